@@ -1,0 +1,248 @@
+//! The command line: `stepstone [FILE]` opens the app; subcommands check,
+//! create and append to plan files for people and scripts.
+//!
+//! Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.
+
+use crate::io;
+use crate::model::{EntryId, ExperienceKind, LogEntry, Plan, next_id};
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "stepstone",
+    version,
+    about = "A career-path planner: your current role as a stepping stone to the next."
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A plan file to open (default: the last plan, or the sample).
+    pub file: Option<PathBuf>,
+    /// Render the app in a window, save a PNG picture and exit.
+    #[arg(long, value_name = "PNG")]
+    pub screenshot: Option<PathBuf>,
+    /// The view to show first.
+    #[arg(long, value_enum, default_value_t = ViewArg::Today)]
+    pub view: ViewArg,
+    /// Use this date as today (for reproducible screenshots and tests).
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub today: Option<Date>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The views `--view` can open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    Today,
+    Roadmap,
+    Skills,
+    Goals,
+    People,
+    Log,
+    Insights,
+    Review,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check a plan file: exit 0 if valid, 1 with every problem listed if not.
+    Check { file: PathBuf },
+    /// Create a new, empty plan file.
+    New { file: PathBuf },
+    /// Add one entry to a plan's daily log and save it safely.
+    Log(LogArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct LogArgs {
+    pub file: PathBuf,
+    /// How long it took, in minutes.
+    #[arg(long, short)]
+    pub minutes: u32,
+    /// What you did.
+    #[arg(long, short)]
+    pub text: String,
+    /// A skill it built (by name; repeat for more).
+    #[arg(long, short)]
+    pub skill: Vec<String>,
+    /// A goal it served (by title; repeat for more).
+    #[arg(long, short)]
+    pub goal: Vec<String>,
+    /// Someone involved (by name; repeat for more).
+    #[arg(long, short)]
+    pub person: Vec<String>,
+    /// What kind of experience it was.
+    #[arg(long, short, value_enum, default_value_t = KindArg::Routine)]
+    pub kind: KindArg,
+    /// The day (default: today).
+    #[arg(long, short, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+    /// How the day felt, 1 (drained) to 5 (full of energy).
+    #[arg(long, short, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub energy: Option<u8>,
+}
+
+/// Experience kinds as typed on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Learning,
+    Relationship,
+    Mentoring,
+    BeyondDuty,
+    Routine,
+}
+
+impl From<KindArg> for ExperienceKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Learning => ExperienceKind::Learning,
+            KindArg::Relationship => ExperienceKind::Relationship,
+            KindArg::Mentoring => ExperienceKind::Mentoring,
+            KindArg::BeyondDuty => ExperienceKind::BeyondDuty,
+            KindArg::Routine => ExperienceKind::Routine,
+        }
+    }
+}
+
+/// Runs a subcommand, printing results to stdout and errors to stderr.
+pub fn run(command: Command, today: Date) -> ExitCode {
+    let result = match command {
+        Command::Check { file } => check(&file),
+        Command::New { file } => new(&file),
+        Command::Log(args) => log(&args, today),
+    };
+    match result {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(messages) => {
+            for m in messages {
+                eprintln!("{m}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+type Outcome = Result<String, Vec<String>>;
+
+fn check(file: &Path) -> Outcome {
+    let (plan, _) = io::load(file).map_err(|e| vec![e.to_string()])?;
+    let problems = plan.validate();
+    if !problems.is_empty() {
+        return Err(problems
+            .iter()
+            .map(|p| format!("{}: {p}", file.display()))
+            .collect());
+    }
+    let milestones: usize = plan.goals.iter().map(|g| g.milestones.len()).sum();
+    Ok(format!(
+        "{}: ok ({} roles, {} skills, {} goals, {milestones} milestones, {} people, {} log entries, {} reviews)",
+        file.display(),
+        plan.roles.len(),
+        plan.skills.len(),
+        plan.goals.len(),
+        plan.people.len(),
+        plan.log.len(),
+        plan.reviews.len(),
+    ))
+}
+
+fn new(file: &Path) -> Outcome {
+    let fail = |m: String| vec![format!("{}: {m}", file.display())];
+    if file.exists() {
+        return Err(fail(
+            "already exists; choose another name so nothing is overwritten".into(),
+        ));
+    }
+    io::save(file, &Plan::default(), None).map_err(|e| vec![e.to_string()])?;
+    Ok(format!(
+        "Created {}. Open it with: stepstone {}",
+        file.display(),
+        file.display()
+    ))
+}
+
+fn log(args: &LogArgs, today: Date) -> Outcome {
+    let file = &args.file;
+    let fail = |m: String| vec![format!("{}: {m}", file.display())];
+    if args.text.trim().is_empty() {
+        return Err(fail("--text is empty; say what you did".into()));
+    }
+    if args.minutes == 0 || args.minutes > crate::model::MAX_MINUTES_PER_ENTRY {
+        return Err(fail(format!(
+            "--minutes {} must be between 1 and 1440",
+            args.minutes
+        )));
+    }
+    let (mut plan, stamp) = io::load(file).map_err(|e| vec![e.to_string()])?;
+
+    let skills = resolve(
+        &args.skill,
+        "skill",
+        |n| plan.skill_named(n).map(|s| s.id),
+        || plan.skills.iter().map(|s| s.name.clone()).collect(),
+    )
+    .map_err(fail)?;
+    let goals = resolve(
+        &args.goal,
+        "goal",
+        |n| plan.goal_named(n).map(|g| g.id),
+        || plan.goals.iter().map(|g| g.title.clone()).collect(),
+    )
+    .map_err(fail)?;
+    let people = resolve(
+        &args.person,
+        "person",
+        |n| plan.person_named(n).map(|p| p.id),
+        || plan.people.iter().map(|p| p.name.clone()).collect(),
+    )
+    .map_err(fail)?;
+
+    let date = args.date.unwrap_or(today);
+    let entry = LogEntry {
+        id: EntryId(next_id(plan.log.iter().map(|e| e.id.0))),
+        date,
+        minutes: args.minutes,
+        kind: args.kind.into(),
+        text: args.text.trim().to_string(),
+        skills,
+        goals,
+        people,
+        energy: args.energy,
+        remembered_why: false,
+    };
+    plan.log.push(entry);
+    io::save(file, &plan, Some(&stamp)).map_err(|e| vec![e.to_string()])?;
+    Ok(format!(
+        "Logged {} min on {date} in {}.",
+        args.minutes,
+        file.display()
+    ))
+}
+
+/// Looks up names; an unknown name is an error listing the known ones.
+fn resolve<I>(
+    names: &[String],
+    what: &str,
+    find: impl Fn(&str) -> Option<I>,
+    known: impl Fn() -> Vec<String>,
+) -> Result<Vec<I>, String> {
+    names
+        .iter()
+        .map(|n| {
+            find(n).ok_or_else(|| {
+                let known = known();
+                if known.is_empty() {
+                    format!("no {what} named \"{n}\"; this plan has none yet")
+                } else {
+                    format!("no {what} named \"{n}\"; known: {}", known.join(", "))
+                }
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,12 @@
+//! Plan files: the versioned RON format, loading with clear errors, and safe saving.
+
+mod error;
+pub mod format;
+mod migrate;
+mod sample;
+mod save;
+
+pub use error::{FormatError, LoadError, SaveError};
+pub use format::{CURRENT_VERSION, MAX_FILE_BYTES, from_ron, to_ron};
+pub use sample::{SAMPLE_RON, sample_plan};
+pub use save::{DiskStamp, backup_path, load, save, write_atomically};

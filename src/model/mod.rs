@@ -1,0 +1,14 @@
+//! The plan and everything that changes or checks it. No egui here.
+
+mod edit;
+mod ids;
+mod plan;
+mod validate;
+
+pub use edit::{Edit, EditError, Item, ItemRef};
+pub use ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId, next_id};
+pub use plan::*;
+pub use validate::{MAX_MINUTES_PER_ENTRY, Problem, is_safe_link};
+
+#[cfg(test)]
+mod tests;

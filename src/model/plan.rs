@@ -1,0 +1,529 @@
+//! The plan: everything one person writes down about their career.
+//!
+//! These types are the document. They are serialised as they stand (field
+//! order here is the order in the file), so renaming a field is a format
+//! change: see `io::format`.
+
+use super::ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// A whole career plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Whose plan this is.
+    #[serde(default)]
+    pub owner: String,
+    /// The "why" statements, shown on tough days.
+    #[serde(default)]
+    pub purpose: Vec<String>,
+    /// Names of the six skill levels, 0 to 5.
+    #[serde(default)]
+    pub level_names: LevelNames,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub skills: Vec<Skill>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    /// The daily log, in the order entries were written.
+    #[serde(default)]
+    pub log: Vec<LogEntry>,
+}
+
+/// A skill level from 0 (none) to 5 (expert).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Level(pub u8);
+
+impl Level {
+    /// The highest level on the scale.
+    pub const MAX: Level = Level(5);
+
+    pub fn is_valid(self) -> bool {
+        self <= Self::MAX
+    }
+}
+
+/// The editable names of levels 0..=5.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LevelNames(pub [String; 6]);
+
+impl Default for LevelNames {
+    fn default() -> Self {
+        Self(
+            [
+                "none",
+                "aware",
+                "novice",
+                "practising",
+                "proficient",
+                "expert",
+            ]
+            .map(String::from),
+        )
+    }
+}
+
+impl LevelNames {
+    /// The name of a level, or "level N" for one off the scale.
+    pub fn name(&self, level: Level) -> String {
+        self.0
+            .get(usize::from(level.0))
+            .cloned()
+            .unwrap_or_else(|| format!("level {}", level.0))
+    }
+}
+
+/// Where a role sits on the path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Stage {
+    Past,
+    Current,
+    /// The role you are working toward now.
+    Next,
+    LongTerm,
+    /// Another direction you keep open.
+    Alternative,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] = [
+        Stage::Past,
+        Stage::Current,
+        Stage::Next,
+        Stage::LongTerm,
+        Stage::Alternative,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Past => "Past",
+            Stage::Current => "Current",
+            Stage::Next => "Next",
+            Stage::LongTerm => "Long-term",
+            Stage::Alternative => "Option",
+        }
+    }
+}
+
+/// A role: held in the past, held now, or aimed at.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: RoleId,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    pub stage: Stage,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+    /// For roles not yet held: when you hope to be in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_date: Option<Date>,
+    /// What holding this role teaches you.
+    #[serde(default)]
+    pub teaches: Teaches,
+    /// For target roles: the skill levels the role asks for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<Requirement>,
+    /// The roles this one can lead to (the path and its branches).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leads_to: Vec<RoleId>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// What a role builds in you.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Teaches {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<SkillId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relationships: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub experiences: Vec<String>,
+}
+
+/// A skill level a target role asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub skill: SkillId,
+    pub level: Level,
+}
+
+/// A skill with its dated history of levels.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Skill {
+    pub id: SkillId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub category: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<SkillTarget>,
+    /// Level changes, oldest first. The current level is the latest one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<LevelChange>,
+}
+
+/// The level you aim for, and by when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkillTarget {
+    pub level: Level,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Date>,
+}
+
+/// One step in a skill's history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelChange {
+    pub date: Date,
+    pub level: Level,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+}
+
+/// The kinds of goal a person sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum GoalKind {
+    Skill,
+    /// A class, a course, a certificate.
+    Learning,
+    Relationship,
+    Mentoring,
+    /// Contributions beyond your duties.
+    BeyondDuty,
+    /// Moving into another role.
+    RoleMove,
+}
+
+impl GoalKind {
+    pub const ALL: [GoalKind; 6] = [
+        GoalKind::Skill,
+        GoalKind::Learning,
+        GoalKind::Relationship,
+        GoalKind::Mentoring,
+        GoalKind::BeyondDuty,
+        GoalKind::RoleMove,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GoalKind::Skill => "Skill",
+            GoalKind::Learning => "Learning",
+            GoalKind::Relationship => "Relationship",
+            GoalKind::Mentoring => "Mentoring",
+            GoalKind::BeyondDuty => "Beyond my duties",
+            GoalKind::RoleMove => "Role move",
+        }
+    }
+}
+
+/// Where a goal stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum GoalStatus {
+    #[default]
+    Planned,
+    Active,
+    Done,
+    Dropped,
+}
+
+impl GoalStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            GoalStatus::Planned => "Planned",
+            GoalStatus::Active => "Active",
+            GoalStatus::Done => "Done",
+            GoalStatus::Dropped => "Dropped",
+        }
+    }
+}
+
+/// A goal, with its milestones.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: GoalId,
+    pub title: String,
+    pub kind: GoalKind,
+    #[serde(default)]
+    pub status: GoalStatus,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
+    /// When work on the goal began (the start of its pace line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<SkillId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleId>,
+    /// An optional number to reach, counted from the log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
+}
+
+/// A measurable target, counted from log entries linked to the goal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Measure {
+    /// Hours of logged time.
+    Hours(u32),
+    /// Number of log entries.
+    Count(u32),
+}
+
+/// A dated checkpoint under a goal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub id: MilestoneId,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Date>,
+    /// What shows it was reached.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    /// A link to the evidence (http, https or mailto).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub link: String,
+}
+
+/// How someone relates to you.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Relation {
+    Mentor,
+    Mentee,
+    #[default]
+    Colleague,
+    Manager,
+    Sponsor,
+    Other,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 6] = [
+        Relation::Mentor,
+        Relation::Mentee,
+        Relation::Colleague,
+        Relation::Manager,
+        Relation::Sponsor,
+        Relation::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::Mentor => "Mentor",
+            Relation::Mentee => "Mentee",
+            Relation::Colleague => "Colleague",
+            Relation::Manager => "Manager",
+            Relation::Sponsor => "Sponsor",
+            Relation::Other => "Other",
+        }
+    }
+}
+
+/// Someone on your path.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    pub relation: Relation,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_contact: Option<Date>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// The kind of experience a day's work was (the essay's ideas).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum ExperienceKind {
+    /// Deepening skills: a class, a new tool, a new way of working.
+    Learning,
+    /// Building relationships with colleagues.
+    Relationship,
+    /// Mentoring or coaching someone.
+    Mentoring,
+    /// Going beyond your normal duties.
+    BeyondDuty,
+    /// The everyday work of the role.
+    #[default]
+    Routine,
+}
+
+impl ExperienceKind {
+    pub const ALL: [ExperienceKind; 5] = [
+        ExperienceKind::Learning,
+        ExperienceKind::Relationship,
+        ExperienceKind::Mentoring,
+        ExperienceKind::BeyondDuty,
+        ExperienceKind::Routine,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ExperienceKind::Learning => "Learning",
+            ExperienceKind::Relationship => "Relationship",
+            ExperienceKind::Mentoring => "Mentoring or coaching",
+            ExperienceKind::BeyondDuty => "Beyond my duties",
+            ExperienceKind::Routine => "Routine duty",
+        }
+    }
+
+    /// The name used in files and on the command line.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ExperienceKind::Learning => "learning",
+            ExperienceKind::Relationship => "relationship",
+            ExperienceKind::Mentoring => "mentoring",
+            ExperienceKind::BeyondDuty => "beyond-duty",
+            ExperienceKind::Routine => "routine",
+        }
+    }
+}
+
+/// One line of the daily log: what you did and what it served.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogEntry {
+    pub id: EntryId,
+    pub date: Date,
+    pub minutes: u32,
+    pub kind: ExperienceKind,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<SkillId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<GoalId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<PersonId>,
+    /// How the day felt, 1 (drained) to 5 (full of energy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub energy: Option<u8>,
+    /// Set when remembering your "why" helped on a tough day.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub remembered_why: bool,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// How long a review looks back.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Period {
+    #[default]
+    Week,
+    Month,
+}
+
+/// A weekly or monthly reflection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub id: ReviewId,
+    pub period: Period,
+    /// First day of the period reviewed.
+    pub start: Date,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub learned: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub helped: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub beyond_role: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub moved_toward: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub in_the_way: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub focus_next: String,
+}
+
+impl Skill {
+    /// The current level: the latest dated change (ties go to the later one), or 0.
+    pub fn level(&self) -> Level {
+        self.level_on(Date::MAX)
+    }
+
+    /// The level as it stood at the end of `day`.
+    pub fn level_on(&self, day: Date) -> Level {
+        self.history
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.date <= day)
+            .max_by_key(|(i, c)| (c.date, *i))
+            .map_or(Level(0), |(_, c)| c.level)
+    }
+}
+
+impl Plan {
+    pub fn role(&self, id: RoleId) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+    pub fn skill(&self, id: SkillId) -> Option<&Skill> {
+        self.skills.iter().find(|s| s.id == id)
+    }
+    pub fn goal(&self, id: GoalId) -> Option<&Goal> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+    /// The goal holding a milestone, and the milestone.
+    pub fn milestone(&self, id: MilestoneId) -> Option<(&Goal, &Milestone)> {
+        self.goals
+            .iter()
+            .find_map(|g| g.milestones.iter().find(|m| m.id == id).map(|m| (g, m)))
+    }
+    /// The role marked current, if any.
+    pub fn current_role(&self) -> Option<&Role> {
+        self.roles.iter().find(|r| r.stage == Stage::Current)
+    }
+    /// Finds a skill by name, ignoring case.
+    pub fn skill_named(&self, name: &str) -> Option<&Skill> {
+        self.skills
+            .iter()
+            .find(|s| s.name.eq_ignore_ascii_case(name.trim()))
+    }
+    /// Finds a goal by title, ignoring case.
+    pub fn goal_named(&self, title: &str) -> Option<&Goal> {
+        self.goals
+            .iter()
+            .find(|g| g.title.eq_ignore_ascii_case(title.trim()))
+    }
+    /// Finds a person by name, ignoring case.
+    pub fn person_named(&self, name: &str) -> Option<&Person> {
+        self.people
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
+    }
+}

@@ -1,0 +1,329 @@
+//! Model tests: edits and their undo, validation, derived levels.
+
+use super::*;
+use jiff::civil::date;
+
+fn skill(id: u32, name: &str) -> Skill {
+    Skill {
+        id: SkillId(id),
+        name: name.into(),
+        category: String::new(),
+        target: None,
+        history: Vec::new(),
+    }
+}
+
+fn role(id: u32, title: &str, stage: Stage) -> Role {
+    Role {
+        id: RoleId(id),
+        title: title.into(),
+        organisation: String::new(),
+        stage,
+        start: None,
+        end: None,
+        target_date: None,
+        teaches: Teaches::default(),
+        requires: Vec::new(),
+        leads_to: Vec::new(),
+        notes: String::new(),
+    }
+}
+
+fn goal(id: u32, title: &str) -> Goal {
+    Goal {
+        id: GoalId(id),
+        title: title.into(),
+        kind: GoalKind::Learning,
+        status: GoalStatus::Active,
+        why: String::new(),
+        start: None,
+        due: None,
+        skills: Vec::new(),
+        roles: Vec::new(),
+        measure: None,
+        milestones: Vec::new(),
+    }
+}
+
+fn milestone(id: u32, title: &str) -> Milestone {
+    Milestone {
+        id: MilestoneId(id),
+        title: title.into(),
+        due: None,
+        done: None,
+        evidence: String::new(),
+        link: String::new(),
+    }
+}
+
+fn entry(id: u32, skills: &[u32], goals: &[u32]) -> LogEntry {
+    LogEntry {
+        id: EntryId(id),
+        date: date(2026, 3, 2),
+        minutes: 30,
+        kind: ExperienceKind::Learning,
+        text: "Read the new triage protocol".into(),
+        skills: skills.iter().map(|&i| SkillId(i)).collect(),
+        goals: goals.iter().map(|&i| GoalId(i)).collect(),
+        people: Vec::new(),
+        energy: None,
+        remembered_why: false,
+    }
+}
+
+/// A small plan: two roles, two skills, one goal with two milestones, two entries.
+fn small_plan() -> Plan {
+    let mut current = role(1, "Charge nurse", Stage::Current);
+    current.teaches.skills = vec![SkillId(1)];
+    current.leads_to = vec![RoleId(2)];
+    let mut next = role(2, "Unit manager", Stage::Next);
+    next.requires = vec![Requirement {
+        skill: SkillId(2),
+        level: Level(4),
+    }];
+    let mut g = goal(1, "Finish the leadership course");
+    g.skills = vec![SkillId(2)];
+    g.milestones = vec![milestone(1, "Module 1"), milestone(2, "Module 2")];
+    Plan {
+        owner: "Test".into(),
+        roles: vec![current, next],
+        skills: vec![skill(1, "Triage"), skill(2, "Budgeting")],
+        goals: vec![g],
+        log: vec![entry(1, &[1, 2], &[1]), entry(2, &[2], &[])],
+        ..Plan::default()
+    }
+}
+
+/// Applies an edit, checks that undo restores the plan exactly and redo
+/// reapplies it exactly; returns the plan after the edit.
+fn apply_undo_redo(plan: &Plan, edit: Edit) -> Plan {
+    let mut p = plan.clone();
+    let undo = p.apply(edit).expect("edit applies");
+    let after = p.clone();
+    let redo = p.apply(undo).expect("undo applies");
+    assert_eq!(&p, plan, "undo restores the plan");
+    p.apply(redo).expect("redo applies");
+    assert_eq!(p, after, "redo reapplies the edit");
+    after
+}
+
+#[test]
+fn add_skill_then_undo() {
+    let plan = small_plan();
+    let after = apply_undo_redo(&plan, Edit::Put(Item::Skill(skill(3, "Scheduling"))));
+    assert_eq!(after.skills.len(), 3);
+    assert_eq!(
+        after.skill(SkillId(3)).map(|s| s.name.as_str()),
+        Some("Scheduling")
+    );
+}
+
+#[test]
+fn put_replaces_by_id_and_undo_restores_old() {
+    let plan = small_plan();
+    let after = apply_undo_redo(&plan, Edit::Put(Item::Skill(skill(1, "Advanced triage"))));
+    assert_eq!(after.skills.len(), 2);
+    assert_eq!(after.skills[0].name, "Advanced triage");
+}
+
+#[test]
+fn raising_a_level_adds_history_in_date_order() {
+    let plan = small_plan();
+    let raise = |p: &Plan, d, l| {
+        apply_undo_redo(
+            p,
+            Edit::SetSkillLevel {
+                skill: SkillId(1),
+                change: LevelChange {
+                    date: d,
+                    level: Level(l),
+                    evidence: "signed off".into(),
+                },
+            },
+        )
+    };
+    let p = raise(&plan, date(2026, 5, 1), 3);
+    let p = raise(&p, date(2026, 2, 1), 2);
+    let s = p.skill(SkillId(1)).expect("skill");
+    assert_eq!(s.history.len(), 2, "history grows, nothing is overwritten");
+    assert_eq!(s.history[0].date, date(2026, 2, 1));
+    assert_eq!(s.level(), Level(3), "current level is the latest by date");
+    assert_eq!(s.level_on(date(2026, 3, 1)), Level(2));
+    assert_eq!(s.level_on(date(2026, 1, 1)), Level(0));
+}
+
+#[test]
+fn completing_a_milestone_records_the_day() {
+    let plan = small_plan();
+    let p = apply_undo_redo(
+        &plan,
+        Edit::CompleteMilestone {
+            milestone: MilestoneId(2),
+            on: date(2026, 4, 9),
+        },
+    );
+    let (_, m) = p.milestone(MilestoneId(2)).expect("milestone");
+    assert_eq!(m.done, Some(date(2026, 4, 9)));
+    assert_eq!(p.milestone(MilestoneId(1)).expect("m1").1.done, None);
+}
+
+#[test]
+fn set_current_role_moves_the_old_one_to_past() {
+    let plan = small_plan();
+    let p = apply_undo_redo(&plan, Edit::SetCurrentRole(RoleId(2)));
+    assert_eq!(p.current_role().map(|r| r.id), Some(RoleId(2)));
+    assert_eq!(p.role(RoleId(1)).map(|r| r.stage), Some(Stage::Past));
+}
+
+#[test]
+fn removing_a_skill_unlinks_it_everywhere_and_undo_relinks() {
+    let plan = small_plan();
+    let p = apply_undo_redo(&plan, Edit::Remove(ItemRef::Skill(SkillId(2))));
+    assert!(p.skill(SkillId(2)).is_none());
+    assert!(p.role(RoleId(2)).expect("role").requires.is_empty());
+    assert!(p.goal(GoalId(1)).expect("goal").skills.is_empty());
+    assert_eq!(p.log[0].skills, vec![SkillId(1)]);
+    assert!(p.log[1].skills.is_empty());
+    assert!(
+        p.validate().is_empty(),
+        "no dangling links: {:?}",
+        p.validate()
+    );
+}
+
+#[test]
+fn removing_keeps_position_on_undo() {
+    let plan = small_plan();
+    let mut p = plan.clone();
+    let undo = p
+        .apply(Edit::Remove(ItemRef::Skill(SkillId(1))))
+        .expect("remove");
+    p.apply(undo).expect("undo");
+    assert_eq!(p.skills[0].id, SkillId(1), "restored at its old place");
+}
+
+#[test]
+fn setting_purpose_and_owner_undo() {
+    let plan = small_plan();
+    let p = apply_undo_redo(
+        &plan,
+        Edit::SetPurpose(vec!["To help new nurses feel safe".into()]),
+    );
+    assert_eq!(p.purpose.len(), 1);
+    apply_undo_redo(&plan, Edit::SetOwner("Someone else".into()));
+}
+
+#[test]
+fn a_failing_batch_changes_nothing() {
+    let plan = small_plan();
+    let mut p = plan.clone();
+    let err = p
+        .apply(Edit::Batch(vec![
+            Edit::SetOwner("Changed".into()),
+            Edit::Remove(ItemRef::Person(PersonId(99))),
+        ]))
+        .expect_err("second edit fails");
+    assert_eq!(err, EditError::NotFound(ItemRef::Person(PersonId(99))));
+    assert_eq!(p, plan);
+}
+
+#[test]
+fn a_batch_is_one_undo_step() {
+    let plan = small_plan();
+    let mut g = goal(2, "Mentor a new grad");
+    g.milestones = vec![
+        milestone(3, "First check-in"),
+        milestone(4, "Three-month review"),
+    ];
+    let p = apply_undo_redo(
+        &plan,
+        Edit::Batch(vec![
+            Edit::Put(Item::Goal(g)),
+            Edit::CompleteMilestone {
+                milestone: MilestoneId(3),
+                on: date(2026, 6, 1),
+            },
+        ]),
+    );
+    assert_eq!(p.goals.len(), 2);
+    assert!(p.milestone(MilestoneId(3)).expect("m3").1.done.is_some());
+}
+
+#[test]
+fn edits_on_missing_items_fail_cleanly() {
+    let mut p = small_plan();
+    assert!(p.apply(Edit::SetCurrentRole(RoleId(9))).is_err());
+    assert!(
+        p.apply(Edit::CompleteMilestone {
+            milestone: MilestoneId(9),
+            on: date(2026, 1, 1)
+        })
+        .is_err()
+    );
+    assert!(
+        p.apply(Edit::SetSkillLevel {
+            skill: SkillId(9),
+            change: LevelChange {
+                date: date(2026, 1, 1),
+                level: Level(1),
+                evidence: String::new()
+            },
+        })
+        .is_err()
+    );
+    assert_eq!(p, small_plan());
+}
+
+#[test]
+fn next_id_is_one_past_the_largest() {
+    assert_eq!(next_id([].into_iter()), 1);
+    assert_eq!(next_id([3, 9, 2].into_iter()), 10);
+}
+
+#[test]
+fn small_plan_is_valid() {
+    assert_eq!(small_plan().validate(), Vec::<Problem>::new());
+}
+
+#[test]
+fn validation_reports_every_problem_with_its_place() {
+    let mut p = small_plan();
+    p.skills.push(skill(1, "Duplicate"));
+    p.skills[0].history.push(LevelChange {
+        date: date(2026, 1, 1),
+        level: Level(7),
+        evidence: String::new(),
+    });
+    p.log[0].goals.push(GoalId(42));
+    p.log[1].energy = Some(9);
+    p.roles[0].start = Some(date(2026, 5, 1));
+    p.roles[0].end = Some(date(2025, 5, 1));
+    p.roles[1].stage = Stage::Current;
+    p.goals[0].milestones[0].link = "javascript:alert(1)".into();
+    let text: Vec<String> = p.validate().iter().map(ToString::to_string).collect();
+    let expected = [
+        "skill 1: this id is used twice; ids must be unique",
+        "roles: more than one role is marked Current; keep one",
+        "role 1 \"Charge nurse\": ends (2025-05-01) before it starts (2026-05-01)",
+        "skill 1 \"Triage\": level on 2026-01-01 7 is above the top of the scale (5)",
+        "milestone 1 \"Module 1\": link must start with http://, https:// or mailto:",
+        "log entry 1 (2026-03-02): links to goal 42, which does not exist",
+        "log entry 2 (2026-03-02): energy 9 is outside 1 to 5",
+    ];
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn level_names_fall_back_off_the_scale() {
+    let n = LevelNames::default();
+    assert_eq!(n.name(Level(3)), "practising");
+    assert_eq!(n.name(Level(8)), "level 8");
+}
+
+#[test]
+fn safe_links() {
+    assert!(is_safe_link("https://example.org/cert.pdf"));
+    assert!(is_safe_link("mailto:mentor@example.org"));
+    assert!(!is_safe_link("file:///etc/passwd"));
+    assert!(!is_safe_link("javascript:alert(1)"));
+}

@@ -1,0 +1,80 @@
+//! `--screenshot PNG`: render a few frames, save the window as a picture, exit.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+/// Frames to render before asking for the picture, so layout has settled.
+const SETTLE_FRAMES: u32 = 3;
+
+/// Shared between the app and `run`, which turns it into the exit code.
+#[derive(Clone, Default)]
+pub struct Outcome(Arc<Mutex<Option<Result<(), String>>>>);
+
+impl Outcome {
+    fn set(&self, r: Result<(), String>) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(r);
+        }
+    }
+
+    /// 0 once the picture is saved, or when no screenshot was asked for.
+    pub fn exit_code(&self) -> ExitCode {
+        match self.0.lock().ok().and_then(|s| s.clone()) {
+            Some(Err(e)) => {
+                eprintln!("stepstone: screenshot failed: {e}");
+                ExitCode::from(1)
+            }
+            _ => ExitCode::SUCCESS,
+        }
+    }
+}
+
+/// A screenshot in progress.
+pub struct Screenshot {
+    path: PathBuf,
+    outcome: Outcome,
+    frames: u32,
+    requested: bool,
+}
+
+impl Screenshot {
+    pub fn new(path: PathBuf, outcome: Outcome) -> Self {
+        Self {
+            path,
+            outcome,
+            frames: 0,
+            requested: false,
+        }
+    }
+
+    /// Call once a frame, after drawing.
+    pub fn on_frame(&mut self, ctx: &egui::Context) {
+        self.frames += 1;
+        if self.frames >= SETTLE_FRAMES && !self.requested {
+            self.requested = true;
+            let (path, outcome, ctx2) = (self.path.clone(), self.outcome.clone(), ctx.clone());
+            ctx.request_screenshot(move |image| {
+                outcome.set(save_png(&path, &image));
+                ctx2.send_viewport_cmd(egui::ViewportCommand::Close);
+            });
+        }
+        // The picture arrives a frame or two later; keep frames coming until then.
+        ctx.request_repaint();
+    }
+}
+
+fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_array)
+        .collect();
+    let (w, h) = (
+        u32::try_from(w).map_err(|e| e.to_string())?,
+        u32::try_from(h).map_err(|e| e.to_string())?,
+    );
+    image::save_buffer(path, &bytes, w, h, image::ExtendedColorType::Rgba8)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
