@@ -140,16 +140,28 @@ fn check(file: &Path) -> Outcome {
             .collect());
     }
     let milestones: usize = plan.goals.iter().map(|g| g.milestones.len()).sum();
-    Ok(format!(
-        "{}: ok ({} roles, {} skills, {} goals, {milestones} milestones, {} people, {} log entries, {} reviews)",
-        file.display(),
-        plan.roles.len(),
-        plan.skills.len(),
-        plan.goals.len(),
-        plan.people.len(),
-        plan.log.len(),
-        plan.reviews.len(),
-    ))
+    let counts = [
+        (plan.roles.len(), "role"),
+        (plan.skills.len(), "skill"),
+        (plan.goals.len(), "goal"),
+        (milestones, "milestone"),
+        (plan.people.len(), "person"),
+        (plan.log.len(), "log entry"),
+        (plan.reviews.len(), "review"),
+    ]
+    .map(|(n, what)| plural(n, what))
+    .join(", ");
+    Ok(format!("{}: ok ({counts})", file.display()))
+}
+
+/// "1 goal", "3 goals", "2 people", "5 log entries".
+fn plural(n: usize, what: &str) -> String {
+    match (n, what) {
+        (1, _) => format!("1 {what}"),
+        (_, "person") => format!("{n} people"),
+        (_, w) if w.ends_with('y') => format!("{n} {}ies", &w[..w.len() - 1]),
+        _ => format!("{n} {what}s"),
+    }
 }
 
 fn new(file: &Path) -> Outcome {

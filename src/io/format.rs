@@ -5,7 +5,7 @@
 //! 100,000-entry log stays small and fast to read.
 
 use super::error::FormatError;
-use super::migrate;
+use super::{log_lines, migrate};
 use crate::model::{Goal, LevelNames, Person, Plan, Review, Role, Skill};
 use serde::Serialize;
 
@@ -14,7 +14,14 @@ pub const CURRENT_VERSION: u32 = 1;
 /// Larger files are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-const HEADER: &str = "// A Stepstone career plan. Plain RON: see the README's \"The plan file\" before editing by hand.\n";
+/// The first lines of every plan file. `implicit_some` lets optional fields be
+/// written plainly (`due: "2026-05-01"` rather than `due: Some("2026-05-01")`).
+const HEADER: &str = "// A Stepstone career plan. Plain RON: see the README's \"The plan file\" before editing by hand.\n#![enable(implicit_some)]\n";
+
+/// RON options for reading and writing: optional values without `Some(...)`.
+pub(super) fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
 
 /// The plan's fields as written, with `format_version` first and without the log.
 #[derive(Serialize)]
@@ -64,27 +71,62 @@ pub fn to_ron(plan: &Plan) -> Result<String, FormatError> {
         reviews,
     };
     let pretty = ron::ser::PrettyConfig::new().indentor("    ");
-    let head = ron::ser::to_string_pretty(&head, pretty).map_err(|e| syntax(&e))?;
-    let head = head.strip_suffix(')').unwrap_or(&head);
+    let head = ron_options()
+        .to_string_pretty(&head, pretty)
+        .map_err(|e| syntax(&e))?;
+    let head = join_id_lists(head.strip_suffix(')').unwrap_or(&head));
 
     let mut out = String::with_capacity(HEADER.len() + head.len() + log.len() * 160 + 32);
     out.push_str(HEADER);
-    out.push_str(head);
-    if log.is_empty() {
-        out.push_str("    log: [],\n)\n");
-        return Ok(out);
-    }
-    out.push_str("    log: [\n");
-    let line = ron::ser::PrettyConfig::new()
-        .compact_structs(true)
-        .compact_arrays(true);
-    for entry in log {
-        out.push_str("        ");
-        ron::ser::to_writer_pretty(&mut out, entry, line.clone()).map_err(|e| syntax(&e))?;
-        out.push_str(",\n");
-    }
-    out.push_str("    ],\n)\n");
+    out.push_str(&head);
+    log_lines::write(log, &mut out).map_err(|e| syntax(&e))?;
+    out.push_str(")\n");
     Ok(out)
+}
+
+/// Puts lists of ids on one line (`skills: [2, 9, 10],`), as the pretty
+/// printer writes one number a line. Strings are escaped, so a line holding
+/// only a number is never inside a string.
+fn join_id_lists(pretty: &str) -> String {
+    let mut out = String::with_capacity(pretty.len());
+    let mut lines = pretty.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        if line.ends_with('[') {
+            let mut ids: Vec<&str> = Vec::new();
+            while let Some(&next) = lines.peek() {
+                match next.trim().strip_suffix(',') {
+                    Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                        ids.push(next)
+                    }
+                    _ => break,
+                }
+                lines.next();
+            }
+            let close = lines
+                .peek()
+                .copied()
+                .filter(|l| l.trim_start().starts_with(']'));
+            match close {
+                Some(close) if !ids.is_empty() => {
+                    let ids: Vec<&str> =
+                        ids.iter().map(|l| l.trim().trim_end_matches(',')).collect();
+                    out.push_str(&ids.join(", "));
+                    out.push_str(close.trim_start());
+                    lines.next();
+                }
+                // Not a plain id list after all: keep the lines as they were.
+                _ => {
+                    for l in ids {
+                        out.push('\n');
+                        out.push_str(l);
+                    }
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Reads the text of a plan file, migrating older versions.
@@ -105,11 +147,16 @@ pub(super) fn ron_error(e: &ron::error::SpannedError) -> FormatError {
     }
 }
 
-/// Finds `format_version: N` at the start of the text (after comments and
-/// an optional struct name) without parsing the rest.
+/// Finds `format_version: N` at the start of the text (after comments,
+/// `#![enable(...)]` lines and an optional struct name) without parsing the rest.
 fn read_version(text: &str) -> Result<u32, FormatError> {
     let mut s = Scanner { text, at: 0 };
     s.skip_blank();
+    while s.eat("#![") {
+        s.take_while(|c| c != ']');
+        s.eat("]");
+        s.skip_blank();
+    }
     s.ident(); // an optional struct name, e.g. `Plan(`
     s.skip_blank();
     let found = s.eat("(")

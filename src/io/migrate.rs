@@ -5,7 +5,7 @@
 //! fixture of the new version to `tests/fixtures/`.
 
 use super::error::FormatError;
-use super::format::{CURRENT_VERSION, ron_error};
+use super::format::{CURRENT_VERSION, ron_error, ron_options};
 use crate::model::Plan;
 
 /// Reads text already known to declare `version`.
@@ -21,13 +21,14 @@ pub fn read(version: u32, text: &str) -> Result<Plan, FormatError> {
 }
 
 mod v1 {
-    use super::{FormatError, ron_error};
+    use super::{FormatError, ron_error, ron_options};
+    use crate::io::log_lines;
     use crate::model::{Goal, LevelNames, LogEntry, Person, Plan, Review, Role, Skill};
     use serde::Deserialize;
 
     /// A version 1 file, as written.
     #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[serde(deny_unknown_fields, rename = "Plan")]
     struct File {
         #[expect(
             dead_code,
@@ -55,9 +56,12 @@ mod v1 {
     }
 
     pub fn read(text: &str) -> Result<Plan, FormatError> {
-        let f: File = ron::Options::default()
-            .from_str(text)
-            .map_err(|e| ron_error(&e))?;
+        let f = match read_split(text) {
+            Some(f) => f,
+            None => ron_options()
+                .from_str::<File>(text)
+                .map_err(|e| ron_error(&e))?,
+        };
         Ok(Plan {
             owner: f.owner,
             purpose: f.purpose,
@@ -69,5 +73,16 @@ mod v1 {
             reviews: f.reviews,
             log: f.log,
         })
+    }
+
+    /// The fast path for files laid out as Stepstone writes them: the head
+    /// and the log lines are parsed separately, the log in parallel. `None`
+    /// sends the caller to the whole-file parse, which also finds the exact
+    /// place of any error.
+    fn read_split(text: &str) -> Option<File> {
+        let (head, lines) = log_lines::split(text)?;
+        let mut f: File = ron_options().from_str(&format!("{head}],\n)")).ok()?;
+        f.log = log_lines::read(lines)?;
+        Some(f)
     }
 }

@@ -2,6 +2,7 @@
 
 mod error;
 pub mod format;
+mod log_lines;
 mod migrate;
 mod sample;
 mod save;

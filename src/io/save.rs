@@ -10,7 +10,6 @@ use super::error::{FormatError, LoadError, LoadErrorKind, SaveError};
 use super::format::{MAX_FILE_BYTES, from_ron, line_col, to_ron};
 use crate::model::Plan;
 use std::fs;
-use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -34,10 +33,21 @@ impl DiskStamp {
     }
 }
 
+/// A fast 64-bit hash of the file's bytes (FxHash over 8-byte words). Only
+/// compared with another hash of the same file, so it need not be strong.
 fn hash(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    h.write(bytes);
-    h.finish()
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut words = bytes.chunks_exact(8);
+    let mut h = bytes.len() as u64;
+    for w in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    for &b in words.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    h
 }
 
 /// Reads and parses a plan file.

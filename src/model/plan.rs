@@ -52,10 +52,10 @@ impl Level {
     }
 }
 
-/// The editable names of levels 0..=5.
+/// The editable names of levels 0..=5 (validation checks there are six).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct LevelNames(pub [String; 6]);
+pub struct LevelNames(pub Vec<String>);
 
 impl Default for LevelNames {
     fn default() -> Self {
@@ -68,7 +68,8 @@ impl Default for LevelNames {
                 "proficient",
                 "expert",
             ]
-            .map(String::from),
+            .map(String::from)
+            .to_vec(),
         )
     }
 }

@@ -99,6 +99,15 @@ impl Plan {
         let goal_ids: HashSet<_> = p.goals.iter().map(|g| g.id).collect();
         let person_ids: HashSet<_> = p.people.iter().map(|x| x.id).collect();
 
+        if p.level_names.0.len() != usize::from(Level::MAX.0) + 1 {
+            c.report(
+                "level_names",
+                format!(
+                    "needs 6 names, for levels 0 to 5; it has {}",
+                    p.level_names.0.len()
+                ),
+            );
+        }
         if p.roles.iter().filter(|r| r.stage == Stage::Current).count() > 1 {
             c.report("roles", "more than one role is marked Current; keep one");
         }
