@@ -97,7 +97,7 @@ fn join_id_lists(pretty: &str) -> String {
             while let Some(&next) = lines.peek() {
                 match next.trim().strip_suffix(',') {
                     Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
-                        ids.push(next)
+                        ids.push(next);
                     }
                     _ => break,
                 }

@@ -28,7 +28,7 @@ fn chunked<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R
         // A chunk's thread only panics if `f` does; treat it like a failed chunk.
         handles
             .into_iter()
-            .map(|h| h.join())
+            .map(thread::ScopedJoinHandle::join)
             .collect::<Result<Vec<R>, _>>()
     })
     .unwrap_or_default()

@@ -33,7 +33,7 @@ impl DiskStamp {
     }
 }
 
-/// A fast 64-bit hash of the file's bytes (FxHash over 8-byte words). Only
+/// A fast 64-bit hash of the file's bytes (`FxHash` over 8-byte words). Only
 /// compared with another hash of the same file, so it need not be strong.
 fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
