@@ -1,4 +1,4 @@
-//! Load and safe-save of a 100,000-entry plan, against serde_json as the baseline.
+//! Load and safe-save of a 100,000-entry plan, against `serde_json` as the baseline.
 //!
 //! `cargo run --release --example bench_io` prints one figure a line (the
 //! median of several runs, in milliseconds) and the plan file's size.
@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 use stepstone::io;
-use stepstone::model::*;
+use stepstone::model::{EntryId, ExperienceKind, GoalId, LogEntry, PersonId, Plan, SkillId};
 
 const ENTRIES: u32 = 100_000;
 const RUNS: usize = 7;

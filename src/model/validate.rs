@@ -2,7 +2,9 @@
 //! missing items, impossible values. Problems never block editing; they are
 //! listed with where they are.
 
-use super::plan::{Level, Plan, Stage};
+use super::ids::{GoalId, PersonId, RoleId, SkillId};
+use super::plan::{Goal, Level, LogEntry, Plan, Role, Skill, Stage};
+use jiff::civil::Date;
 use std::collections::HashSet;
 use std::fmt;
 use std::hash::Hash;
@@ -24,12 +26,20 @@ impl fmt::Display for Problem {
 /// The longest a single log entry can be.
 pub const MAX_MINUTES_PER_ENTRY: u32 = 24 * 60;
 
-struct Checker<'a> {
-    plan: &'a Plan,
+/// Ids that exist, to check links against.
+struct Known {
+    roles: HashSet<RoleId>,
+    skills: HashSet<SkillId>,
+    goals: HashSet<GoalId>,
+    people: HashSet<PersonId>,
+}
+
+struct Checker {
+    known: Known,
     problems: Vec<Problem>,
 }
 
-impl Checker<'_> {
+impl Checker {
     fn report(&mut self, place: impl fmt::Display, message: impl Into<String>) {
         self.problems.push(Problem {
             place: place.to_string(),
@@ -51,10 +61,10 @@ impl Checker<'_> {
         }
     }
 
-    fn level(&mut self, place: &str, what: &str, level: Level) {
+    fn level(&mut self, place: &dyn Fn() -> String, what: &str, level: Level) {
         if !level.is_valid() {
             self.report(
-                place,
+                place(),
                 format!(
                     "{what} {} is above the top of the scale ({})",
                     level.0,
@@ -64,16 +74,113 @@ impl Checker<'_> {
         }
     }
 
-    fn links<I: Copy + fmt::Display>(
+    /// Reports each id in `ids` that is not in `known`. `place` is only
+    /// formatted when there is a problem: a 100,000-entry log checks fast.
+    fn links<I: Copy + Eq + Hash + fmt::Display>(
         &mut self,
-        place: &str,
+        place: &dyn Fn() -> String,
         ids: &[I],
-        exists: impl Fn(I) -> bool,
+        known: impl Fn(&Known) -> &HashSet<I>,
     ) {
         for &id in ids {
-            if !exists(id) {
-                self.report(place, format!("links to {id}, which does not exist"));
+            if !known(&self.known).contains(&id) {
+                self.report(place(), format!("links to {id}, which does not exist"));
             }
+        }
+    }
+
+    fn dates_in_order(
+        &mut self,
+        place: &dyn Fn() -> String,
+        first: Option<Date>,
+        then: Option<Date>,
+        what: &str,
+    ) {
+        if let (Some(a), Some(b)) = (first, then)
+            && b < a
+        {
+            self.report(place(), format!("{what} ({b}) before it starts ({a})"));
+        }
+    }
+
+    fn roles(&mut self, roles: &[Role]) {
+        if roles.iter().filter(|r| r.stage == Stage::Current).count() > 1 {
+            self.report("roles", "more than one role is marked Current; keep one");
+        }
+        for r in roles {
+            let place = || format!("{} \"{}\"", r.id, r.title);
+            if r.title.trim().is_empty() {
+                self.report(place(), "has no title");
+            }
+            self.dates_in_order(&place, r.start, r.end, "ends");
+            self.links(&place, &r.leads_to, |k| &k.roles);
+            if r.leads_to.contains(&r.id) {
+                self.report(place(), "leads to itself");
+            }
+            self.links(&place, &r.teaches.skills, |k| &k.skills);
+            let required: Vec<_> = r.requires.iter().map(|q| q.skill).collect();
+            self.links(&place, &required, |k| &k.skills);
+            for q in &r.requires {
+                self.level(&place, "required level", q.level);
+            }
+        }
+    }
+
+    fn skills(&mut self, skills: &[Skill]) {
+        for s in skills {
+            let place = || format!("{} \"{}\"", s.id, s.name);
+            if s.name.trim().is_empty() {
+                self.report(place(), "has no name");
+            }
+            if let Some(t) = s.target {
+                self.level(&place, "target level", t.level);
+            }
+            for h in &s.history {
+                self.level(&place, &format!("level on {}", h.date), h.level);
+            }
+        }
+    }
+
+    fn goals(&mut self, goals: &[Goal]) {
+        for g in goals {
+            let place = || format!("{} \"{}\"", g.id, g.title);
+            if g.title.trim().is_empty() {
+                self.report(place(), "has no title");
+            }
+            self.dates_in_order(&place, g.start, g.due, "is due");
+            self.links(&place, &g.skills, |k| &k.skills);
+            self.links(&place, &g.roles, |k| &k.roles);
+            for m in &g.milestones {
+                let place = || format!("{} \"{}\"", m.id, m.title);
+                if let (Some(s), Some(done)) = (g.start, m.done)
+                    && done < s
+                {
+                    self.report(
+                        place(),
+                        format!("is done ({done}) before its goal starts ({s})"),
+                    );
+                }
+                if !m.link.is_empty() && !is_safe_link(&m.link) {
+                    self.report(place(), "link must start with http://, https:// or mailto:");
+                }
+            }
+        }
+    }
+
+    fn log(&mut self, log: &[LogEntry]) {
+        for e in log {
+            let place = || format!("{} ({})", e.id, e.date);
+            if e.minutes > MAX_MINUTES_PER_ENTRY {
+                self.report(place(), format!("{} minutes is more than a day", e.minutes));
+            }
+            if let Some(n) = e.energy
+                && !(1..=5).contains(&n)
+            {
+                self.report(place(), format!("energy {n} is outside 1 to 5"));
+            }
+            self.links(&place, &e.skills, |k| &k.skills);
+            self.links(&place, &e.goals, |k| &k.goals);
+            self.links(&place, &e.people, |k| &k.people);
         }
     }
 }
@@ -82,8 +189,14 @@ impl Plan {
     /// Every problem in the plan, in file order.
     pub fn validate(&self) -> Vec<Problem> {
         let p = self;
+        let known = Known {
+            roles: p.roles.iter().map(|r| r.id).collect(),
+            skills: p.skills.iter().map(|s| s.id).collect(),
+            goals: p.goals.iter().map(|g| g.id).collect(),
+            people: p.people.iter().map(|x| x.id).collect(),
+        };
         let mut c = Checker {
-            plan: p,
+            known,
             problems: Vec::new(),
         };
         c.duplicates(p.roles.iter(), |r| r.id);
@@ -93,98 +206,17 @@ impl Plan {
         c.duplicates(p.people.iter(), |x| x.id);
         c.duplicates(p.reviews.iter(), |r| r.id);
         c.duplicates(p.log.iter(), |e| e.id);
-
-        let role_exists = |id| c.plan.role(id).is_some();
-        let skill_ids: HashSet<_> = p.skills.iter().map(|s| s.id).collect();
-        let goal_ids: HashSet<_> = p.goals.iter().map(|g| g.id).collect();
-        let person_ids: HashSet<_> = p.people.iter().map(|x| x.id).collect();
-
         if p.level_names.0.len() != usize::from(Level::MAX.0) + 1 {
+            let n = p.level_names.0.len();
             c.report(
                 "level_names",
-                format!(
-                    "needs 6 names, for levels 0 to 5; it has {}",
-                    p.level_names.0.len()
-                ),
+                format!("needs 6 names, for levels 0 to 5; it has {n}"),
             );
         }
-        if p.roles.iter().filter(|r| r.stage == Stage::Current).count() > 1 {
-            c.report("roles", "more than one role is marked Current; keep one");
-        }
-        for r in &p.roles {
-            let place = format!("{} \"{}\"", r.id, r.title);
-            if r.title.trim().is_empty() {
-                c.report(&place, "has no title");
-            }
-            if let (Some(s), Some(e)) = (r.start, r.end)
-                && e < s
-            {
-                c.report(&place, format!("ends ({e}) before it starts ({s})"));
-            }
-            c.links(&place, &r.leads_to, role_exists);
-            if r.leads_to.contains(&r.id) {
-                c.report(&place, "leads to itself");
-            }
-            c.links(&place, &r.teaches.skills, |id| skill_ids.contains(&id));
-            let required: Vec<_> = r.requires.iter().map(|q| q.skill).collect();
-            c.links(&place, &required, |id| skill_ids.contains(&id));
-            for q in &r.requires {
-                c.level(&place, "required level", q.level);
-            }
-        }
-        for s in &p.skills {
-            let place = format!("{} \"{}\"", s.id, s.name);
-            if s.name.trim().is_empty() {
-                c.report(&place, "has no name");
-            }
-            if let Some(t) = s.target {
-                c.level(&place, "target level", t.level);
-            }
-            for h in &s.history {
-                c.level(&place, &format!("level on {}", h.date), h.level);
-            }
-        }
-        for g in &p.goals {
-            let place = format!("{} \"{}\"", g.id, g.title);
-            if g.title.trim().is_empty() {
-                c.report(&place, "has no title");
-            }
-            if let (Some(s), Some(d)) = (g.start, g.due)
-                && d < s
-            {
-                c.report(&place, format!("is due ({d}) before it starts ({s})"));
-            }
-            c.links(&place, &g.skills, |id| skill_ids.contains(&id));
-            c.links(&place, &g.roles, role_exists);
-            for m in &g.milestones {
-                let mplace = format!("{} \"{}\"", m.id, m.title);
-                if let (Some(s), Some(done)) = (g.start, m.done)
-                    && done < s
-                {
-                    c.report(
-                        &mplace,
-                        format!("is done ({done}) before its goal starts ({s})"),
-                    );
-                }
-                if !m.link.is_empty() && !is_safe_link(&m.link) {
-                    c.report(&mplace, "link must start with http://, https:// or mailto:");
-                }
-            }
-        }
-        for e in &p.log {
-            let place = format!("{} ({})", e.id, e.date);
-            if e.minutes > MAX_MINUTES_PER_ENTRY {
-                c.report(&place, format!("{} minutes is more than a day", e.minutes));
-            }
-            if let Some(n) = e.energy
-                && !(1..=5).contains(&n)
-            {
-                c.report(&place, format!("energy {n} is outside 1 to 5"));
-            }
-            c.links(&place, &e.skills, |id| skill_ids.contains(&id));
-            c.links(&place, &e.goals, |id| goal_ids.contains(&id));
-            c.links(&place, &e.people, |id| person_ids.contains(&id));
-        }
+        c.roles(&p.roles);
+        c.skills(&p.skills);
+        c.goals(&p.goals);
+        c.log(&p.log);
         c.problems
     }
 }
