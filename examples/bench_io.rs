@@ -3,7 +3,10 @@
 //! `cargo run --release --example bench_io` prints one figure a line (the
 //! median of several runs, in milliseconds) and the plan file's size.
 
-#![expect(clippy::expect_used, reason = "a benchmark should stop at its first failure")]
+#![expect(
+    clippy::expect_used,
+    reason = "a benchmark should stop at its first failure"
+)]
 
 use jiff::civil::{Date, date};
 use std::io::Write;

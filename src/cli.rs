@@ -16,7 +16,6 @@ use std::process::ExitCode;
     version,
     about = "A career-path planner: your current role as a stepping stone to the next."
 )]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// A plan file to open (default: the last plan, or the sample).
     pub file: Option<PathBuf>,

@@ -1,11 +1,19 @@
 //! `stepstone`: opens the app, or runs a subcommand (see `cli`).
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use std::process::ExitCode;
 use stepstone::{cli, clock, ui};
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
+    if args.command.is_some() && (args.file.is_some() || args.screenshot.is_some()) {
+        cli::Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "a FILE or --screenshot goes with opening the app, not with a subcommand",
+            )
+            .exit();
+    }
     let today = args.today.unwrap_or_else(clock::system_today);
     match args.command {
         Some(command) => cli::run(command, today),

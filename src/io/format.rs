@@ -143,7 +143,10 @@ pub(super) fn ron_error(e: &ron::error::SpannedError) -> FormatError {
     FormatError::Syntax {
         line: e.span.start.line.max(1),
         col: e.span.start.col.max(1),
-        message: e.code.to_string(),
+        message: match e.code {
+            ron::Error::Eof => "the file ends too early; it may have been cut short".to_string(),
+            ref code => code.to_string(),
+        },
     }
 }
 

@@ -1,0 +1,236 @@
+//! The command line: exit codes and messages, and `log` under kill.
+
+#![allow(clippy::expect_used, reason = "a test stops at its first failure")]
+
+mod common;
+
+use common::{fixture, plan_with_entries};
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn stepstone(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stepstone"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn sample_path() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/sample.stepstone.ron")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn check_accepts_the_sample() {
+    let o = stepstone(&["check", &sample_path()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains(": ok (6 roles, 10 skills"), "{out}");
+}
+
+#[test]
+fn check_rejects_every_bad_fixture_with_the_file_name_and_never_panics() {
+    for entry in std::fs::read_dir(fixture("bad")).expect("bad fixtures") {
+        let path = entry.expect("entry").path().display().to_string();
+        let start = Instant::now();
+        let o = stepstone(&["check", &path]);
+        assert_eq!(o.status.code(), Some(1), "{path}: {}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with(&format!("{path}:")),
+            "{path}: {}",
+            stderr(&o)
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(1),
+            "{path} took {:?}",
+            start.elapsed()
+        );
+    }
+}
+
+#[test]
+fn parse_errors_start_with_file_line_and_column() {
+    let path = fixture("bad/wrong_type.stepstone.ron")
+        .display()
+        .to_string();
+    let o = stepstone(&["check", &path]);
+    assert!(
+        stderr(&o).starts_with(&format!("{path}:3:11: ")),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(stepstone(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        stepstone(&["log", "x.stepstone.ron", "--minutes", "lots", "--text", "t"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        stepstone(&[
+            "log",
+            "x.stepstone.ron",
+            "--minutes",
+            "5",
+            "--text",
+            "t",
+            "--date",
+            "2026-02-30"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+    assert_eq!(stepstone(&["frobnicate", "a", "b"]).status.code(), Some(2));
+    assert_eq!(
+        stepstone(&["a.stepstone.ron", "check", "b"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn new_creates_a_valid_plan_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("fresh.stepstone.ron").display().to_string();
+    assert_eq!(stepstone(&["new", &path]).status.code(), Some(0));
+    assert_eq!(stepstone(&["check", &path]).status.code(), Some(0));
+    let again = stepstone(&["new", &path]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn log_appends_an_entry_with_its_links() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    std::fs::copy(sample_path(), &path).expect("copy sample");
+    let p = path.display().to_string();
+    let (before, _) = stepstone::io::load(&path).expect("load");
+    let skill = before.skills[0].name.to_uppercase();
+    let o = stepstone(&[
+        "log",
+        &p,
+        "--minutes",
+        "40",
+        "--text",
+        "Ran the falls refresher",
+        "--skill",
+        &skill,
+        "--kind",
+        "beyond-duty",
+        "--date",
+        "2026-11-20",
+        "--energy",
+        "4",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (after, _) = stepstone::io::load(&path).expect("load");
+    assert_eq!(after.log.len(), before.log.len() + 1);
+    let e = after.log.last().expect("entry");
+    assert_eq!(
+        (e.minutes, e.text.as_str(), e.energy),
+        (40, "Ran the falls refresher", Some(4))
+    );
+    assert_eq!(e.skills, vec![before.skills[0].id]);
+    assert_eq!(e.date.to_string(), "2026-11-20");
+    assert_eq!(stepstone(&["check", &p]).status.code(), Some(0));
+}
+
+#[test]
+fn log_uses_the_today_flag_for_the_date() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    let p = path.display().to_string();
+    assert_eq!(stepstone(&["new", &p]).status.code(), Some(0));
+    let o = stepstone(&[
+        "--today",
+        "2026-03-04",
+        "log",
+        &p,
+        "-m",
+        "15",
+        "-t",
+        "Read the policy",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (plan, _) = stepstone::io::load(&path).expect("load");
+    assert_eq!(plan.log[0].date.to_string(), "2026-03-04");
+}
+
+#[test]
+fn log_refuses_unknown_names_and_bad_values_without_touching_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    std::fs::copy(sample_path(), &path).expect("copy sample");
+    let p = path.display().to_string();
+    let before = std::fs::read(&path).expect("read");
+    let o = stepstone(&["log", &p, "-m", "10", "-t", "x", "--skill", "Juggling"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with(&format!("{p}: no skill named \"Juggling\"; known: ")),
+        "{}",
+        stderr(&o)
+    );
+    let o = stepstone(&["log", &p, "-m", "0", "-t", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = stepstone(&["log", &p, "-m", "10", "-t", "   "]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn log_on_a_bad_file_reports_it_and_leaves_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bad.stepstone.ron");
+    std::fs::copy(fixture("bad/truncated.stepstone.ron"), &path).expect("copy");
+    let p = path.display().to_string();
+    let o = stepstone(&["log", &p, "-m", "10", "-t", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with(&format!("{p}:18:31:")),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn log_killed_at_any_instant_leaves_a_valid_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.stepstone.ron");
+    stepstone::io::save(&path, &plan_with_entries(20_000), None).expect("save");
+    let p = path.display().to_string();
+    let mut killed_early = 0;
+    for round in 0..24u64 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stepstone"))
+            .args(["log", &p, "-m", "5", "-t", "Interrupted?"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(round * 13 % 300));
+        let _ = child.kill();
+        let status = child.wait().expect("wait");
+        if !status.success() {
+            killed_early += 1;
+        }
+        let (plan, _) = stepstone::io::load(&path).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        assert!(plan.validate().is_empty(), "round {round}");
+        assert!(plan.log.len() >= 20_000);
+    }
+    assert!(killed_early > 0, "some runs were killed part way");
+}

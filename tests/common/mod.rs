@@ -1,0 +1,37 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, reason = "each test file uses a different part")]
+#![allow(clippy::expect_used, reason = "a test stops at its first failure")]
+
+use jiff::civil::date;
+use std::path::{Path, PathBuf};
+use stepstone::model::{EntryId, ExperienceKind, LogEntry, Plan, SkillId};
+
+/// A fixture file under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The sample plan with `n` generated log entries in place of its own.
+pub fn plan_with_entries(n: u32) -> Plan {
+    let mut plan = stepstone::io::sample_plan();
+    let skills: Vec<SkillId> = plan.skills.iter().map(|s| s.id).collect();
+    plan.log = (0..n)
+        .map(|i| LogEntry {
+            id: EntryId(i + 1),
+            date: date(2020, 1, 1)
+                .checked_add(jiff::Span::new().days(i64::from(i / 5)))
+                .expect("date in range"),
+            minutes: 10 + i % 200,
+            kind: ExperienceKind::ALL[(i % 5) as usize],
+            text: format!("Entry {i}: taught \"safe handoffs\" \\ and it's fine, caf\u{e9}"),
+            skills: vec![skills[i as usize % skills.len()]],
+            goals: Vec::new(),
+            people: Vec::new(),
+            energy: (i % 3 == 0).then_some(3),
+            remembered_why: i % 7 == 0,
+        })
+        .collect();
+    plan
+}

@@ -1,0 +1,460 @@
+//! The plan file format: round trips, the fixture of every version, and bad input.
+
+#![allow(clippy::expect_used, reason = "a test stops at its first failure")]
+
+mod common;
+
+use common::{fixture, plan_with_entries};
+use jiff::civil::date;
+use proptest::prelude::*;
+use std::time::{Duration, Instant};
+use stepstone::io::{self, FormatError, SAMPLE_RON, from_ron, to_ron};
+use stepstone::model::*;
+
+#[test]
+fn the_sample_is_valid_and_written_as_stepstone_writes_it() {
+    let plan = from_ron(SAMPLE_RON).expect("sample parses");
+    assert!(plan.validate().is_empty(), "{:?}", plan.validate());
+    assert_eq!(
+        to_ron(&plan).expect("writes"),
+        SAMPLE_RON,
+        "the sample is in canonical form"
+    );
+    assert!(plan.log.len() > 100 && plan.reviews.len() >= 8 && plan.skills.len() >= 8);
+}
+
+#[test]
+fn writing_is_deterministic_and_round_trips() {
+    let plan = plan_with_entries(300);
+    let a = to_ron(&plan).expect("writes");
+    let b = to_ron(&from_ron(&a).expect("reads")).expect("writes again");
+    assert_eq!(a, b);
+    assert_eq!(from_ron(&a).expect("reads"), plan);
+}
+
+#[test]
+fn a_long_log_round_trips_through_the_parallel_path() {
+    let plan = plan_with_entries(10_000);
+    let text = to_ron(&plan).expect("writes");
+    assert_eq!(
+        text.matches("\n        (id: ").count(),
+        10_000,
+        "one entry a line"
+    );
+    assert_eq!(from_ron(&text).expect("reads"), plan);
+}
+
+#[test]
+fn format_version_comes_first() {
+    let text = to_ron(&Plan::default()).expect("writes");
+    let first = text
+        .lines()
+        .find(|l| !l.starts_with("//") && !l.starts_with("#!") && *l != "(");
+    assert_eq!(first, Some("    format_version: 1,"));
+}
+
+#[test]
+fn the_version_1_fixture_loads_every_field() {
+    let (plan, _) = io::load(&fixture("v1.stepstone.ron")).expect("v1 fixture loads");
+    assert_eq!(plan.owner, "Jordan Example");
+    assert_eq!(plan.roles.len(), 3);
+    assert_eq!(
+        plan.current_role().map(|r| r.title.as_str()),
+        Some("Inventory lead")
+    );
+    let skill = plan.skill(SkillId(1)).expect("skill 1");
+    assert_eq!(
+        skill.target,
+        Some(SkillTarget {
+            level: Level(4),
+            by: Some(date(2027, 1, 31))
+        })
+    );
+    assert_eq!(skill.level(), Level(3));
+    let goal = plan.goal(GoalId(1)).expect("goal 1");
+    assert_eq!(goal.measure, Some(Measure::Hours(20)));
+    assert_eq!(goal.milestones[0].done, Some(date(2026, 2, 12)));
+    assert_eq!(plan.log[1].text, "Showed Ana the \"returns\" screen");
+    assert_eq!(plan.log[2].energy, Some(1));
+    assert!(plan.log[2].remembered_why);
+    assert_eq!(plan.reviews[0].focus_next, "Book the count team");
+    assert!(plan.validate().is_empty());
+    // And it survives a save in today's format.
+    assert_eq!(
+        from_ron(&to_ron(&plan).expect("writes")).expect("reads"),
+        plan
+    );
+}
+
+#[test]
+fn a_hand_laid_out_file_still_loads() {
+    let text = r#"
+    // Written by hand: explicit Some, entries over several lines, a comment in the log.
+    (
+        format_version: 1,
+        owner: "Hand",
+        skills: [(id: 1, name: "Filing", target: Some((level: 3, by: None)))],
+        log: [
+            // the first day
+            (
+                id: 1, date: "2026-01-05", minutes: 30, kind: Learning,
+                text: "Learned the new filing system", skills: [1], energy: Some(4),
+            ),
+        ],
+    )"#;
+    let plan = from_ron(text).expect("loads");
+    assert_eq!(plan.log.len(), 1);
+    assert_eq!(plan.log[0].energy, Some(4));
+    assert_eq!(
+        plan.skills[0].target,
+        Some(SkillTarget {
+            level: Level(3),
+            by: None
+        })
+    );
+}
+
+/// Each bad fixture and the message `check` must give (after the file name).
+const BAD: [(&str, &str); 11] = [
+    ("empty.stepstone.ron", ": the file is empty"),
+    ("truncated.stepstone.ron", ":18:31: the file ends too early"),
+    ("binary.stepstone.ron", ":1:1: this is not a text file"),
+    ("wrong_type.stepstone.ron", ":3:11: Expected string"),
+    (
+        "unknown_field.stepstone.ron",
+        ":4:5: Unexpected field named `favourite_colour`",
+    ),
+    (
+        "future_version.stepstone.ron",
+        ": this plan was written by a newer Stepstone (format_version 7)",
+    ),
+    ("bad_date.stepstone.ron", ":4:"),
+    ("json.stepstone.ron", ":1:1: not a Stepstone plan"),
+    ("deep.stepstone.ron", ":3:11: Expected string"),
+    (
+        "duplicate_ids.stepstone.ron",
+        "skill 1: this id is used twice",
+    ),
+    (
+        "missing_link.stepstone.ron",
+        "links to skill 5, which does not exist",
+    ),
+];
+
+#[test]
+fn bad_files_give_a_message_naming_the_file_and_place() {
+    for (name, expected) in BAD {
+        let path = fixture(&format!("bad/{name}"));
+        let message = match io::load(&path) {
+            Err(e) => e.to_string(),
+            Ok((plan, _)) => plan
+                .validate()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        assert!(
+            message.starts_with(&path.display().to_string())
+                || name.contains("ids")
+                || name.contains("link"),
+            "{name}: {message}"
+        );
+        assert!(
+            message.contains(expected),
+            "{name}: expected {expected:?} in {message:?}"
+        );
+    }
+}
+
+#[test]
+fn an_impossible_date_names_the_day() {
+    let err = io::load(&fixture("bad/bad_date.stepstone.ron")).expect_err("2026-02-30 is refused");
+    let text = err.to_string();
+    assert!(text.contains("2026-02") && text.contains("day"), "{text}");
+}
+
+#[test]
+fn a_future_version_is_refused_not_guessed() {
+    let text = "(\n    format_version: 2,\n    owner: \"x\",\n)";
+    assert_eq!(
+        from_ron(text),
+        Err(FormatError::TooNew {
+            found: 2,
+            supported: 1
+        })
+    );
+    assert_eq!(
+        from_ron("(format_version: 0)"),
+        Err(FormatError::UnknownVersion(0))
+    );
+}
+
+#[test]
+fn a_file_over_64_mib_is_refused_before_reading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.stepstone.ron");
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(io::MAX_FILE_BYTES + 1).expect("sparse file");
+    let start = Instant::now();
+    let err = io::load(&path).expect_err("too big").to_string();
+    assert!(err.contains("over 64 MiB"), "{err}");
+    assert!(start.elapsed() < Duration::from_millis(500));
+}
+
+/// A tiny deterministic generator, so damaged files are the same every run.
+fn xorshift(seed: &mut u64) -> usize {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    usize::from(u16::try_from(*seed >> 48).expect("16 bits")) * 4096
+        + usize::from(u16::try_from(*seed & 0xfff).expect("12 bits"))
+}
+
+#[test]
+fn damaged_files_never_panic_and_answer_fast() {
+    let bytes = SAMPLE_RON.as_bytes();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("damaged.stepstone.ron");
+    let mut seed = 0x5eed_u64;
+    for round in 0..300 {
+        let mut damaged = bytes.to_vec();
+        if round % 3 == 0 {
+            damaged.truncate(xorshift(&mut seed) % bytes.len());
+        } else {
+            for _ in 0..=(round % 5) {
+                let at = xorshift(&mut seed) % damaged.len();
+                damaged[at] = u8::try_from(xorshift(&mut seed) & 0xff).expect("a byte");
+            }
+        }
+        std::fs::write(&path, &damaged).expect("write");
+        let start = Instant::now();
+        if let Ok((plan, _)) = io::load(&path) {
+            let _ = plan.validate();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(1),
+            "round {round} took {:?}",
+            start.elapsed()
+        );
+    }
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![".*", "[a-zA-Z '\"\\\\,()\\[\\]:]{0,30}"]
+}
+
+fn day() -> impl Strategy<Value = jiff::civil::Date> {
+    (1950i16..2100, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| date(y, m, d))
+}
+
+fn ids(max: u32) -> impl Strategy<Value = Vec<u32>> {
+    prop::collection::vec(1..max, 0..4)
+}
+
+fn entry() -> impl Strategy<Value = LogEntry> {
+    (
+        (1u32..1_000_000, day(), 0u32..2000, 0usize..5, text()),
+        (
+            ids(20),
+            ids(20),
+            ids(20),
+            prop::option::of(0u8..9),
+            any::<bool>(),
+        ),
+    )
+        .prop_map(
+            |((id, date, minutes, kind, text), (s, g, p, energy, remembered_why))| LogEntry {
+                id: EntryId(id),
+                date,
+                minutes,
+                kind: ExperienceKind::ALL[kind],
+                text,
+                skills: s.into_iter().map(SkillId).collect(),
+                goals: g.into_iter().map(GoalId).collect(),
+                people: p.into_iter().map(PersonId).collect(),
+                energy,
+                remembered_why,
+            },
+        )
+}
+
+fn skill() -> impl Strategy<Value = Skill> {
+    (
+        1u32..50,
+        text(),
+        text(),
+        prop::option::of((0u8..8, prop::option::of(day()))),
+        prop::collection::vec((day(), 0u8..8, text()), 0..4),
+    )
+        .prop_map(|(id, name, category, target, history)| Skill {
+            id: SkillId(id),
+            name,
+            category,
+            target: target.map(|(l, by)| SkillTarget {
+                level: Level(l),
+                by,
+            }),
+            history: history
+                .into_iter()
+                .map(|(date, l, evidence)| LevelChange {
+                    date,
+                    level: Level(l),
+                    evidence,
+                })
+                .collect(),
+        })
+}
+
+fn goal() -> impl Strategy<Value = Goal> {
+    (
+        (
+            1u32..50,
+            text(),
+            0usize..6,
+            text(),
+            prop::option::of(day()),
+            prop::option::of(day()),
+        ),
+        (
+            ids(50),
+            ids(50),
+            prop::option::of(prop_oneof![
+                (0u32..500).prop_map(Measure::Hours),
+                (0u32..500).prop_map(Measure::Count)
+            ]),
+        ),
+        prop::collection::vec(
+            (
+                1u32..500,
+                text(),
+                prop::option::of(day()),
+                prop::option::of(day()),
+                text(),
+                text(),
+            ),
+            0..4,
+        ),
+    )
+        .prop_map(
+            |((id, title, kind, why, start, due), (skills, roles, measure), ms)| Goal {
+                id: GoalId(id),
+                title,
+                kind: GoalKind::ALL[kind],
+                status: GoalStatus::Active,
+                why,
+                start,
+                due,
+                skills: skills.into_iter().map(SkillId).collect(),
+                roles: roles.into_iter().map(RoleId).collect(),
+                measure,
+                milestones: ms
+                    .into_iter()
+                    .map(|(id, title, due, done, evidence, link)| Milestone {
+                        id: MilestoneId(id),
+                        title,
+                        due,
+                        done,
+                        evidence,
+                        link,
+                    })
+                    .collect(),
+            },
+        )
+}
+
+fn role() -> impl Strategy<Value = Role> {
+    (
+        1u32..50,
+        text(),
+        0usize..5,
+        prop::option::of(day()),
+        prop::option::of(day()),
+        ids(50),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec((1u32..50, 0u8..8), 0..3),
+    )
+        .prop_map(
+            |(id, title, stage, start, end, leads_to, relationships, requires)| Role {
+                id: RoleId(id),
+                title: title.clone(),
+                organisation: title,
+                stage: Stage::ALL[stage],
+                start,
+                end,
+                target_date: end,
+                teaches: Teaches {
+                    skills: leads_to.iter().copied().map(SkillId).collect(),
+                    relationships: relationships.clone(),
+                    experiences: relationships,
+                },
+                requires: requires
+                    .into_iter()
+                    .map(|(s, l)| Requirement {
+                        skill: SkillId(s),
+                        level: Level(l),
+                    })
+                    .collect(),
+                leads_to: leads_to.into_iter().map(RoleId).collect(),
+                notes: String::new(),
+            },
+        )
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    (
+        text(),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec(role(), 0..4),
+        prop::collection::vec(skill(), 0..5),
+        prop::collection::vec(goal(), 0..4),
+        prop::collection::vec(entry(), 0..40),
+        prop::collection::vec((1u32..9, text(), day(), text()), 0..3),
+    )
+        .prop_map(|(owner, purpose, roles, skills, goals, log, people)| Plan {
+            owner,
+            purpose,
+            level_names: LevelNames::default(),
+            roles,
+            skills,
+            goals,
+            people: people
+                .iter()
+                .map(|(id, name, d, notes)| Person {
+                    id: PersonId(*id),
+                    name: name.clone(),
+                    relation: Relation::Mentor,
+                    organisation: String::new(),
+                    last_contact: Some(*d),
+                    notes: notes.clone(),
+                })
+                .collect(),
+            reviews: people
+                .into_iter()
+                .map(|(id, learned, start, focus_next)| Review {
+                    id: ReviewId(id),
+                    period: Period::Week,
+                    start,
+                    learned,
+                    helped: String::new(),
+                    beyond_role: "went \"beyond\"".into(),
+                    moved_toward: String::new(),
+                    in_the_way: String::new(),
+                    focus_next,
+                })
+                .collect(),
+            log,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Whatever a plan holds (any text, odd values, broken links), saving and
+    /// loading gives it back exactly.
+    #[test]
+    fn any_plan_round_trips(plan in plan()) {
+        let text = to_ron(&plan).expect("writes");
+        prop_assert_eq!(from_ron(&text).expect("reads"), plan);
+    }
+}

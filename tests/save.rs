@@ -1,0 +1,138 @@
+//! Safe saving: atomic replace, backups, interrupted saves, changes by other programs.
+
+#![allow(clippy::expect_used, reason = "a test stops at its first failure")]
+
+mod common;
+
+use common::plan_with_entries;
+use std::io::Write;
+use stepstone::io::{self, SaveError, backup_path, write_atomically};
+use stepstone::model::Plan;
+
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn save_then_load_gives_the_same_plan_and_keeps_a_backup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    let first = plan_with_entries(5);
+    let stamp = io::save(&path, &first, None).expect("first save");
+    assert!(
+        !backup_path(&path).exists(),
+        "nothing to back up the first time"
+    );
+
+    let second = plan_with_entries(9);
+    io::save(&path, &second, Some(&stamp)).expect("second save");
+    assert_eq!(io::load(&path).expect("load").0, second);
+    assert_eq!(
+        io::load(&backup_path(&path)).expect("load backup").0,
+        first,
+        "backup holds the previous version"
+    );
+    assert_eq!(
+        names_in(dir.path()),
+        ["me.stepstone.ron", "me.stepstone.ron.bak"],
+        "no temporary files left"
+    );
+}
+
+#[test]
+fn a_save_that_fails_between_write_and_rename_leaves_the_original() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    let plan = plan_with_entries(20);
+    io::save(&path, &plan, None).expect("save");
+    let before = std::fs::read(&path).expect("read");
+
+    let result = write_atomically(&path, |f| {
+        f.write_all(b"(\n    format_version: 1,\n    owner: \"half")?;
+        Err(std::io::Error::other("power cut"))
+    });
+    assert!(result.is_err());
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the original is intact"
+    );
+    assert_eq!(io::load(&path).expect("still loads").0, plan);
+    assert_eq!(
+        names_in(dir.path()),
+        ["me.stepstone.ron"],
+        "the temporary file is gone"
+    );
+}
+
+#[test]
+fn a_file_changed_by_another_program_is_not_overwritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    let stamp = io::save(&path, &plan_with_entries(3), None).expect("save");
+    let (other, _) = io::load(&path).expect("load");
+    let mut edited = other.clone();
+    edited.owner = "Changed in another editor".into();
+    std::fs::write(&path, io::to_ron(&edited).expect("ron")).expect("other program writes");
+
+    let mine = Plan {
+        owner: "Mine".into(),
+        ..other
+    };
+    let err = io::save(&path, &mine, Some(&stamp)).expect_err("conflict");
+    assert!(matches!(err, SaveError::ChangedOnDisk { .. }));
+    assert!(
+        err.to_string().contains("changed by another program"),
+        "{err}"
+    );
+    assert_eq!(
+        io::load(&path).expect("load").0.owner,
+        "Changed in another editor",
+        "their change is kept"
+    );
+
+    io::save(&path, &mine, None).expect("overwrite when told to");
+    assert_eq!(io::load(&path).expect("load").0.owner, "Mine");
+}
+
+#[test]
+fn touching_a_file_without_changing_it_is_no_conflict() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    let plan = plan_with_entries(3);
+    let stamp = io::save(&path, &plan, None).expect("save");
+    let bytes = std::fs::read(&path).expect("read");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, bytes).expect("rewrite same bytes");
+    io::save(&path, &plan, Some(&stamp)).expect("same content: saves");
+}
+
+#[test]
+fn a_deleted_file_is_saved_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    let plan = plan_with_entries(3);
+    let stamp = io::save(&path, &plan, None).expect("save");
+    std::fs::remove_file(&path).expect("delete");
+    io::save(&path, &plan, Some(&stamp)).expect("recreates");
+    assert_eq!(io::load(&path).expect("load").0, plan);
+}
+
+#[test]
+fn a_folder_is_not_a_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let err = io::load(dir.path()).expect_err("folder").to_string();
+    assert!(err.contains("folder"), "{err}");
+    let missing = io::load(&dir.path().join("nope.stepstone.ron"))
+        .expect_err("missing")
+        .to_string();
+    assert!(
+        missing.contains("nope.stepstone.ron: cannot read the file"),
+        "{missing}"
+    );
+}
