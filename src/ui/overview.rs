@@ -72,7 +72,7 @@ fn path(ui: &mut egui::Ui, plan: &Plan) {
     ui.horizontal_wrapped(|ui| {
         for (i, r) in roles.iter().enumerate() {
             if i > 0 {
-                ui.label(RichText::new("\u{2192}").size(18.0));
+                ui.label(RichText::new("\u{27a1}").size(18.0));
             }
             role_chip(ui, r);
         }
@@ -162,7 +162,7 @@ fn stepping_stone(ui: &mut egui::Ui, plan: &Plan) {
                 .iter()
                 .filter_map(|q| plan.skill(q.skill).map(|s| (s, q.level)))
                 .filter(|(s, need)| s.level() < *need)
-                .map(|(s, need)| format!("{} {} \u{2192} {}", s.name, s.level().0, need.0))
+                .map(|(s, need)| format!("{} {} \u{27a1} {}", s.name, s.level().0, need.0))
                 .collect();
             if missing.is_empty() {
                 ui.label("Every skill it asks for is at the level it needs.");
@@ -197,7 +197,7 @@ fn skills(ui: &mut egui::Ui, plan: &Plan) {
 
 fn describe_level(names: &LevelNames, now: Level, target: Option<Level>) -> String {
     match target {
-        Some(t) if t > now => format!("{} \u{2192} {}", names.name(now), names.name(t)),
+        Some(t) if t > now => format!("{} \u{27a1} {}", names.name(now), names.name(t)),
         _ => names.name(now),
     }
 }
