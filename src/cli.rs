@@ -4,7 +4,7 @@
 //! Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.
 
 use crate::io;
-use crate::model::{EntryId, ExperienceKind, LogEntry, Plan, next_id};
+use crate::model::{Edit, EntryId, ExperienceKind, Item, LogEntry, Plan, next_id};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -227,7 +227,8 @@ fn log(args: &LogArgs, today: Date) -> Outcome {
         energy: args.energy,
         remembered_why: false,
     };
-    plan.log.push(entry);
+    plan.apply(Edit::Put(Item::Entry(entry)))
+        .map_err(|e| fail(e.to_string()))?;
     io::save(file, &plan, Some(&stamp)).map_err(|e| vec![e.to_string()])?;
     Ok(format!(
         "Logged {} min on {date} in {}.",

@@ -11,7 +11,10 @@ use std::process::Command;
 #[test]
 #[ignore = "needs a display: run under Xvfb with --ignored (see .ci/run)"]
 fn screenshot_of_the_sample_is_a_real_picture() {
-    assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY is not set: start Xvfb first");
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "DISPLAY is not set: start Xvfb first"
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("overview.png");
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.stepstone.ron");
@@ -26,5 +29,9 @@ fn screenshot_of_the_sample_is_a_real_picture() {
     let img = image::open(&out).expect("a PNG").to_rgba8();
     assert_eq!(img.dimensions(), (1280, 800));
     let colours: HashSet<[u8; 4]> = img.pixels().map(|p| p.0).collect();
-    assert!(colours.len() > 50, "the picture looks blank ({} colours)", colours.len());
+    assert!(
+        colours.len() > 50,
+        "the picture looks blank ({} colours)",
+        colours.len()
+    );
 }
