@@ -16,7 +16,7 @@ use std::time::SystemTime;
 
 /// What a plan file looked like when it was read or written, to notice
 /// changes made by other programs.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DiskStamp {
     len: u64,
     modified: Option<SystemTime>,

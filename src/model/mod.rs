@@ -3,11 +3,13 @@
 mod edit;
 mod ids;
 mod plan;
+mod roadmap;
 mod validate;
 
 pub use edit::{Edit, EditError, Item, ItemRef};
 pub use ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId, next_id};
 pub use plan::*;
+pub use roadmap::{Gap, RoleSpan, role_spans, skill_gaps};
 pub use validate::{MAX_MINUTES_PER_ENTRY, Problem, is_safe_link};
 
 #[cfg(test)]

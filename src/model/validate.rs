@@ -2,6 +2,7 @@
 //! missing items, impossible values. Problems never block editing; they are
 //! listed with where they are.
 
+use super::edit::ItemRef;
 use super::ids::{GoalId, PersonId, RoleId, SkillId};
 use super::plan::{Goal, Level, LogEntry, Plan, Role, Skill, Stage};
 use jiff::civil::Date;
@@ -12,6 +13,8 @@ use std::hash::Hash;
 /// One problem found in a plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// The item the problem belongs to, if it is one item's.
+    pub item: Option<ItemRef>,
     /// The item, e.g. `skill 3 "Precepting"`.
     pub place: String,
     pub message: String,
@@ -36,12 +39,15 @@ struct Known {
 
 struct Checker {
     known: Known,
+    /// The item being checked, recorded with each problem.
+    current: Option<ItemRef>,
     problems: Vec<Problem>,
 }
 
 impl Checker {
     fn report(&mut self, place: impl fmt::Display, message: impl Into<String>) {
         self.problems.push(Problem {
+            item: self.current,
             place: place.to_string(),
             message: message.into(),
         });
@@ -108,6 +114,7 @@ impl Checker {
             self.report("roles", "more than one role is marked Current; keep one");
         }
         for r in roles {
+            self.current = Some(ItemRef::Role(r.id));
             let place = || format!("{} \"{}\"", r.id, r.title);
             if r.title.trim().is_empty() {
                 self.report(place(), "has no title");
@@ -128,6 +135,7 @@ impl Checker {
 
     fn skills(&mut self, skills: &[Skill]) {
         for s in skills {
+            self.current = Some(ItemRef::Skill(s.id));
             let place = || format!("{} \"{}\"", s.id, s.name);
             if s.name.trim().is_empty() {
                 self.report(place(), "has no name");
@@ -143,6 +151,7 @@ impl Checker {
 
     fn goals(&mut self, goals: &[Goal]) {
         for g in goals {
+            self.current = Some(ItemRef::Goal(g.id));
             let place = || format!("{} \"{}\"", g.id, g.title);
             if g.title.trim().is_empty() {
                 self.report(place(), "has no title");
@@ -169,6 +178,7 @@ impl Checker {
 
     fn log(&mut self, log: &[LogEntry]) {
         for e in log {
+            self.current = Some(ItemRef::Entry(e.id));
             let place = || format!("{} ({})", e.id, e.date);
             if e.minutes > MAX_MINUTES_PER_ENTRY {
                 self.report(place(), format!("{} minutes is more than a day", e.minutes));
@@ -197,6 +207,7 @@ impl Plan {
         };
         let mut c = Checker {
             known,
+            current: None,
             problems: Vec::new(),
         };
         c.duplicates(p.roles.iter(), |r| r.id);

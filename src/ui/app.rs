@@ -1,56 +1,130 @@
-//! The app: one plan, where it came from, and the window around it.
+//! The app: the open document, the views, menus, status bar and dialogs.
+//! Views push edits; they are applied here once per frame.
 
-use super::overview;
+use super::commands::{Command, View};
+use super::document::Document;
 use super::screenshot::{Outcome, Screenshot};
+use super::storage::{AppDirs, Recovery};
+use super::views::{ProblemIndex, ViewCtx, Views, overview};
 use crate::io;
-use crate::model::Plan;
+use crate::model::{Edit, Plan};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// Seconds of quiet after an edit before unsaved changes are autosaved.
+const AUTOSAVE_AFTER: f64 = 3.0;
+/// Files larger than this are read on a worker thread, with a spinner.
+const LOAD_IN_BACKGROUND_FROM: u64 = 2 * 1024 * 1024;
+
+/// How the app is set up; tests use their own folders and no native dialogs.
+pub struct Settings {
+    pub dirs: AppDirs,
+    /// Use the system's file dialogs (rfd); otherwise type a path.
+    pub native_dialogs: bool,
+    pub today: Date,
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Then {
+    NewEmpty,
+    NewFromSample,
+    /// Open this file, or ask which.
+    Open(Option<PathBuf>),
+    Quit,
+}
+
+/// A dialog that needs an answer before anything else.
+pub enum Modal {
+    Unsaved(Then),
+    ChangedOnDisk,
+    /// A typed path, when no native dialog is available.
+    AskPath {
+        save: bool,
+        text: String,
+    },
+    Recover(Box<Recovery>),
+}
+
+/// A file being read on a worker thread.
+struct Loading {
+    path: PathBuf,
+    rx: mpsc::Receiver<Result<(Plan, io::DiskStamp), io::LoadError>>,
+}
 
 /// The running app.
 pub struct App {
-    plan: Plan,
-    /// The file the plan came from; `None` for the built-in sample.
-    path: Option<PathBuf>,
-    /// A problem to show the user (e.g. a file that would not open).
-    error: Option<String>,
-    /// How many validation problems the plan has (the plan is read-only here).
-    problems: usize,
-    /// The window title last sent, so it is sent only when it changes.
+    pub(super) doc: Document,
+    pub(super) view: View,
+    pub(super) views: Views,
+    pub(super) settings: Settings,
+    pub(super) recent: Vec<PathBuf>,
+    pub(super) modal: Option<Modal>,
+    /// A message for the user (an error, or what just happened).
+    pub(super) notice: Option<String>,
+    problems: ProblemIndex,
+    problems_revision: Option<u64>,
+    /// When the revision last changed, and the revision last autosaved.
+    last_change: (u64, f64),
+    autosaved: u64,
+    loading: Option<Loading>,
+    allow_close: bool,
     shown_title: String,
-    today: Date,
     screenshot: Option<Screenshot>,
 }
 
 impl App {
-    /// Opens `file`, or the sample plan when there is none. A file that will
-    /// not open leaves an empty plan and the error on screen.
-    pub fn open(file: Option<&Path>, today: Date) -> Self {
-        let (plan, path, error) = match file {
-            None => (io::sample_plan(), None, None),
-            Some(p) => match io::load(p) {
-                Ok((plan, _)) => (plan, Some(p.to_path_buf()), None),
-                Err(e) => (Plan::default(), None, Some(e.to_string())),
-            },
-        };
-        let problems = plan.validate().len();
-        Self {
-            plan,
-            path,
-            error,
-            problems,
+    /// Starts on `file`, else the last plan used, else the sample. Offers to
+    /// restore unsaved changes left by a crash.
+    pub fn new(file: Option<&Path>, settings: Settings) -> Self {
+        let recent = settings.dirs.read_recent();
+        let mut app = Self {
+            doc: Document::new(io::sample_plan(), None, None),
+            view: View::Roadmap,
+            views: Views::default(),
+            settings,
+            recent,
+            modal: None,
+            notice: None,
+            problems: ProblemIndex::default(),
+            problems_revision: None,
+            last_change: (0, 0.0),
+            autosaved: 0,
+            loading: None,
+            allow_close: false,
             shown_title: String::new(),
-            today,
             screenshot: None,
+        };
+        let start = file
+            .map(Path::to_path_buf)
+            .or_else(|| app.recent.first().filter(|p| p.exists()).cloned());
+        if let Some(path) = start {
+            match io::load(&path) {
+                Ok((plan, stamp)) => app.opened(plan, path, stamp),
+                Err(e) => app.notice = Some(format!("Could not open the plan. {e}")),
+            }
         }
+        if let Some(recovery) = app.settings.dirs.read_recovery() {
+            app.modal = Some(Modal::Recover(Box::new(recovery)));
+        }
+        app
     }
 
     pub fn plan(&self) -> &Plan {
-        &self.plan
+        self.doc.plan()
     }
 
-    pub fn error(&self) -> Option<&str> {
-        self.error.as_deref()
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    pub fn set_view(&mut self, view: View) {
+        self.view = view;
     }
 
     /// Saves a picture of the window to `path` after a few frames, then closes.
@@ -58,16 +132,380 @@ impl App {
         self.screenshot = Some(Screenshot::new(path, outcome));
     }
 
+    fn opened(&mut self, plan: Plan, path: PathBuf, stamp: io::DiskStamp) {
+        self.recent = self.settings.dirs.add_recent(&path);
+        self.doc = Document::new(plan, Some(path), Some(stamp));
+        self.views = Views::default();
+    }
+
+    /// Runs a command from a menu, a button or the keyboard.
+    pub fn run(&mut self, command: Command) {
+        match command {
+            Command::NewEmpty => self.then_or_ask(Then::NewEmpty),
+            Command::NewFromSample => self.then_or_ask(Then::NewFromSample),
+            Command::Open => self.then_or_ask(Then::Open(None)),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Undo => {
+                self.doc.undo();
+            }
+            Command::Redo => {
+                self.doc.redo();
+            }
+            Command::Show(view) => self.view = view,
+            Command::Quit => self.then_or_ask(Then::Quit),
+        }
+    }
+
+    /// Opens a file (from Open Recent or a drop), asking about unsaved changes first.
+    pub fn open_path(&mut self, path: PathBuf) {
+        self.then_or_ask(Then::Open(Some(path)));
+    }
+
+    /// Does `then` now, or first asks what to do with unsaved changes.
+    fn then_or_ask(&mut self, then: Then) {
+        if self.doc.is_dirty() {
+            self.modal = Some(Modal::Unsaved(then));
+        } else {
+            self.go(then);
+        }
+    }
+
+    fn go(&mut self, then: Then) {
+        if !matches!(then, Then::Open(_)) {
+            self.views = Views::default();
+        }
+        match then {
+            Then::NewEmpty => self.doc = Document::new(Plan::default(), None, None),
+            Then::NewFromSample => self.doc = Document::new(io::sample_plan(), None, None),
+            Then::Open(Some(path)) => self.load(path),
+            Then::Open(None) => {
+                if let Some(path) = self.pick_file(false) {
+                    self.load(path);
+                }
+            }
+            Then::Quit => self.allow_close = true,
+        }
+    }
+
+    /// Reads a plan; on failure the current plan stays open and the error is shown.
+    fn load(&mut self, path: PathBuf) {
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        if size < LOAD_IN_BACKGROUND_FROM {
+            self.finish_load(path.clone(), io::load(&path));
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let p = path.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(io::load(&p));
+        });
+        self.loading = Some(Loading { path, rx });
+    }
+
+    fn finish_load(&mut self, path: PathBuf, result: Result<(Plan, io::DiskStamp), io::LoadError>) {
+        match result {
+            Ok((plan, stamp)) => {
+                self.settings.dirs.clear_recovery();
+                self.opened(plan, path, stamp);
+                self.notice = None;
+            }
+            Err(e) => {
+                self.notice = Some(format!(
+                    "Could not open the plan; your current plan is still open. {e}"
+                ));
+            }
+        }
+    }
+
+    /// Saves to the plan's file (or asks where); true if saved.
+    fn save(&mut self) -> bool {
+        let Some(path) = self.doc.path.clone() else {
+            return self.save_as();
+        };
+        self.save_to(path, false)
+    }
+
+    fn save_as(&mut self) -> bool {
+        match self.pick_file(true) {
+            Some(path) => self.save_to(path, true),
+            None => false,
+        }
+    }
+
+    /// Writes the plan to `path`. Without `force`, a file changed by another
+    /// program since it was read is not overwritten: the user is asked.
+    pub(super) fn save_to(&mut self, path: PathBuf, force: bool) -> bool {
+        let expected = if force || self.doc.path.as_ref() != Some(&path) {
+            None
+        } else {
+            self.doc.stamp.as_ref()
+        };
+        match io::save(&path, self.doc.plan(), expected) {
+            Ok(stamp) => {
+                self.recent = self.settings.dirs.add_recent(&path);
+                self.doc.mark_saved(path, stamp);
+                self.settings.dirs.clear_recovery();
+                self.notice = None;
+                true
+            }
+            Err(io::SaveError::ChangedOnDisk { .. }) => {
+                self.modal = Some(Modal::ChangedOnDisk);
+                false
+            }
+            Err(e) => {
+                self.notice = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// A path from the system's dialog; without one, the typed-path dialog
+    /// opens and `None` is returned for now.
+    fn pick_file(&mut self, save: bool) -> Option<PathBuf> {
+        if self.settings.native_dialogs {
+            let dialog = rfd::FileDialog::new().add_filter("Stepstone plan", &["ron"]);
+            let dialog = match self.doc.path.as_ref().and_then(|p| p.parent()) {
+                Some(dir) => dialog.set_directory(dir),
+                None => dialog,
+            };
+            let started = std::time::Instant::now();
+            let picked = if save {
+                dialog.set_file_name("plan.stepstone.ron").save_file()
+            } else {
+                dialog.pick_file()
+            };
+            if picked.is_some() {
+                return picked;
+            }
+            // rfd answers None both for "cancelled" and "no dialog available";
+            // an instant None means there was no dialog to cancel.
+            if started.elapsed().as_millis() > 300 {
+                return None;
+            }
+        }
+        let text = self
+            .doc
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.modal = Some(Modal::AskPath { save, text });
+        None
+    }
+
+    /// Applies the edits a frame produced, as one undo step each.
+    fn apply(&mut self, edits: Vec<Edit>, now: f64) {
+        for edit in edits {
+            if let Err(e) = self.doc.apply(edit, now) {
+                self.notice = Some(format!("That change could not be made: {e}."));
+            }
+        }
+    }
+
+    /// Writes unsaved changes to the recovery file after a quiet spell.
+    fn autosave(&mut self, ctx: &egui::Context, now: f64) {
+        let revision = self.doc.revision();
+        if revision != self.last_change.0 {
+            self.last_change = (revision, now);
+        }
+        if !self.doc.is_dirty() || revision == self.autosaved {
+            return;
+        }
+        let wait = self.last_change.1 + AUTOSAVE_AFTER - now;
+        if wait > 0.0 {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            return;
+        }
+        match self
+            .settings
+            .dirs
+            .write_recovery(self.doc.path.as_deref(), self.doc.plan())
+        {
+            Ok(()) => self.autosaved = revision,
+            Err(e) => {
+                self.notice = Some(format!(
+                    "Could not write the recovery copy of your changes: {e}"
+                ));
+            }
+        }
+    }
+
     fn title(&self) -> String {
-        match &self.path {
-            Some(p) => format!(
-                "{} - Stepstone",
+        let name = self.doc.path.as_ref().map_or_else(
+            || "Untitled plan".to_string(),
+            |p| {
                 p.file_name().map_or_else(
                     || p.display().to_string(),
-                    |n| n.to_string_lossy().into_owned()
+                    |n| n.to_string_lossy().into_owned(),
                 )
-            ),
-            None => "Sample plan - Stepstone".to_string(),
+            },
+        );
+        let dirty = if self.doc.is_dirty() { "\u{25cf} " } else { "" };
+        format!("{dirty}{name} - Stepstone")
+    }
+
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        if self.modal.is_none()
+            && let Some(command) = Command::pressed(ctx)
+        {
+            self.run(command);
+        }
+        let dropped: Option<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(path) = dropped {
+            self.open_path(path);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.modal = Some(Modal::Unsaved(Then::Quit));
+            } else {
+                self.settings.dirs.clear_recovery();
+            }
+        }
+        if let Some(loading) = &self.loading
+            && let Ok(result) = loading.rx.try_recv()
+        {
+            let path = loading.path.clone();
+            self.loading = None;
+            self.finish_load(path, result);
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for c in [Command::NewEmpty, Command::NewFromSample, Command::Open] {
+                    if c.menu_button(ui, true) {
+                        self.run(c);
+                    }
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.recent.is_empty() {
+                        ui.label("No recent plans yet.");
+                    }
+                    for path in self.recent.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.open_path(path);
+                        }
+                    }
+                });
+                ui.separator();
+                for c in [Command::Save, Command::SaveAs] {
+                    if c.menu_button(ui, true) {
+                        self.run(c);
+                    }
+                }
+                ui.separator();
+                if Command::Quit.menu_button(ui, true) {
+                    self.run(Command::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                if Command::Undo.menu_button(ui, self.doc.can_undo()) {
+                    self.run(Command::Undo);
+                }
+                if Command::Redo.menu_button(ui, self.doc.can_redo()) {
+                    self.run(Command::Redo);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for v in View::ALL {
+                    if Command::Show(v).menu_button(ui, true) {
+                        self.run(Command::Show(v));
+                    }
+                }
+                ui.separator();
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+            ui.menu_button("Help", |ui| {
+                ui.label("Stepstone: your current role as a stepping stone to the next.");
+                ui.label("Ctrl+1 to Ctrl+5 switch views; Tab moves between fields.");
+                ui.label("Plans are plain text (RON): see the README for the format.");
+                ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let file = self.doc.path.as_ref().map_or_else(
+                || "Not saved to a file yet".to_string(),
+                |p| p.display().to_string(),
+            );
+            ui.label(file);
+            ui.separator();
+            if self.doc.is_dirty() {
+                let autosaved = if self.autosaved == self.doc.revision() {
+                    " (recovery copy kept)"
+                } else {
+                    ""
+                };
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("Unsaved changes{autosaved}"),
+                );
+            } else {
+                ui.label("Saved");
+            }
+            let problems = self.problems.all();
+            if !problems.is_empty() {
+                ui.separator();
+                let text = if problems.len() == 1 {
+                    "1 problem".to_string()
+                } else {
+                    format!("{} problems", problems.len())
+                };
+                ui.menu_button(
+                    egui::RichText::new(format!("\u{26a0} {text}"))
+                        .color(ui.visuals().warn_fg_color),
+                    |ui| {
+                        egui::ScrollArea::vertical()
+                            .max_height(300.0)
+                            .show(ui, |ui| {
+                                for p in problems {
+                                    ui.label(p.to_string());
+                                }
+                            });
+                    },
+                );
+            }
+        });
+    }
+
+    fn notice_bar(&mut self, ui: &mut egui::Ui) {
+        let Some(text) = self.notice.clone() else {
+            return;
+        };
+        egui::Panel::top("notice").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(ui.visuals().error_fg_color, text);
+                if ui.button("Dismiss").clicked() {
+                    self.notice = None;
+                }
+            });
+        });
+    }
+
+    fn nav(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(6.0);
+        for v in View::ALL {
+            let shortcut = Command::Show(v)
+                .shortcut()
+                .map(|s| ui.ctx().format_shortcut(&s))
+                .unwrap_or_default();
+            if ui
+                .selectable_label(self.view == v, v.label())
+                .on_hover_text(shortcut)
+                .clicked()
+            {
+                self.view = v;
+            }
         }
     }
 }
@@ -75,41 +513,55 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let now = ctx.input(|i| i.time);
+        self.handle_input(&ctx);
+        if self.problems_revision != Some(self.doc.revision()) {
+            self.problems = ProblemIndex::new(self.doc.plan());
+            self.problems_revision = Some(self.doc.revision());
+        }
         let title = self.title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let source = self.path.as_ref().map_or_else(
-                    || "Built-in sample plan (read-only)".to_string(),
-                    |p| p.display().to_string(),
-                );
-                ui.label(source);
-                let problems = self.problems;
-                if problems > 0 {
-                    ui.separator();
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
-                        format!("{problems} problems found"),
-                    );
-                }
-            });
-        });
-        if let Some(error) = self.error.clone() {
-            egui::Panel::top("error").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, error);
-                    if ui.button("Dismiss").clicked() {
-                        self.error = None;
-                    }
-                });
-            });
-        }
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("nav")
+            .resizable(false)
+            .exact_size(170.0)
+            .show(ui, |ui| self.nav(ui));
+        let mut edits = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
-            overview::ui(ui, &self.plan, self.today);
+            self.notice_bar(ui);
+            if let Some(loading) = &self.loading {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!("Opening {}\u{2026}", loading.path.display()));
+                });
+                ctx.request_repaint();
+                return;
+            }
+            let cx = ViewCtx {
+                plan: self.doc.plan(),
+                today: self.settings.today,
+                problems: &self.problems,
+            };
+            match self.view {
+                View::Overview => overview::ui(ui, cx.plan, cx.today),
+                View::Roadmap => self.views.roadmap.ui(ui, &cx, &mut edits),
+                View::Skills => self.views.skills.ui(ui, &cx, &mut edits),
+                View::Goals => self.views.goals.ui(ui, &cx, &mut edits),
+                View::People => self.views.people.ui(ui, &cx, &mut edits),
+            }
         });
+        self.apply(edits, now);
+        self.modal_ui(&ctx);
+        self.autosave(&ctx, now);
+        if self.allow_close {
+            self.settings.dirs.clear_recovery();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if let Some(shot) = &mut self.screenshot {
             shot.on_frame(&ctx);
         }

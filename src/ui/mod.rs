@@ -1,10 +1,15 @@
 //! The eframe app: a window over one plan.
 
 mod app;
-mod overview;
+pub mod commands;
+pub mod document;
+mod modals;
 mod screenshot;
+pub mod storage;
+mod views;
+mod widgets;
 
-pub use app::App;
+pub use app::{App, Modal, Settings, Then};
 
 use crate::cli::ViewArg;
 use jiff::civil::Date;
@@ -25,8 +30,9 @@ pub fn run(launch: Launch) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_title("Stepstone"),
+            .with_min_inner_size([720.0, 480.0])
+            .with_title("Stepstone")
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     let shot = launch.screenshot.clone();
@@ -36,7 +42,14 @@ pub fn run(launch: Launch) -> ExitCode {
         "Stepstone",
         options,
         Box::new(move |_cc| {
-            let mut app = App::open(launch.file.as_deref(), launch.today);
+            let settings = Settings {
+                dirs: storage::AppDirs::from_env(),
+                // Screenshots are taken unattended: no dialog may wait for a person.
+                native_dialogs: shot.is_none(),
+                today: launch.today,
+            };
+            let mut app = App::new(launch.file.as_deref(), settings);
+            app.set_view(commands::View::from_arg(launch.view));
             if let Some(path) = shot {
                 app.take_screenshot(path, app_outcome);
             }

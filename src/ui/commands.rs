@@ -1,0 +1,139 @@
+//! Application commands: one list used by the menus, the keyboard and buttons.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// The views of the app, in the order of the side bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Overview,
+    Roadmap,
+    Skills,
+    Goals,
+    People,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Overview,
+        View::Roadmap,
+        View::Skills,
+        View::Goals,
+        View::People,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Overview => "Overview",
+            View::Roadmap => "Roadmap",
+            View::Skills => "Skills",
+            View::Goals => "Goals & milestones",
+            View::People => "People",
+        }
+    }
+
+    /// The view `--view` asks for; views still to come show the overview.
+    pub fn from_arg(arg: crate::cli::ViewArg) -> Self {
+        use crate::cli::ViewArg;
+        match arg {
+            ViewArg::Roadmap => View::Roadmap,
+            ViewArg::Skills => View::Skills,
+            ViewArg::Goals => View::Goals,
+            ViewArg::People => View::People,
+            ViewArg::Today | ViewArg::Log | ViewArg::Insights | ViewArg::Review => View::Overview,
+        }
+    }
+}
+
+/// Something the user can ask the app to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    NewEmpty,
+    NewFromSample,
+    Open,
+    Save,
+    SaveAs,
+    Undo,
+    Redo,
+    Show(View),
+    Quit,
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl Command {
+    /// Commands with a keyboard shortcut, checked every frame. Longer
+    /// combinations come first so Ctrl+Shift+Z is not read as Ctrl+Z.
+    pub const WITH_SHORTCUTS: [Command; 12] = [
+        Command::SaveAs,
+        Command::Redo,
+        Command::NewEmpty,
+        Command::Open,
+        Command::Save,
+        Command::Undo,
+        Command::Quit,
+        Command::Show(View::Overview),
+        Command::Show(View::Roadmap),
+        Command::Show(View::Skills),
+        Command::Show(View::Goals),
+        Command::Show(View::People),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::NewEmpty => "New plan",
+            Command::NewFromSample => "New from the sample plan",
+            Command::Open => "Open\u{2026}",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as\u{2026}",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::Show(view) => view.label(),
+            Command::Quit => "Quit",
+        }
+    }
+
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let k = |m, key| Some(KeyboardShortcut::new(m, key));
+        match self {
+            Command::NewEmpty => k(CMD, Key::N),
+            Command::Open => k(CMD, Key::O),
+            Command::Save => k(CMD, Key::S),
+            Command::SaveAs => k(CMD_SHIFT, Key::S),
+            Command::Undo => k(CMD, Key::Z),
+            Command::Redo => k(CMD_SHIFT, Key::Z),
+            Command::Quit => k(CMD, Key::Q),
+            Command::Show(view) => {
+                let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+                let i = View::ALL.iter().position(|v| *v == view)?;
+                k(CMD, keys[i])
+            }
+            Command::NewFromSample => None,
+        }
+    }
+
+    /// The command whose shortcut was pressed this frame, if any. Ctrl+Y is
+    /// a second shortcut for Redo.
+    pub fn pressed(ctx: &egui::Context) -> Option<Command> {
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&KeyboardShortcut::new(CMD, Key::Y)) {
+                return Some(Command::Redo);
+            }
+            Self::WITH_SHORTCUTS
+                .into_iter()
+                .find(|c| c.shortcut().is_some_and(|s| i.consume_shortcut(&s)))
+        })
+    }
+
+    /// A menu entry for the command, showing its shortcut; true if clicked.
+    pub fn menu_button(self, ui: &mut egui::Ui, enabled: bool) -> bool {
+        let mut button = egui::Button::new(self.label());
+        if let Some(s) = self.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+        }
+        ui.add_enabled(enabled, button).clicked()
+    }
+}

@@ -1,0 +1,250 @@
+//! The open plan with its file, undo history and dirty state. No egui here:
+//! the app feeds it edits and the time, and asks what to show.
+
+use crate::io::DiskStamp;
+use crate::model::{Edit, EditError, Item, ItemRef, Plan};
+use std::path::PathBuf;
+
+/// Edits of the same target closer together than this (seconds) are one
+/// undo step, so typing a title is undone as a whole.
+const MERGE_WINDOW: f64 = 1.0;
+
+/// What an edit changes, for merging quick successive edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Item(ItemRef),
+    Owner,
+    Purpose,
+    LevelNames,
+}
+
+fn target(edit: &Edit) -> Option<Target> {
+    match edit {
+        Edit::Put(item) => Some(Target::Item(Item::item_ref(item))),
+        Edit::SetOwner(_) => Some(Target::Owner),
+        Edit::SetPurpose(_) => Some(Target::Purpose),
+        Edit::SetLevelNames(_) => Some(Target::LevelNames),
+        _ => None,
+    }
+}
+
+struct Step {
+    /// Identifies the state after this step, for "is this the saved state?".
+    id: u64,
+    /// The edit that takes the plan back to before this step.
+    undo: Edit,
+    target: Option<Target>,
+    at: f64,
+}
+
+/// A plan being edited.
+pub struct Document {
+    plan: Plan,
+    /// Where it is saved; `None` for a new plan or the sample.
+    pub path: Option<PathBuf>,
+    /// The file as it was read or last written, to notice outside changes.
+    pub stamp: Option<DiskStamp>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    next_id: u64,
+    /// The step id at the last save or load (`0`: the state with no steps).
+    saved: u64,
+    /// Bumped on every change, so caches know when to rebuild.
+    revision: u64,
+}
+
+impl Document {
+    pub fn new(plan: Plan, path: Option<PathBuf>, stamp: Option<DiskStamp>) -> Self {
+        Self {
+            plan,
+            path,
+            stamp,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            next_id: 1,
+            saved: 0,
+            revision: 0,
+        }
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    fn current_id(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.id)
+    }
+
+    /// Whether there are changes not yet saved to `path`.
+    pub fn is_dirty(&self) -> bool {
+        self.current_id() != self.saved
+    }
+
+    /// Marks a document restored from elsewhere (a recovery file) as unsaved.
+    pub fn mark_unsaved(&mut self) {
+        self.saved = u64::MAX;
+    }
+
+    /// Records that the plan as it is now is what the file holds.
+    pub fn mark_saved(&mut self, path: PathBuf, stamp: DiskStamp) {
+        self.path = Some(path);
+        self.stamp = Some(stamp);
+        self.saved = self.current_id();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies an edit at time `now` (seconds) as a new undo step, or as part
+    /// of the last one when it changes the same thing within a second.
+    pub fn apply(&mut self, edit: Edit, now: f64) -> Result<(), EditError> {
+        let target = target(&edit);
+        let undo = self.plan.apply(edit)?;
+        self.revision += 1;
+        self.redo.clear();
+        if let Some(last) = self.undo.last_mut()
+            && target.is_some()
+            && last.target == target
+            && now - last.at < MERGE_WINDOW
+            && last.id != self.saved
+        {
+            // Keep the older undo: it restores the state before the typing began.
+            last.at = now;
+            return Ok(());
+        }
+        self.undo.push(Step {
+            id: self.next_id,
+            undo,
+            target,
+            at: now,
+        });
+        self.next_id += 1;
+        Ok(())
+    }
+
+    /// Undoes the last step; false if there is none.
+    pub fn undo(&mut self) -> bool {
+        Self::shift(
+            &mut self.plan,
+            &mut self.undo,
+            &mut self.redo,
+            &mut self.revision,
+        )
+    }
+
+    /// Redoes the last undone step; false if there is none.
+    pub fn redo(&mut self) -> bool {
+        Self::shift(
+            &mut self.plan,
+            &mut self.redo,
+            &mut self.undo,
+            &mut self.revision,
+        )
+    }
+
+    fn shift(
+        plan: &mut Plan,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+        revision: &mut u64,
+    ) -> bool {
+        let Some(step) = from.pop() else { return false };
+        let Ok(inverse) = plan.apply(step.undo) else {
+            // Cannot happen for inverses of applied edits; drop the history rather than panic.
+            from.clear();
+            to.clear();
+            return false;
+        };
+        *revision += 1;
+        // The merge window never reaches across an undo or redo.
+        to.push(Step {
+            id: step.id,
+            undo: inverse,
+            target: None,
+            at: f64::NEG_INFINITY,
+        });
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Skill, SkillId};
+
+    fn skill(name: &str) -> Edit {
+        Edit::Put(Item::Skill(Skill {
+            id: SkillId(1),
+            name: name.into(),
+            category: String::new(),
+            target: None,
+            history: Vec::new(),
+        }))
+    }
+
+    #[test]
+    fn typing_merges_into_one_undo_step() {
+        let mut d = Document::new(Plan::default(), None, None);
+        d.apply(skill("T"), 0.0).expect("edit");
+        d.apply(skill("Tr"), 0.3).expect("edit");
+        d.apply(skill("Tri"), 0.6).expect("edit");
+        assert!(d.is_dirty());
+        assert!(d.undo());
+        assert!(
+            d.plan().skills.is_empty(),
+            "one undo takes back the whole word"
+        );
+        assert!(!d.is_dirty(), "back at the loaded state");
+        assert!(d.redo());
+        assert_eq!(d.plan().skills[0].name, "Tri");
+    }
+
+    #[test]
+    fn pauses_split_undo_steps() {
+        let mut d = Document::new(Plan::default(), None, None);
+        d.apply(skill("A"), 0.0).expect("edit");
+        d.apply(skill("AB"), 5.0).expect("edit");
+        d.undo();
+        assert_eq!(d.plan().skills[0].name, "A");
+    }
+
+    #[test]
+    fn dirty_follows_the_saved_state_through_undo_and_redo() {
+        let mut d = Document::new(Plan::default(), None, None);
+        d.apply(Edit::SetOwner("A".into()), 0.0).expect("edit");
+        d.apply(Edit::SetPurpose(vec!["why".into()]), 0.1)
+            .expect("edit");
+        let stamp = crate::io::DiskStamp::default();
+        d.mark_saved(PathBuf::from("x"), stamp);
+        assert!(!d.is_dirty());
+        d.undo();
+        assert!(d.is_dirty());
+        d.redo();
+        assert!(!d.is_dirty());
+        // An edit right after saving is a new step even within the window.
+        d.apply(Edit::SetPurpose(vec!["why not".into()]), 0.2)
+            .expect("edit");
+        assert!(d.is_dirty());
+        d.undo();
+        assert!(!d.is_dirty());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut d = Document::new(Plan::default(), None, None);
+        d.apply(Edit::SetOwner("A".into()), 0.0).expect("edit");
+        d.undo();
+        assert!(d.can_redo());
+        d.apply(Edit::SetOwner("B".into()), 9.0).expect("edit");
+        assert!(!d.can_redo());
+    }
+}

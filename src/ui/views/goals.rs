@@ -1,0 +1,307 @@
+//! Goals & milestones: goals grouped by kind, milestones checked off in one
+//! click (recording today's date), and an editor for the chosen goal.
+
+use super::ViewCtx;
+use crate::model::{
+    Edit, Goal, GoalId, GoalKind, GoalStatus, Item, ItemRef, Measure, Milestone, MilestoneId, Plan,
+    next_id,
+};
+use crate::ui::widgets;
+use egui::RichText;
+
+/// The goals view's state.
+#[derive(Default)]
+pub struct GoalsView {
+    pub selected: Option<GoalId>,
+    filter: String,
+    hide_finished: bool,
+}
+
+fn new_milestone_id(plan: &Plan, goal: &Goal) -> MilestoneId {
+    // Unique across all goals, and across milestones added to this goal but not yet applied.
+    let ids = plan
+        .goals
+        .iter()
+        .flat_map(|g| &g.milestones)
+        .chain(&goal.milestones)
+        .map(|m| m.id.0);
+    MilestoneId(next_id(ids))
+}
+
+impl GoalsView {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
+        let plan = cx.plan;
+        if self.selected.is_some_and(|id| plan.goal(id).is_none()) {
+            self.selected = None;
+        }
+        egui::Panel::right("goal_editor")
+            .resizable(true)
+            .default_size(400.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    match self.selected.and_then(|id| plan.goal(id)) {
+                        Some(goal) => self.editor(ui, cx, goal, edits),
+                        None => {
+                            ui.label(
+                                RichText::new("Pick a goal to edit it and its milestones.").weak(),
+                            );
+                        }
+                    }
+                });
+            });
+        ui.horizontal(|ui| {
+            ui.heading("Goals & milestones");
+            ui.menu_button("\u{2795} Add goal", |ui| {
+                for kind in GoalKind::ALL {
+                    if ui.button(kind.label()).clicked() {
+                        let goal = Goal {
+                            id: GoalId(next_id(plan.goals.iter().map(|g| g.id.0))),
+                            title: format!("New {} goal", kind.label().to_lowercase()),
+                            kind,
+                            status: GoalStatus::Active,
+                            why: String::new(),
+                            start: Some(cx.today),
+                            due: None,
+                            skills: Vec::new(),
+                            roles: Vec::new(),
+                            measure: None,
+                            milestones: Vec::new(),
+                        };
+                        self.selected = Some(goal.id);
+                        edits.push(Edit::Put(Item::Goal(goal)));
+                    }
+                }
+            });
+            widgets::filter_box(ui, "title or why", &mut self.filter);
+            ui.checkbox(&mut self.hide_finished, "Hide done and dropped");
+        });
+        egui::ScrollArea::vertical().show(ui, |ui| self.list(ui, cx, edits));
+    }
+
+    fn list(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
+        let needle = self.filter.trim().to_lowercase();
+        let hide_finished = self.hide_finished;
+        let shown = |g: &&Goal| {
+            (needle.is_empty()
+                || g.title.to_lowercase().contains(&needle)
+                || g.why.to_lowercase().contains(&needle))
+                && !(hide_finished && matches!(g.status, GoalStatus::Done | GoalStatus::Dropped))
+        };
+        let mut any = false;
+        for kind in GoalKind::ALL {
+            let goals: Vec<&Goal> = cx
+                .plan
+                .goals
+                .iter()
+                .filter(|g| g.kind == kind)
+                .filter(shown)
+                .collect();
+            if goals.is_empty() {
+                continue;
+            }
+            any = true;
+            widgets::section(ui, kind.label());
+            for g in goals {
+                self.goal_row(ui, cx, g, edits);
+            }
+        }
+        if !any {
+            ui.label(RichText::new("No goals here yet. Add one above.").weak());
+        }
+    }
+
+    fn goal_row(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, g: &Goal, edits: &mut Vec<Edit>) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let selected = self.selected == Some(g.id);
+                if ui
+                    .selectable_label(selected, RichText::new(&g.title).strong())
+                    .clicked()
+                {
+                    self.selected = if selected { None } else { Some(g.id) };
+                }
+                widgets::problems_mark(ui, &cx.problems.of(ItemRef::Goal(g.id)));
+                ui.label(RichText::new(g.status.label()).small());
+                if let Some(due) = g.due {
+                    let late = due < cx.today
+                        && !matches!(g.status, GoalStatus::Done | GoalStatus::Dropped);
+                    let text = format!("due {}", due.strftime("%-d %b %Y"));
+                    if late {
+                        ui.colored_label(ui.visuals().warn_fg_color, format!("{text} (overdue)"));
+                    } else {
+                        ui.label(text);
+                    }
+                }
+            });
+            if !g.why.is_empty() {
+                ui.label(RichText::new(&g.why).italics().weak());
+            }
+            for m in &g.milestones {
+                ui.horizontal(|ui| {
+                    let mut done = m.done.is_some();
+                    if ui.checkbox(&mut done, &m.title).changed() {
+                        edits.push(toggle_milestone(g, m.id, done, cx.today));
+                    }
+                    match (m.done, m.due) {
+                        (Some(d), _) => ui.label(
+                            RichText::new(format!("done {}", d.strftime("%-d %b")))
+                                .small()
+                                .weak(),
+                        ),
+                        (None, Some(d)) => ui.label(
+                            RichText::new(format!("due {}", d.strftime("%-d %b %Y"))).small(),
+                        ),
+                        (None, None) => ui.label(""),
+                    };
+                });
+            }
+        });
+    }
+
+    fn editor(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, goal: &Goal, edits: &mut Vec<Edit>) {
+        let plan = cx.plan;
+        let mut g = goal.clone();
+        let mut changed = false;
+        ui.horizontal(|ui| {
+            ui.heading("Goal");
+            if ui.button("Close").clicked() {
+                self.selected = None;
+            }
+        });
+        widgets::problems_list(ui, &cx.problems.of(ItemRef::Goal(g.id)));
+        changed |= widgets::text_field(ui, "Title", &mut g.title);
+        ui.horizontal(|ui| {
+            ui.label("Kind");
+            egui::ComboBox::from_id_salt("kind")
+                .selected_text(g.kind.label())
+                .show_ui(ui, |ui| {
+                    for k in GoalKind::ALL {
+                        changed |= ui.selectable_value(&mut g.kind, k, k.label()).changed();
+                    }
+                });
+            ui.label("Status");
+            egui::ComboBox::from_id_salt("status")
+                .selected_text(g.status.label())
+                .show_ui(ui, |ui| {
+                    for s in [
+                        GoalStatus::Planned,
+                        GoalStatus::Active,
+                        GoalStatus::Done,
+                        GoalStatus::Dropped,
+                    ] {
+                        changed |= ui.selectable_value(&mut g.status, s, s.label()).changed();
+                    }
+                });
+        });
+        changed |= widgets::text_area(ui, "Why it matters", &mut g.why, 2);
+        changed |= widgets::optional_date(ui, "Started", &mut g.start, cx.today);
+        changed |= widgets::optional_date(ui, "Due", &mut g.due, cx.today);
+        let skills: Vec<_> = plan.skills.iter().map(|s| (s.id, s.name.clone())).collect();
+        changed |= widgets::multi_pick(ui, "Skills:", &mut g.skills, &skills);
+        let roles: Vec<_> = plan.roles.iter().map(|r| (r.id, r.title.clone())).collect();
+        changed |= widgets::multi_pick(ui, "Roles:", &mut g.roles, &roles);
+        changed |= measure_editor(ui, &mut g.measure);
+
+        widgets::section(ui, "Milestones");
+        let mut remove = None;
+        for (i, m) in g.milestones.iter_mut().enumerate() {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.push_id(m.id.0, |ui| {
+                    ui.horizontal(|ui| {
+                        let mut done = m.done.is_some();
+                        if ui.checkbox(&mut done, "Done").changed() {
+                            m.done = done.then_some(cx.today);
+                            changed = true;
+                        }
+                        if ui.small_button("Remove").clicked() {
+                            remove = Some(i);
+                        }
+                    });
+                    changed |= widgets::text_field(ui, "Milestone", &mut m.title);
+                    changed |= widgets::optional_date(ui, "Due", &mut m.due, cx.today);
+                    if m.done.is_some() {
+                        changed |= widgets::optional_date(ui, "Done on", &mut m.done, cx.today);
+                    }
+                    changed |= widgets::text_field(ui, "Evidence", &mut m.evidence);
+                    ui.horizontal(|ui| {
+                        changed |= widgets::text_field(ui, "Link", &mut m.link);
+                    });
+                    if crate::model::is_safe_link(&m.link) {
+                        ui.hyperlink_to("Open the link", m.link.trim());
+                    }
+                });
+            });
+        }
+        if let Some(i) = remove {
+            g.milestones.remove(i);
+            changed = true;
+        }
+        if ui.button("\u{2795} Add milestone").clicked() {
+            let id = new_milestone_id(plan, &g);
+            g.milestones.push(Milestone {
+                id,
+                title: format!("Milestone {}", g.milestones.len() + 1),
+                due: g.due,
+                done: None,
+                evidence: String::new(),
+                link: String::new(),
+            });
+            changed = true;
+        }
+        ui.add_space(8.0);
+        if ui.button("\u{1f5d1} Delete this goal").clicked() {
+            edits.push(Edit::Remove(ItemRef::Goal(g.id)));
+            self.selected = None;
+            return;
+        }
+        if changed {
+            edits.push(Edit::Put(Item::Goal(g)));
+        }
+    }
+}
+
+/// Checking a milestone records today; unchecking clears the date.
+fn toggle_milestone(goal: &Goal, id: MilestoneId, done: bool, today: jiff::civil::Date) -> Edit {
+    if done {
+        return Edit::CompleteMilestone {
+            milestone: id,
+            on: today,
+        };
+    }
+    let mut g = goal.clone();
+    for m in g.milestones.iter_mut().filter(|m| m.id == id) {
+        m.done = None;
+    }
+    Edit::Put(Item::Goal(g))
+}
+
+fn measure_editor(ui: &mut egui::Ui, measure: &mut Option<Measure>) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let mut on = measure.is_some();
+        if ui.checkbox(&mut on, "Measurable target").changed() {
+            *measure = on.then_some(Measure::Hours(10));
+            changed = true;
+        }
+        if let Some(m) = measure {
+            let (mut n, mut hours) = match *m {
+                Measure::Hours(n) => (n, true),
+                Measure::Count(n) => (n, false),
+            };
+            changed |= ui
+                .add(egui::DragValue::new(&mut n).range(1..=100_000))
+                .changed();
+            changed |= ui.selectable_value(&mut hours, true, "hours").changed();
+            changed |= ui
+                .selectable_value(&mut hours, false, "log entries")
+                .changed();
+            *m = if hours {
+                Measure::Hours(n)
+            } else {
+                Measure::Count(n)
+            };
+        }
+    });
+    changed
+}

@@ -1,0 +1,170 @@
+//! People: mentors, mentees, colleagues, managers and sponsors, with when
+//! you were last in touch (the later of what you noted and the log).
+
+use super::ViewCtx;
+use crate::model::{Edit, Item, ItemRef, Person, PersonId, Plan, Relation, next_id};
+use crate::ui::widgets;
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+use jiff::civil::Date;
+
+/// The people view's state.
+#[derive(Default)]
+pub struct PeopleView {
+    pub selected: Option<PersonId>,
+    filter: String,
+}
+
+/// The latest contact: the date noted, or the latest log entry naming them.
+fn last_contact(plan: &Plan, p: &Person) -> Option<Date> {
+    let logged = plan
+        .log
+        .iter()
+        .filter(|e| e.people.contains(&p.id))
+        .map(|e| e.date)
+        .max();
+    p.last_contact.max(logged)
+}
+
+impl PeopleView {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
+        let plan = cx.plan;
+        if self.selected.is_some_and(|id| plan.person(id).is_none()) {
+            self.selected = None;
+        }
+        egui::Panel::right("person_editor")
+            .resizable(true)
+            .default_size(360.0)
+            .show(ui, |ui| {
+                match self.selected.and_then(|id| plan.person(id)) {
+                    Some(person) => self.editor(ui, cx, person, edits),
+                    None => {
+                        ui.label(RichText::new("Pick someone to edit their details.").weak());
+                    }
+                }
+            });
+        ui.horizontal(|ui| {
+            ui.heading("People");
+            if ui.button("\u{2795} Add person").clicked() {
+                let person = Person {
+                    id: PersonId(next_id(plan.people.iter().map(|p| p.id.0))),
+                    name: "New person".into(),
+                    relation: Relation::Colleague,
+                    organisation: String::new(),
+                    last_contact: None,
+                    notes: String::new(),
+                };
+                self.selected = Some(person.id);
+                edits.push(Edit::Put(Item::Person(person)));
+            }
+            widgets::filter_box(ui, "name, role or place", &mut self.filter);
+        });
+        let needle = self.filter.trim().to_lowercase();
+        let rows: Vec<&Person> = plan
+            .people
+            .iter()
+            .filter(|p| {
+                needle.is_empty()
+                    || p.name.to_lowercase().contains(&needle)
+                    || p.organisation.to_lowercase().contains(&needle)
+                    || p.relation.label().to_lowercase().contains(&needle)
+            })
+            .collect();
+        let mut clicked = None;
+        TableBuilder::new(ui)
+            .striped(true)
+            .column(Column::auto().at_least(180.0))
+            .column(Column::auto().at_least(90.0))
+            .column(Column::auto().at_least(260.0))
+            .column(Column::remainder())
+            .header(22.0, |mut h| {
+                for t in ["Name", "Relation", "Organisation", "Last in touch"] {
+                    h.col(|ui| {
+                        ui.label(RichText::new(t).strong());
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(24.0, rows.len(), |mut row| {
+                    let p = rows[row.index()];
+                    row.set_selected(self.selected == Some(p.id));
+                    row.col(|ui| {
+                        if ui
+                            .selectable_label(self.selected == Some(p.id), &p.name)
+                            .clicked()
+                        {
+                            clicked = Some(p.id);
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(p.relation.label());
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&p.organisation).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.label(
+                            last_contact(plan, p)
+                                .map(|d| d.strftime("%-d %b %Y").to_string())
+                                .unwrap_or_default(),
+                        );
+                    });
+                });
+            });
+        if let Some(id) = clicked {
+            self.selected = if self.selected == Some(id) {
+                None
+            } else {
+                Some(id)
+            };
+        }
+    }
+
+    fn editor(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &ViewCtx<'_>,
+        person: &Person,
+        edits: &mut Vec<Edit>,
+    ) {
+        let mut p = person.clone();
+        let mut changed = false;
+        ui.horizontal(|ui| {
+            ui.heading("Person");
+            if ui.button("Close").clicked() {
+                self.selected = None;
+            }
+        });
+        widgets::problems_list(ui, &cx.problems.of(ItemRef::Person(p.id)));
+        changed |= widgets::text_field(ui, "Name", &mut p.name);
+        ui.horizontal(|ui| {
+            ui.label("Relation");
+            egui::ComboBox::from_id_salt("relation")
+                .selected_text(p.relation.label())
+                .show_ui(ui, |ui| {
+                    for r in Relation::ALL {
+                        changed |= ui.selectable_value(&mut p.relation, r, r.label()).changed();
+                    }
+                });
+        });
+        changed |= widgets::text_field(ui, "Organisation", &mut p.organisation);
+        changed |= widgets::optional_date(ui, "Last in touch", &mut p.last_contact, cx.today);
+        changed |= widgets::text_area(ui, "Notes", &mut p.notes, 4);
+        let logged = cx
+            .plan
+            .log
+            .iter()
+            .filter(|e| e.people.contains(&p.id))
+            .count();
+        ui.label(RichText::new(format!("Named in {logged} log entries.")).weak());
+        ui.add_space(8.0);
+        if ui.button("\u{1f5d1} Delete this person").clicked() {
+            edits.push(Edit::Remove(ItemRef::Person(p.id)));
+            self.selected = None;
+            return;
+        }
+        if changed {
+            edits.push(Edit::Put(Item::Person(p)));
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! Skills: a sortable, filterable table and an editor that records level
+//! changes with a date and evidence (adding to the history, never overwriting).
+
+use super::ViewCtx;
+use crate::model::{
+    Edit, Item, ItemRef, Level, LevelChange, Plan, Skill, SkillId, SkillTarget, next_id,
+};
+use crate::ui::widgets;
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+use jiff::civil::Date;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+enum SortBy {
+    #[default]
+    Name,
+    Category,
+    Level,
+    Gap,
+    LastChange,
+}
+
+/// The skills view's state.
+#[derive(Default)]
+pub struct SkillsView {
+    pub selected: Option<SkillId>,
+    filter: String,
+    sort: SortBy,
+    descending: bool,
+    /// The "record a new level" form.
+    new_level: Option<LevelChange>,
+}
+
+fn gap(s: &Skill) -> u8 {
+    s.target
+        .map_or(0, |t| t.level.0.saturating_sub(s.level().0))
+}
+
+fn last_change(s: &Skill) -> Option<Date> {
+    s.history.iter().map(|c| c.date).max()
+}
+
+impl SkillsView {
+    /// Skills that match the filter, in the chosen order.
+    fn rows<'a>(&self, plan: &'a Plan) -> Vec<&'a Skill> {
+        let needle = self.filter.trim().to_lowercase();
+        let mut rows: Vec<&Skill> = plan
+            .skills
+            .iter()
+            .filter(|s| {
+                needle.is_empty()
+                    || s.name.to_lowercase().contains(&needle)
+                    || s.category.to_lowercase().contains(&needle)
+            })
+            .collect();
+        match self.sort {
+            SortBy::Name => rows.sort_by_key(|s| s.name.to_lowercase()),
+            SortBy::Category => {
+                rows.sort_by_key(|s| (s.category.to_lowercase(), s.name.to_lowercase()));
+            }
+            SortBy::Level => rows.sort_by_key(|s| s.level()),
+            SortBy::Gap => rows.sort_by_key(|s| gap(s)),
+            SortBy::LastChange => rows.sort_by_key(|s| last_change(s)),
+        }
+        if self.descending {
+            rows.reverse();
+        }
+        rows
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
+        let plan = cx.plan;
+        if self.selected.is_some_and(|id| plan.skill(id).is_none()) {
+            self.selected = None;
+        }
+        egui::Panel::right("skill_editor")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    match self.selected.and_then(|id| plan.skill(id)) {
+                        Some(skill) => self.editor(ui, cx, skill, edits),
+                        None => {
+                            ui.label(
+                                RichText::new("Pick a skill to edit it or record progress.").weak(),
+                            );
+                        }
+                    }
+                });
+            });
+        ui.horizontal(|ui| {
+            ui.heading("Skills");
+            if ui.button("\u{2795} Add skill").clicked() {
+                let skill = Skill {
+                    id: SkillId(next_id(plan.skills.iter().map(|s| s.id.0))),
+                    name: "New skill".into(),
+                    category: String::new(),
+                    target: None,
+                    history: Vec::new(),
+                };
+                self.selected = Some(skill.id);
+                edits.push(Edit::Put(Item::Skill(skill)));
+            }
+            widgets::filter_box(ui, "name or category", &mut self.filter);
+        });
+        self.table(ui, cx);
+    }
+
+    fn header(&mut self, ui: &mut egui::Ui, title: &str, by: SortBy) {
+        let arrow = match (self.sort == by, self.descending) {
+            (true, false) => " \u{2b06}",
+            (true, true) => " \u{2b07}",
+            _ => "",
+        };
+        if ui
+            .button(RichText::new(format!("{title}{arrow}")).strong())
+            .clicked()
+        {
+            self.descending = self.sort == by && !self.descending;
+            self.sort = by;
+        }
+    }
+
+    fn table(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let plan = cx.plan;
+        let rows = self.rows(plan);
+        let mut clicked = None;
+        TableBuilder::new(ui)
+            .striped(true)
+            .column(Column::remainder().at_least(160.0))
+            .column(Column::auto().at_least(90.0))
+            .column(Column::auto().at_least(170.0))
+            .column(Column::auto().at_least(110.0))
+            .column(Column::auto().at_least(50.0))
+            .column(Column::auto().at_least(100.0))
+            .header(24.0, |mut h| {
+                h.col(|ui| self.header(ui, "Skill", SortBy::Name));
+                h.col(|ui| self.header(ui, "Category", SortBy::Category));
+                h.col(|ui| self.header(ui, "Level", SortBy::Level));
+                h.col(|ui| {
+                    ui.label(RichText::new("Target").strong());
+                });
+                h.col(|ui| self.header(ui, "Gap", SortBy::Gap));
+                h.col(|ui| self.header(ui, "Last change", SortBy::LastChange));
+            })
+            .body(|body| {
+                body.rows(24.0, rows.len(), |mut row| {
+                    let s = rows[row.index()];
+                    row.set_selected(self.selected == Some(s.id));
+                    row.col(|ui| {
+                        if ui
+                            .selectable_label(self.selected == Some(s.id), &s.name)
+                            .clicked()
+                        {
+                            clicked = Some(s.id);
+                        }
+                        widgets::problems_mark(ui, &cx.problems.of(ItemRef::Skill(s.id)));
+                    });
+                    row.col(|ui| {
+                        ui.label(&s.category);
+                    });
+                    row.col(|ui| {
+                        ui.horizontal(|ui| {
+                            widgets::level_bar(ui, s.level(), s.target.map(|t| t.level));
+                            ui.label(plan.level_names.name(s.level()));
+                        });
+                    });
+                    row.col(|ui| {
+                        let t = s.target.map_or_else(String::new, |t| match t.by {
+                            Some(by) => format!("{} by {}", t.level.0, by.strftime("%b %Y")),
+                            None => t.level.0.to_string(),
+                        });
+                        ui.label(t);
+                    });
+                    row.col(|ui| {
+                        ui.label(match gap(s) {
+                            0 => String::new(),
+                            g => g.to_string(),
+                        });
+                    });
+                    row.col(|ui| {
+                        ui.label(last_change(s).map(|d| d.to_string()).unwrap_or_default());
+                    });
+                });
+            });
+        if let Some(id) = clicked {
+            self.selected = if self.selected == Some(id) {
+                None
+            } else {
+                Some(id)
+            };
+            self.new_level = None;
+        }
+    }
+
+    fn editor(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &ViewCtx<'_>,
+        skill: &Skill,
+        edits: &mut Vec<Edit>,
+    ) {
+        let plan = cx.plan;
+        let mut s = skill.clone();
+        let mut changed = false;
+        ui.horizontal(|ui| {
+            ui.heading("Skill");
+            if ui.button("Close").clicked() {
+                self.selected = None;
+            }
+        });
+        widgets::problems_list(ui, &cx.problems.of(ItemRef::Skill(s.id)));
+        changed |= widgets::text_field(ui, "Name", &mut s.name);
+        changed |= widgets::text_field(ui, "Category", &mut s.category);
+        ui.horizontal(|ui| {
+            let mut has_target = s.target.is_some();
+            if ui.checkbox(&mut has_target, "Target level").changed() {
+                s.target = has_target.then_some(SkillTarget {
+                    level: Level(s.level().0.max(3)),
+                    by: None,
+                });
+                changed = true;
+            }
+            if let Some(t) = &mut s.target {
+                changed |= widgets::level_combo(ui, "target", &plan.level_names, &mut t.level);
+            }
+        });
+        if let Some(t) = &mut s.target {
+            changed |= widgets::optional_date(ui, "Reach it by", &mut t.by, cx.today);
+        }
+
+        widgets::section(
+            ui,
+            &format!(
+                "Now: {} ({})",
+                s.level().0,
+                plan.level_names.name(s.level())
+            ),
+        );
+        let form = self.new_level.get_or_insert_with(|| LevelChange {
+            date: cx.today,
+            level: Level((s.level().0 + 1).min(Level::MAX.0)),
+            evidence: String::new(),
+        });
+        ui.horizontal(|ui| {
+            ui.label("New level");
+            widgets::level_combo(ui, "new_level", &plan.level_names, &mut form.level);
+        });
+        widgets::date_field(ui, "On", &mut form.date);
+        widgets::text_field(ui, "Evidence", &mut form.evidence);
+        if ui.button("Record this level").clicked() {
+            let change = self.new_level.take().unwrap_or_else(|| LevelChange {
+                date: cx.today,
+                level: s.level(),
+                evidence: String::new(),
+            });
+            edits.push(Edit::SetSkillLevel {
+                skill: s.id,
+                change,
+            });
+        }
+
+        widgets::section(ui, "History");
+        if s.history.is_empty() {
+            ui.label(RichText::new("No levels recorded yet.").weak());
+        }
+        for c in s.history.iter().rev() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(c.date.to_string()).monospace());
+                ui.label(format!("{} {}", c.level.0, plan.level_names.name(c.level)));
+                if !c.evidence.is_empty() {
+                    ui.label(RichText::new(&c.evidence).weak());
+                }
+            });
+        }
+        ui.add_space(8.0);
+        if ui.button("\u{1f5d1} Delete this skill").clicked() {
+            edits.push(Edit::Remove(ItemRef::Skill(s.id)));
+            self.selected = None;
+            return;
+        }
+        if changed {
+            edits.push(Edit::Put(Item::Skill(s)));
+        }
+    }
+}
