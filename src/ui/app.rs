@@ -288,20 +288,25 @@ impl App {
                 return None;
             }
         }
-        let text = self
-            .doc
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
+        // Saving starts from the current file's path; opening from its folder.
+        let start = match (&self.doc.path, save) {
+            (Some(p), true) => Some(p.clone()),
+            (Some(p), false) => p.parent().map(Path::to_path_buf),
+            (None, _) => std::env::current_dir().ok(),
+        };
+        let mut text = start.map(|p| p.display().to_string()).unwrap_or_default();
+        if !save && !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
+            text.push(std::path::MAIN_SEPARATOR);
+        }
         self.modal = Some(Modal::AskPath { save, text });
         None
     }
 
-    /// Applies the edits a frame produced, as one undo step each.
-    fn apply(&mut self, edits: Vec<Edit>, now: f64) {
+    /// Applies the edits a frame produced. Edits made while typing in a
+    /// field join into one undo step; others are one step each.
+    fn apply(&mut self, edits: Vec<Edit>, now: f64, typing: bool) {
         for edit in edits {
-            if let Err(e) = self.doc.apply(edit, now) {
+            if let Err(e) = self.doc.apply(edit, now, typing) {
                 self.notice = Some(format!("That change could not be made: {e}."));
             }
         }
@@ -555,7 +560,8 @@ impl eframe::App for App {
                 View::People => self.views.people.ui(ui, &cx, &mut edits),
             }
         });
-        self.apply(edits, now);
+        let typing = ctx.text_edit_focused();
+        self.apply(edits, now, typing);
         self.modal_ui(&ctx);
         self.autosave(&ctx, now);
         if self.allow_close {

@@ -5,8 +5,8 @@ use crate::io::DiskStamp;
 use crate::model::{Edit, EditError, Item, ItemRef, Plan};
 use std::path::PathBuf;
 
-/// Edits of the same target closer together than this (seconds) are one
-/// undo step, so typing a title is undone as a whole.
+/// Typed edits of the same target closer together than this (seconds) are
+/// one undo step, so typing a title is undone as a whole.
 const MERGE_WINDOW: f64 = 1.0;
 
 /// What an edit changes, for merging quick successive edits.
@@ -104,10 +104,11 @@ impl Document {
         !self.redo.is_empty()
     }
 
-    /// Applies an edit at time `now` (seconds) as a new undo step, or as part
-    /// of the last one when it changes the same thing within a second.
-    pub fn apply(&mut self, edit: Edit, now: f64) -> Result<(), EditError> {
-        let target = target(&edit);
+    /// Applies an edit at time `now` (seconds) as a new undo step. With
+    /// `typing` (the edit comes from a text field being typed in), it joins
+    /// the last step when that changed the same thing within a second.
+    pub fn apply(&mut self, edit: Edit, now: f64, typing: bool) -> Result<(), EditError> {
+        let target = if typing { target(&edit) } else { None };
         let undo = self.plan.apply(edit)?;
         self.revision += 1;
         self.redo.clear();
@@ -194,9 +195,9 @@ mod tests {
     #[test]
     fn typing_merges_into_one_undo_step() {
         let mut d = Document::new(Plan::default(), None, None);
-        d.apply(skill("T"), 0.0).expect("edit");
-        d.apply(skill("Tr"), 0.3).expect("edit");
-        d.apply(skill("Tri"), 0.6).expect("edit");
+        d.apply(skill("T"), 0.0, true).expect("edit");
+        d.apply(skill("Tr"), 0.3, true).expect("edit");
+        d.apply(skill("Tri"), 0.6, true).expect("edit");
         assert!(d.is_dirty());
         assert!(d.undo());
         assert!(
@@ -209,10 +210,19 @@ mod tests {
     }
 
     #[test]
+    fn clicks_are_separate_undo_steps() {
+        let mut d = Document::new(Plan::default(), None, None);
+        d.apply(skill("A"), 0.0, false).expect("edit");
+        d.apply(skill("B"), 0.1, false).expect("edit");
+        d.undo();
+        assert_eq!(d.plan().skills[0].name, "A");
+    }
+
+    #[test]
     fn pauses_split_undo_steps() {
         let mut d = Document::new(Plan::default(), None, None);
-        d.apply(skill("A"), 0.0).expect("edit");
-        d.apply(skill("AB"), 5.0).expect("edit");
+        d.apply(skill("A"), 0.0, true).expect("edit");
+        d.apply(skill("AB"), 5.0, true).expect("edit");
         d.undo();
         assert_eq!(d.plan().skills[0].name, "A");
     }
@@ -220,8 +230,9 @@ mod tests {
     #[test]
     fn dirty_follows_the_saved_state_through_undo_and_redo() {
         let mut d = Document::new(Plan::default(), None, None);
-        d.apply(Edit::SetOwner("A".into()), 0.0).expect("edit");
-        d.apply(Edit::SetPurpose(vec!["why".into()]), 0.1)
+        d.apply(Edit::SetOwner("A".into()), 0.0, true)
+            .expect("edit");
+        d.apply(Edit::SetPurpose(vec!["why".into()]), 0.1, true)
             .expect("edit");
         let stamp = crate::io::DiskStamp::default();
         d.mark_saved(PathBuf::from("x"), stamp);
@@ -231,7 +242,7 @@ mod tests {
         d.redo();
         assert!(!d.is_dirty());
         // An edit right after saving is a new step even within the window.
-        d.apply(Edit::SetPurpose(vec!["why not".into()]), 0.2)
+        d.apply(Edit::SetPurpose(vec!["why not".into()]), 0.2, true)
             .expect("edit");
         assert!(d.is_dirty());
         d.undo();
@@ -241,10 +252,12 @@ mod tests {
     #[test]
     fn a_new_edit_clears_redo() {
         let mut d = Document::new(Plan::default(), None, None);
-        d.apply(Edit::SetOwner("A".into()), 0.0).expect("edit");
+        d.apply(Edit::SetOwner("A".into()), 0.0, true)
+            .expect("edit");
         d.undo();
         assert!(d.can_redo());
-        d.apply(Edit::SetOwner("B".into()), 9.0).expect("edit");
+        d.apply(Edit::SetOwner("B".into()), 9.0, true)
+            .expect("edit");
         assert!(!d.can_redo());
     }
 }

@@ -86,18 +86,43 @@ pub fn date_field(ui: &mut Ui, label: &str, value: &mut Date) -> bool {
     .inner
 }
 
-/// A level picker showing the level's name.
-pub fn level_combo(ui: &mut Ui, id: &str, names: &LevelNames, level: &mut Level) -> bool {
+/// A labelled drop-down to pick one of `options` (value, name); true if changed.
+pub fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    id: &str,
+    value: &mut T,
+    options: &[(T, String)],
+) -> bool {
     let mut changed = false;
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(format!("{} {}", level.0, names.name(*level)))
+    let l = ui.label(label);
+    let selected = options
+        .iter()
+        .find(|(v, _)| v == value)
+        .map_or("", |(_, n)| n.as_str());
+    let shown = egui::ComboBox::from_id_salt(id)
+        .selected_text(selected)
         .show_ui(ui, |ui| {
-            for l in 0..=Level::MAX.0 {
-                let text = format!("{l} {}", names.name(Level(l)));
-                changed |= ui.selectable_value(level, Level(l), text).changed();
+            for (v, name) in options {
+                changed |= ui.selectable_value(value, *v, name).changed();
             }
         });
+    shown.response.labelled_by(l.id);
     changed
+}
+
+/// A labelled level picker showing the levels' names.
+pub fn level_combo(
+    ui: &mut Ui,
+    label: &str,
+    id: &str,
+    names: &LevelNames,
+    level: &mut Level,
+) -> bool {
+    let options: Vec<_> = (0..=Level::MAX.0)
+        .map(|l| (Level(l), format!("{l} {}", names.name(Level(l)))))
+        .collect();
+    choice(ui, label, id, level, &options)
 }
 
 /// Five boxes: filled up to the level, outlined up to the target.

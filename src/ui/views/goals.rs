@@ -172,27 +172,16 @@ impl GoalsView {
         widgets::problems_list(ui, &cx.problems.of(ItemRef::Goal(g.id)));
         changed |= widgets::text_field(ui, "Title", &mut g.title);
         ui.horizontal(|ui| {
-            ui.label("Kind");
-            egui::ComboBox::from_id_salt("kind")
-                .selected_text(g.kind.label())
-                .show_ui(ui, |ui| {
-                    for k in GoalKind::ALL {
-                        changed |= ui.selectable_value(&mut g.kind, k, k.label()).changed();
-                    }
-                });
-            ui.label("Status");
-            egui::ComboBox::from_id_salt("status")
-                .selected_text(g.status.label())
-                .show_ui(ui, |ui| {
-                    for s in [
-                        GoalStatus::Planned,
-                        GoalStatus::Active,
-                        GoalStatus::Done,
-                        GoalStatus::Dropped,
-                    ] {
-                        changed |= ui.selectable_value(&mut g.status, s, s.label()).changed();
-                    }
-                });
+            let kinds = GoalKind::ALL.map(|k| (k, k.label().to_string()));
+            changed |= widgets::choice(ui, "Kind", "kind", &mut g.kind, &kinds);
+            let statuses = [
+                GoalStatus::Planned,
+                GoalStatus::Active,
+                GoalStatus::Done,
+                GoalStatus::Dropped,
+            ]
+            .map(|s| (s, s.label().to_string()));
+            changed |= widgets::choice(ui, "Status", "status", &mut g.status, &statuses);
         });
         changed |= widgets::text_area(ui, "Why it matters", &mut g.why, 2);
         changed |= widgets::optional_date(ui, "Started", &mut g.start, cx.today);

@@ -138,14 +138,8 @@ impl PeopleView {
         widgets::problems_list(ui, &cx.problems.of(ItemRef::Person(p.id)));
         changed |= widgets::text_field(ui, "Name", &mut p.name);
         ui.horizontal(|ui| {
-            ui.label("Relation");
-            egui::ComboBox::from_id_salt("relation")
-                .selected_text(p.relation.label())
-                .show_ui(ui, |ui| {
-                    for r in Relation::ALL {
-                        changed |= ui.selectable_value(&mut p.relation, r, r.label()).changed();
-                    }
-                });
+            let relations = Relation::ALL.map(|r| (r, r.label().to_string()));
+            changed |= widgets::choice(ui, "Relation", "relation", &mut p.relation, &relations);
         });
         changed |= widgets::text_field(ui, "Organisation", &mut p.organisation);
         changed |= widgets::optional_date(ui, "Last in touch", &mut p.last_contact, cx.today);

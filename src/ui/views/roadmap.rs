@@ -195,14 +195,8 @@ impl RoadmapView {
         changed |= widgets::text_field(ui, "Title", &mut r.title);
         changed |= widgets::text_field(ui, "Organisation", &mut r.organisation);
         ui.horizontal(|ui| {
-            ui.label("Stage");
-            egui::ComboBox::from_id_salt("stage")
-                .selected_text(r.stage.label())
-                .show_ui(ui, |ui| {
-                    for s in Stage::ALL {
-                        changed |= ui.selectable_value(&mut r.stage, s, s.label()).changed();
-                    }
-                });
+            let stages = Stage::ALL.map(|s| (s, s.label().to_string()));
+            changed |= widgets::choice(ui, "Stage", "stage", &mut r.stage, &stages);
             if r.stage != Stage::Current && ui.button("Make this my current role").clicked() {
                 edits.push(Edit::SetCurrentRole(r.id));
             }
@@ -236,9 +230,13 @@ impl RoadmapView {
                 let name = plan
                     .skill(q.skill)
                     .map_or("(missing skill)", |s| s.name.as_str());
-                ui.label(name);
-                changed |=
-                    widgets::level_combo(ui, &format!("req{i}"), &plan.level_names, &mut q.level);
+                changed |= widgets::level_combo(
+                    ui,
+                    name,
+                    &format!("req{i}"),
+                    &plan.level_names,
+                    &mut q.level,
+                );
                 if ui.small_button("Remove").clicked() {
                     remove = Some(i);
                 }

@@ -214,7 +214,7 @@ impl SkillsView {
         changed |= widgets::text_field(ui, "Category", &mut s.category);
         ui.horizontal(|ui| {
             let mut has_target = s.target.is_some();
-            if ui.checkbox(&mut has_target, "Target level").changed() {
+            if ui.checkbox(&mut has_target, "Aim for a level").changed() {
                 s.target = has_target.then_some(SkillTarget {
                     level: Level(s.level().0.max(3)),
                     by: None,
@@ -222,7 +222,8 @@ impl SkillsView {
                 changed = true;
             }
             if let Some(t) = &mut s.target {
-                changed |= widgets::level_combo(ui, "target", &plan.level_names, &mut t.level);
+                changed |=
+                    widgets::level_combo(ui, "Target", "target", &plan.level_names, &mut t.level);
             }
         });
         if let Some(t) = &mut s.target {
@@ -243,8 +244,13 @@ impl SkillsView {
             evidence: String::new(),
         });
         ui.horizontal(|ui| {
-            ui.label("New level");
-            widgets::level_combo(ui, "new_level", &plan.level_names, &mut form.level);
+            widgets::level_combo(
+                ui,
+                "New level",
+                "new_level",
+                &plan.level_names,
+                &mut form.level,
+            );
         });
         widgets::date_field(ui, "On", &mut form.date);
         widgets::text_field(ui, "Evidence", &mut form.evidence);

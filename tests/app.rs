@@ -1,0 +1,349 @@
+//! The app driven through its UI with egui_kittest, without a display.
+
+#![allow(clippy::expect_used, reason = "a test stops at its first failure")]
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use jiff::civil::date;
+use std::path::{Path, PathBuf};
+use stepstone::model::{GoalKind, Level, Stage};
+use stepstone::ui::storage::AppDirs;
+use stepstone::ui::{App, Settings};
+
+/// A 1280x800 app using `dir` for its own files, opened on `file` (or the sample).
+fn app(dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
+    let dirs = AppDirs::in_folder(dir);
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_cc| {
+            App::new(
+                file.as_deref(),
+                Settings {
+                    dirs,
+                    native_dialogs: false,
+                    today: date(2026, 11, 25),
+                },
+            )
+        })
+}
+
+/// A copy of the sample plan in `dir`.
+fn sample_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("me.stepstone.ron");
+    std::fs::write(&path, stepstone::io::SAMPLE_RON).expect("write sample");
+    path
+}
+
+fn undo(h: &mut Harness<'_, App>) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+}
+
+fn redo(h: &mut Harness<'_, App>) {
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+}
+
+fn click(h: &mut Harness<'_, App>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+#[test]
+fn add_a_target_role_and_make_it_current_then_undo_and_redo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    let before = h.state().plan().clone();
+    click(&mut h, "\u{2795} Add role");
+    click(&mut h, "Next");
+    assert_eq!(h.state().plan().roles.len(), before.roles.len() + 1);
+    let new_id = h.state().plan().roles.last().expect("new role").id;
+    assert_eq!(
+        h.state().plan().roles.last().map(|r| r.stage),
+        Some(Stage::Next)
+    );
+
+    click(&mut h, "Make this my current role");
+    let plan = h.state().plan();
+    assert_eq!(plan.current_role().map(|r| r.id), Some(new_id));
+    let old_current = before.current_role().expect("sample has a current role").id;
+    assert_eq!(plan.role(old_current).map(|r| r.stage), Some(Stage::Past));
+
+    undo(&mut h);
+    assert_eq!(
+        h.state().plan().current_role().map(|r| r.id),
+        Some(old_current)
+    );
+    undo(&mut h);
+    assert_eq!(h.state().plan(), &before);
+    redo(&mut h);
+    redo(&mut h);
+    assert_eq!(h.state().plan().current_role().map(|r| r.id), Some(new_id));
+    assert!(h.state().document().is_dirty());
+}
+
+#[test]
+fn add_a_skill_and_raise_its_level_keeps_its_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    click(&mut h, "Skills");
+    let count = h.state().plan().skills.len();
+    click(&mut h, "\u{2795} Add skill");
+    let skill = |h: &Harness<'_, App>| h.state().plan().skills.last().expect("skill").clone();
+    assert_eq!(h.state().plan().skills.len(), count + 1);
+    assert_eq!(skill(&h).name, "New skill");
+
+    click(&mut h, "Record this level");
+    click(&mut h, "Record this level");
+    let s = skill(&h);
+    assert_eq!(s.history.len(), 2, "each level is added to the history");
+    assert_eq!(s.level(), Level(2));
+    assert_eq!(s.history[0].date, date(2026, 11, 25));
+
+    undo(&mut h);
+    assert_eq!(skill(&h).history.len(), 1);
+    assert_eq!(skill(&h).level(), Level(1));
+    redo(&mut h);
+    assert_eq!(skill(&h).level(), Level(2));
+    undo(&mut h);
+    undo(&mut h);
+    undo(&mut h);
+    assert_eq!(
+        h.state().plan().skills.len(),
+        count,
+        "undo removes the new skill too"
+    );
+}
+
+#[test]
+fn add_a_goal_with_two_milestones_and_complete_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    click(&mut h, "Goals & milestones");
+    let count = h.state().plan().goals.len();
+    click(&mut h, "\u{2795} Add goal");
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Learning")
+        .click();
+    h.run();
+    click(&mut h, "\u{2795} Add milestone");
+    click(&mut h, "\u{2795} Add milestone");
+    let goal = |h: &Harness<'_, App>| h.state().plan().goals.last().expect("goal").clone();
+    assert_eq!(h.state().plan().goals.len(), count + 1);
+    assert_eq!(goal(&h).kind, GoalKind::Learning);
+    assert_eq!(goal(&h).milestones.len(), 2);
+
+    // One click in the list checks it off, recording today.
+    click(&mut h, "Milestone 1");
+    let g = goal(&h);
+    assert_eq!(g.milestones[0].done, Some(date(2026, 11, 25)));
+    assert_eq!(g.milestones[1].done, None);
+    assert!(
+        h.state().plan().validate().is_empty(),
+        "milestone ids stay unique"
+    );
+
+    undo(&mut h);
+    assert_eq!(goal(&h).milestones[0].done, None);
+    redo(&mut h);
+    assert!(goal(&h).milestones[0].done.is_some());
+    for _ in 0..4 {
+        undo(&mut h);
+    }
+    assert_eq!(h.state().plan().goals.len(), count);
+}
+
+#[test]
+fn edit_purpose_and_undo_typing_as_one_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    let before = h.state().plan().purpose.clone();
+    click(&mut h, "\u{2795} Add a why");
+    let n = before.len() + 1;
+    let label = format!("{n}.");
+    let field = h.get_by_label(&label);
+    field.focus();
+    field.type_text("To make night shifts safer");
+    h.run();
+    assert_eq!(
+        h.state().plan().purpose.last().map(String::as_str),
+        Some("To make night shifts safer")
+    );
+    h.key_press(Key::Escape); // leave the field
+    h.run();
+    undo(&mut h);
+    assert_eq!(
+        h.state().plan().purpose.last().map(String::as_str),
+        Some(""),
+        "typing is one step"
+    );
+    undo(&mut h);
+    assert_eq!(h.state().plan().purpose, before);
+    redo(&mut h);
+    redo(&mut h);
+    assert_eq!(h.state().plan().purpose.len(), n);
+}
+
+#[test]
+fn opening_a_bad_file_shows_the_error_and_keeps_the_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = sample_copy(dir.path());
+    let bad = dir.path().join("bad.stepstone.ron");
+    std::fs::write(&bad, "(\n    format_version: 1,\n    owner: 42,\n)\n").expect("write");
+    let mut h = app(dir.path(), Some(good.clone()));
+    h.run();
+    let before = h.state().plan().clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    let field = h.get_by_label("File path:");
+    field.focus();
+    field.type_text("bad.stepstone.ron"); // the field starts in the plan's folder
+    h.run();
+    click(&mut h, "Open");
+    let notice = h.state().notice().expect("an error is shown").to_string();
+    assert!(notice.contains("bad.stepstone.ron:3:11:"), "{notice}");
+    assert!(
+        h.query_by_label_contains("Could not open the plan")
+            .is_some(),
+        "the error is on screen"
+    );
+    assert_eq!(h.state().plan(), &before);
+    assert_eq!(h.state().document().path.as_deref(), Some(good.as_path()));
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    click(&mut h, "Skills");
+    click(&mut h, "\u{2795} Add skill");
+    let edited = h.state().plan().clone();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.query_by_label("Save your changes?").is_some());
+    click(&mut h, "Cancel");
+    assert_eq!(h.state().plan(), &edited, "cancel keeps everything");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    click(&mut h, "Discard changes");
+    assert!(h.state().plan().skills.is_empty(), "a new, empty plan");
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn open_with_unsaved_changes_can_save_them_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = sample_copy(dir.path());
+    let second = dir.path().join("other.stepstone.ron");
+    stepstone::io::save(
+        &second,
+        &stepstone::model::Plan {
+            owner: "Other".into(),
+            ..Default::default()
+        },
+        None,
+    )
+    .expect("save other");
+    let mut h = app(dir.path(), Some(first.clone()));
+    h.run();
+    click(&mut h, "Skills");
+    click(&mut h, "\u{2795} Add skill");
+    let skills = h.state().plan().skills.len();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    click(&mut h, "Save");
+    let field = h.get_by_label("File path:");
+    field.focus();
+    field.type_text("other.stepstone.ron");
+    h.run();
+    click(&mut h, "Open");
+    assert_eq!(h.state().plan().owner, "Other");
+    let (saved, _) = stepstone::io::load(&first).expect("first file");
+    assert_eq!(
+        saved.skills.len(),
+        skills,
+        "the changes were saved before opening"
+    );
+    assert!(
+        stepstone::io::backup_path(&first).exists(),
+        "the old version is kept as .bak"
+    );
+}
+
+#[test]
+fn unsaved_changes_are_offered_back_after_a_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample_copy(dir.path());
+    {
+        let dirs = AppDirs::in_folder(dir.path());
+        let f = file.clone();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .with_step_dt(0.5)
+            .build_eframe(move |_cc| {
+                App::new(
+                    Some(&f),
+                    Settings {
+                        dirs,
+                        native_dialogs: false,
+                        today: date(2026, 11, 25),
+                    },
+                )
+            });
+        h.run();
+        click(&mut h, "People");
+        click(&mut h, "\u{2795} Add person");
+        h.run_steps(10); // five quiet seconds: the recovery copy is written
+        // The harness is dropped without closing the app: a crash.
+    }
+    let mut h = app(dir.path(), Some(file.clone()));
+    h.run();
+    assert!(h.query_by_label("Restore unsaved changes?").is_some());
+    click(&mut h, "Restore");
+    let plan = h.state().plan();
+    assert!(
+        plan.people.iter().any(|p| p.name == "New person"),
+        "the change is back"
+    );
+    assert!(h.state().document().is_dirty(), "and still to be saved");
+    assert_eq!(h.state().document().path.as_deref(), Some(file.as_path()));
+    let (on_disk, _) = stepstone::io::load(&file).expect("file");
+    assert!(
+        !on_disk.people.iter().any(|p| p.name == "New person"),
+        "the file itself was not touched"
+    );
+}
+
+#[test]
+fn every_view_draws_the_sample_without_accessibility_problems() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    for view in [
+        "Overview",
+        "Roadmap",
+        "Skills",
+        "Goals & milestones",
+        "People",
+    ] {
+        click(&mut h, view);
+        let shows_skill = h.query_all_by_label_contains("Budgeting").next().is_some();
+        assert!(
+            shows_skill || view == "People" || view == "Goals & milestones",
+            "{view}"
+        );
+    }
+    click(&mut h, "Skills");
+    click(&mut h, "Budgeting");
+    assert!(
+        h.query_by_label("Record this level").is_some(),
+        "the skill editor opens"
+    );
+}
