@@ -1,4 +1,4 @@
-//! The app driven through its UI with egui_kittest, without a display.
+//! The app driven through its UI with `egui_kittest`, without a display.
 
 #![allow(clippy::expect_used, reason = "a test stops at its first failure")]
 
