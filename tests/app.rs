@@ -347,3 +347,44 @@ fn every_view_draws_the_sample_without_accessibility_problems() {
         "the skill editor opens"
     );
 }
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    click(&mut h, "People");
+    click(&mut h, "\u{2795} Add person");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(h.query_by_label("Save your changes?").is_some());
+    click(&mut h, "Cancel");
+    assert!(h.state().document().is_dirty(), "still open, changes kept");
+}
+
+#[test]
+fn saving_over_a_file_changed_elsewhere_asks_and_can_overwrite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample_copy(dir.path());
+    let mut h = app(dir.path(), Some(file.clone()));
+    h.run();
+    click(&mut h, "People");
+    click(&mut h, "\u{2795} Add person");
+    // Another program rewrites the plan meanwhile.
+    let mut theirs = stepstone::io::load(&file).expect("load").0;
+    theirs.owner = "Edited elsewhere".into();
+    std::fs::write(&file, stepstone::io::to_ron(&theirs).expect("ron")).expect("write");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("The file changed on disk").is_some());
+    assert_eq!(
+        stepstone::io::load(&file).expect("load").0.owner,
+        "Edited elsewhere",
+        "not overwritten silently"
+    );
+    click(&mut h, "Overwrite");
+    let (saved, _) = stepstone::io::load(&file).expect("load");
+    assert!(saved.people.iter().any(|p| p.name == "New person"));
+    assert!(!h.state().document().is_dirty());
+}
