@@ -410,14 +410,8 @@ fn purpose_editor(ui: &mut egui::Ui, plan: &Plan, edits: &mut Vec<Edit>) {
     for (i, why) in purpose.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             let label = ui.label(format!("{}.", i + 1));
-            changed |= ui
-                .add(
-                    egui::TextEdit::multiline(why)
-                        .desired_rows(1)
-                        .desired_width(ui.available_width() - 40.0),
-                )
-                .labelled_by(label.id)
-                .changed();
+            // The button comes first so the text box can take the rest of the
+            // width without pushing the panel wider every frame.
             if ui
                 .small_button("\u{2716}")
                 .on_hover_text("Remove this statement")
@@ -425,6 +419,14 @@ fn purpose_editor(ui: &mut egui::Ui, plan: &Plan, edits: &mut Vec<Edit>) {
             {
                 remove = Some(i);
             }
+            changed |= ui
+                .add(
+                    egui::TextEdit::multiline(why)
+                        .desired_rows(1)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id)
+                .changed();
         });
     }
     if let Some(i) = remove {
