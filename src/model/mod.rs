@@ -2,12 +2,15 @@
 
 mod edit;
 mod ids;
+mod log_index;
+pub mod metrics;
 mod plan;
 mod roadmap;
 mod validate;
 
 pub use edit::{Edit, EditError, Item, ItemRef};
 pub use ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId, next_id};
+pub use log_index::LogIndex;
 pub use plan::*;
 pub use roadmap::{Gap, RoleSpan, role_spans, skill_gaps};
 pub use validate::{MAX_MINUTES_PER_ENTRY, Problem, is_safe_link};

@@ -196,17 +196,32 @@ impl Checker {
 }
 
 impl Plan {
+    fn known(&self) -> Known {
+        Known {
+            roles: self.roles.iter().map(|r| r.id).collect(),
+            skills: self.skills.iter().map(|s| s.id).collect(),
+            goals: self.goals.iter().map(|g| g.id).collect(),
+            people: self.people.iter().map(|x| x.id).collect(),
+        }
+    }
+
+    /// The problems of some log entries on their own (not duplicate ids):
+    /// for checking entries just added without checking the whole plan.
+    pub fn entry_problems(&self, entries: &[LogEntry]) -> Vec<Problem> {
+        let mut c = Checker {
+            known: self.known(),
+            current: None,
+            problems: Vec::new(),
+        };
+        c.log(entries);
+        c.problems
+    }
+
     /// Every problem in the plan, in file order.
     pub fn validate(&self) -> Vec<Problem> {
         let p = self;
-        let known = Known {
-            roles: p.roles.iter().map(|r| r.id).collect(),
-            skills: p.skills.iter().map(|s| s.id).collect(),
-            goals: p.goals.iter().map(|g| g.id).collect(),
-            people: p.people.iter().map(|x| x.id).collect(),
-        };
         let mut c = Checker {
-            known,
+            known: self.known(),
             current: None,
             problems: Vec::new(),
         };

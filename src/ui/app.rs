@@ -2,10 +2,11 @@
 //! Views push edits; they are applied here once per frame.
 
 use super::commands::{Command, View};
+use super::derived::Derived;
 use super::document::Document;
 use super::screenshot::{Outcome, Screenshot};
 use super::storage::{AppDirs, Recovery};
-use super::views::{ProblemIndex, ViewCtx, Views, overview};
+use super::views::{ViewCtx, Views};
 use crate::io;
 use crate::model::{Edit, Plan};
 use jiff::civil::Date;
@@ -63,8 +64,7 @@ pub struct App {
     pub(super) modal: Option<Modal>,
     /// A message for the user (an error, or what just happened).
     pub(super) notice: Option<String>,
-    problems: ProblemIndex,
-    problems_revision: Option<u64>,
+    derived: Derived,
     /// When the revision last changed, and the revision last autosaved.
     last_change: (u64, f64),
     autosaved: u64,
@@ -81,14 +81,13 @@ impl App {
         let recent = settings.dirs.read_recent();
         let mut app = Self {
             doc: Document::new(io::sample_plan(), None, None),
-            view: View::Roadmap,
+            view: View::Today,
             views: Views::default(),
             settings,
             recent,
             modal: None,
             notice: None,
-            problems: ProblemIndex::default(),
-            problems_revision: None,
+            derived: Derived::default(),
             last_change: (0, 0.0),
             autosaved: 0,
             loading: None,
@@ -111,8 +110,29 @@ impl App {
         app
     }
 
+    /// An app on a plan already in memory, not tied to a file (for tests
+    /// and benchmarks).
+    pub fn from_plan(plan: Plan, settings: Settings) -> Self {
+        let mut app = Self::new(None, settings);
+        app.doc = Document::new(plan, None, None);
+        app.modal = None;
+        app
+    }
+
     pub fn plan(&self) -> &Plan {
         self.doc.plan()
+    }
+
+    /// The views' state, to set filters or scroll from outside (tests, benchmarks).
+    pub fn views_mut(&mut self) -> &mut Views {
+        &mut self.views
+    }
+
+    /// Applies an edit as if made in a view, and brings derived numbers up to date.
+    pub fn apply_edit(&mut self, edit: Edit) -> Result<(), crate::model::EditError> {
+        self.doc.apply(edit, 0.0, false)?;
+        self.derived.refresh(&self.doc, self.settings.today);
+        Ok(())
     }
 
     pub fn document(&self) -> &Document {
@@ -430,7 +450,7 @@ impl App {
             });
             ui.menu_button("Help", |ui| {
                 ui.label("Stepstone: your current role as a stepping stone to the next.");
-                ui.label("Ctrl+1 to Ctrl+5 switch views; Tab moves between fields.");
+                ui.label("Ctrl+1 to Ctrl+7 switch views; Tab moves between fields.");
                 ui.label("Plans are plain text (RON): see the README for the format.");
                 ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
             });
@@ -458,7 +478,7 @@ impl App {
             } else {
                 ui.label("Saved");
             }
-            let problems = self.problems.all();
+            let problems = self.derived.problems.all();
             if !problems.is_empty() {
                 ui.separator();
                 let text = if problems.len() == 1 {
@@ -520,10 +540,7 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
         self.handle_input(&ctx);
-        if self.problems_revision != Some(self.doc.revision()) {
-            self.problems = ProblemIndex::new(self.doc.plan());
-            self.problems_revision = Some(self.doc.revision());
-        }
+        self.derived.refresh(&self.doc, self.settings.today);
         let title = self.title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -548,12 +565,16 @@ impl eframe::App for App {
                 return;
             }
             let cx = ViewCtx {
+                doc: &self.doc,
                 plan: self.doc.plan(),
                 today: self.settings.today,
-                problems: &self.problems,
+                problems: &self.derived.problems,
+                derived: &self.derived,
             };
             match self.view {
-                View::Overview => overview::ui(ui, cx.plan, cx.today),
+                View::Today => self.views.today.ui(ui, &cx, &mut edits),
+                View::Log => self.views.log.ui(ui, &cx, &mut edits),
+                View::Review => self.views.review.ui(ui, &cx, &mut edits),
                 View::Roadmap => self.views.roadmap.ui(ui, &cx, &mut edits),
                 View::Skills => self.views.skills.ui(ui, &cx, &mut edits),
                 View::Goals => self.views.goals.ui(ui, &cx, &mut edits),

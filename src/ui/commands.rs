@@ -5,33 +5,39 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 /// The views of the app, in the order of the side bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
-    Overview,
+    Today,
     Roadmap,
     Skills,
     Goals,
     People,
+    Log,
+    Review,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
-        View::Overview,
+    pub const ALL: [View; 7] = [
+        View::Today,
         View::Roadmap,
         View::Skills,
         View::Goals,
         View::People,
+        View::Log,
+        View::Review,
     ];
 
     pub fn label(self) -> &'static str {
         match self {
-            View::Overview => "Overview",
+            View::Today => "Today",
             View::Roadmap => "Roadmap",
             View::Skills => "Skills",
             View::Goals => "Goals & milestones",
             View::People => "People",
+            View::Log => "Log",
+            View::Review => "Review",
         }
     }
 
-    /// The view `--view` asks for; views still to come show the overview.
+    /// The view `--view` asks for; views still to come show Today.
     pub fn from_arg(arg: crate::cli::ViewArg) -> Self {
         use crate::cli::ViewArg;
         match arg {
@@ -39,7 +45,9 @@ impl View {
             ViewArg::Skills => View::Skills,
             ViewArg::Goals => View::Goals,
             ViewArg::People => View::People,
-            ViewArg::Today | ViewArg::Log | ViewArg::Insights | ViewArg::Review => View::Overview,
+            ViewArg::Log => View::Log,
+            ViewArg::Review => View::Review,
+            ViewArg::Today | ViewArg::Insights => View::Today,
         }
     }
 }
@@ -67,7 +75,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// Commands with a keyboard shortcut, checked every frame. Longer
     /// combinations come first so Ctrl+Shift+Z is not read as Ctrl+Z.
-    pub const WITH_SHORTCUTS: [Command; 12] = [
+    pub const WITH_SHORTCUTS: [Command; 14] = [
         Command::SaveAs,
         Command::Redo,
         Command::NewEmpty,
@@ -75,11 +83,13 @@ impl Command {
         Command::Save,
         Command::Undo,
         Command::Quit,
-        Command::Show(View::Overview),
+        Command::Show(View::Today),
         Command::Show(View::Roadmap),
         Command::Show(View::Skills),
         Command::Show(View::Goals),
         Command::Show(View::People),
+        Command::Show(View::Log),
+        Command::Show(View::Review),
     ];
 
     pub fn label(self) -> &'static str {
@@ -107,7 +117,15 @@ impl Command {
             Command::Redo => k(CMD_SHIFT, Key::Z),
             Command::Quit => k(CMD, Key::Q),
             Command::Show(view) => {
-                let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+                let keys = [
+                    Key::Num1,
+                    Key::Num2,
+                    Key::Num3,
+                    Key::Num4,
+                    Key::Num5,
+                    Key::Num6,
+                    Key::Num7,
+                ];
                 let i = View::ALL.iter().position(|v| *v == view)?;
                 k(CMD, keys[i])
             }

@@ -4,6 +4,7 @@
 use crate::io::DiskStamp;
 use crate::model::{Edit, EditError, Item, ItemRef, Plan};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Typed edits of the same target closer together than this (seconds) are
 /// one undo step, so typing a title is undone as a whole.
@@ -37,9 +38,17 @@ struct Step {
     at: f64,
 }
 
+/// Tells documents apart, so caches never mix up two plans.
+static GENERATION: AtomicU64 = AtomicU64::new(1);
+
 /// A plan being edited.
 pub struct Document {
     plan: Plan,
+    /// Unique to this document in this process.
+    generation: u64,
+    /// Every change from this revision on only added log entries at the end,
+    /// so caches of the log can catch up instead of starting over.
+    appends_since: u64,
     /// Where it is saved; `None` for a new plan or the sample.
     pub path: Option<PathBuf>,
     /// The file as it was read or last written, to notice outside changes.
@@ -57,6 +66,8 @@ impl Document {
     pub fn new(plan: Plan, path: Option<PathBuf>, stamp: Option<DiskStamp>) -> Self {
         Self {
             plan,
+            generation: GENERATION.fetch_add(1, Ordering::Relaxed),
+            appends_since: 0,
             path,
             stamp,
             undo: Vec::new(),
@@ -73,6 +84,16 @@ impl Document {
 
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Identifies this document and its state: changes whenever the plan does.
+    pub fn version(&self) -> (u64, u64) {
+        (self.generation, self.revision)
+    }
+
+    /// Whether every change since `version` only appended log entries.
+    pub fn only_appended_since(&self, version: (u64, u64)) -> bool {
+        version.0 == self.generation && version.1 >= self.appends_since
     }
 
     fn current_id(&self) -> u64 {
@@ -109,8 +130,13 @@ impl Document {
     /// the last step when that changed the same thing within a second.
     pub fn apply(&mut self, edit: Edit, now: f64, typing: bool) -> Result<(), EditError> {
         let target = if typing { target(&edit) } else { None };
+        let is_entry = matches!(edit, Edit::Put(Item::Entry(_)));
+        let before = self.plan.log.len();
         let undo = self.plan.apply(edit)?;
         self.revision += 1;
+        if !(is_entry && self.plan.log.len() == before + 1) {
+            self.appends_since = self.revision;
+        }
         self.redo.clear();
         if let Some(last) = self.undo.last_mut()
             && target.is_some()
@@ -134,22 +160,26 @@ impl Document {
 
     /// Undoes the last step; false if there is none.
     pub fn undo(&mut self) -> bool {
-        Self::shift(
+        let done = Self::shift(
             &mut self.plan,
             &mut self.undo,
             &mut self.redo,
             &mut self.revision,
-        )
+        );
+        self.appends_since = self.revision;
+        done
     }
 
     /// Redoes the last undone step; false if there is none.
     pub fn redo(&mut self) -> bool {
-        Self::shift(
+        let done = Self::shift(
             &mut self.plan,
             &mut self.redo,
             &mut self.undo,
             &mut self.revision,
-        )
+        );
+        self.appends_since = self.revision;
+        done
     }
 
     fn shift(

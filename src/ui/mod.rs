@@ -2,11 +2,12 @@
 
 mod app;
 pub mod commands;
+mod derived;
 pub mod document;
 mod modals;
 mod screenshot;
 pub mod storage;
-mod views;
+pub mod views;
 mod widgets;
 
 pub use app::{App, Modal, Settings, Then};

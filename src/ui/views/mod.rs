@@ -2,58 +2,67 @@
 //! edits the user makes; the app applies them after the frame.
 
 pub mod goals;
-pub mod overview;
+pub mod log;
 pub mod people;
+pub mod review;
 pub mod roadmap;
 pub mod skills;
+pub mod today;
 
-use crate::model::{ItemRef, Plan, Problem};
+use super::derived::{Derived, ProblemIndex};
+use super::document::Document;
+use crate::model::{GoalId, PersonId, Plan, SkillId};
 use jiff::civil::Date;
-use std::collections::HashMap;
 
 /// What every view may read.
 pub struct ViewCtx<'a> {
+    pub doc: &'a Document,
     pub plan: &'a Plan,
     pub today: Date,
     pub problems: &'a ProblemIndex,
-}
-
-/// Validation problems, found once per change and looked up by item.
-#[derive(Default)]
-pub struct ProblemIndex {
-    all: Vec<Problem>,
-    by_item: HashMap<ItemRef, Vec<usize>>,
-}
-
-impl ProblemIndex {
-    pub fn new(plan: &Plan) -> Self {
-        let all = plan.validate();
-        let mut by_item: HashMap<ItemRef, Vec<usize>> = HashMap::new();
-        for (i, p) in all.iter().enumerate() {
-            if let Some(item) = p.item {
-                by_item.entry(item).or_default().push(i);
-            }
-        }
-        Self { all, by_item }
-    }
-
-    pub fn all(&self) -> &[Problem] {
-        &self.all
-    }
-
-    pub fn of(&self, item: ItemRef) -> Vec<&Problem> {
-        self.by_item
-            .get(&item)
-            .map(|ix| ix.iter().map(|&i| &self.all[i]).collect())
-            .unwrap_or_default()
-    }
+    pub derived: &'a Derived,
 }
 
 /// The state of every view, kept while switching between them.
 #[derive(Default)]
 pub struct Views {
+    pub today: today::TodayView,
     pub roadmap: roadmap::RoadmapView,
     pub skills: skills::SkillsView,
     pub goals: goals::GoalsView,
     pub people: people::PeopleView,
+    pub log: log::LogView,
+    pub review: review::ReviewView,
+}
+
+/// Names of linked items, for lists: "Budgeting, Coaching".
+pub fn link_names(
+    plan: &Plan,
+    skills: &[SkillId],
+    goals: &[GoalId],
+    people: &[PersonId],
+) -> String {
+    let names = skills
+        .iter()
+        .filter_map(|id| plan.skill(*id).map(|s| s.name.as_str()))
+        .chain(
+            goals
+                .iter()
+                .filter_map(|id| plan.goal(*id).map(|g| g.title.as_str())),
+        )
+        .chain(
+            people
+                .iter()
+                .filter_map(|id| plan.person(*id).map(|p| p.name.as_str())),
+        );
+    names.collect::<Vec<_>>().join(", ")
+}
+
+/// "1 h 30 min", "45 min".
+pub fn duration(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
 }

@@ -1,0 +1,157 @@
+//! Numbers derived from the open plan, rebuilt only when it changes, and
+//! brought up to date cheaply when log entries were only added. No egui here.
+
+use super::document::Document;
+use crate::model::metrics::{self, Readiness};
+use crate::model::{EntryId, ItemRef, LogIndex, Plan, Problem, RoleId};
+use jiff::civil::Date;
+use std::collections::{HashMap, HashSet};
+
+/// Validation problems, looked up by item.
+#[derive(Default)]
+pub struct ProblemIndex {
+    all: Vec<Problem>,
+    by_item: HashMap<ItemRef, Vec<usize>>,
+    /// Log entry ids seen, to catch a duplicate among added entries.
+    entry_ids: HashSet<EntryId>,
+}
+
+impl ProblemIndex {
+    pub fn new(plan: &Plan) -> Self {
+        let mut index = Self {
+            all: Vec::new(),
+            by_item: HashMap::new(),
+            entry_ids: plan.log.iter().map(|e| e.id).collect(),
+        };
+        index.add(plan.validate());
+        index
+    }
+
+    fn add(&mut self, problems: Vec<Problem>) {
+        for p in problems {
+            if let Some(item) = p.item {
+                self.by_item.entry(item).or_default().push(self.all.len());
+            }
+            self.all.push(p);
+        }
+    }
+
+    /// Checks log entries added at the end of the log.
+    fn extend(&mut self, plan: &Plan, from: usize) {
+        let added = plan.log.get(from..).unwrap_or_default();
+        let mut problems = plan.entry_problems(added);
+        for e in added {
+            if !self.entry_ids.insert(e.id) {
+                problems.push(Problem {
+                    item: Some(ItemRef::Entry(e.id)),
+                    place: e.id.to_string(),
+                    message: "this id is used twice; ids must be unique".into(),
+                });
+            }
+        }
+        self.add(problems);
+    }
+
+    pub fn all(&self) -> &[Problem] {
+        &self.all
+    }
+
+    pub fn of(&self, item: ItemRef) -> Vec<&Problem> {
+        self.by_item
+            .get(&item)
+            .map(|ix| ix.iter().map(|&i| &self.all[i]).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Everything the views show that takes more than a glance at the plan.
+#[derive(Default)]
+pub struct Derived {
+    /// The document version these numbers are for.
+    version: Option<(u64, u64)>,
+    today: Option<Date>,
+    pub index: LogIndex,
+    pub problems: ProblemIndex,
+    /// Days in a row with entries (see `metrics::streak`).
+    pub streak: u32,
+    /// The role being worked toward and how ready you are for it.
+    pub readiness: Option<(RoleId, Readiness)>,
+}
+
+impl Derived {
+    /// Brings the numbers up to date with `doc`; cheap when nothing changed.
+    pub fn refresh(&mut self, doc: &Document, today: Date) {
+        if self.version == Some(doc.version()) && self.today == Some(today) {
+            return;
+        }
+        let plan = doc.plan();
+        match self.version {
+            Some(v) if doc.only_appended_since(v) && self.index.len() <= plan.log.len() => {
+                let from = self.index.len();
+                self.index.extend(&plan.log);
+                self.problems.extend(plan, from);
+            }
+            _ => {
+                self.index = LogIndex::new(&plan.log);
+                self.problems = ProblemIndex::new(plan);
+            }
+        }
+        self.streak = metrics::streak(&self.index, today);
+        self.readiness = metrics::next_role(plan)
+            .and_then(|r| metrics::readiness_on(plan, r, today).map(|x| (r.id, x)));
+        self.version = Some(doc.version());
+        self.today = Some(today);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edit, ExperienceKind, Item, LogEntry, SkillId};
+    use jiff::civil::date;
+
+    fn entry(id: u32, skill: u32) -> LogEntry {
+        LogEntry {
+            id: EntryId(id),
+            date: date(2026, 11, 25),
+            minutes: 20,
+            kind: ExperienceKind::Learning,
+            text: "x".into(),
+            skills: vec![SkillId(skill)],
+            goals: Vec::new(),
+            people: Vec::new(),
+            energy: None,
+            remembered_why: false,
+        }
+    }
+
+    #[test]
+    fn appending_catches_up_and_matches_a_full_rebuild() {
+        let mut doc = Document::new(crate::io::sample_plan(), None, None);
+        let today = date(2026, 11, 25);
+        let mut d = Derived::default();
+        d.refresh(&doc, today);
+        let before = d.index.len();
+        doc.apply(Edit::Put(Item::Entry(entry(10_000, 1))), 0.0, false)
+            .expect("add");
+        doc.apply(Edit::Put(Item::Entry(entry(10_001, 99))), 1.0, false)
+            .expect("add");
+        d.refresh(&doc, today);
+        assert_eq!(d.index.len(), before + 2);
+        let mut full = Derived::default();
+        full.refresh(&doc, today);
+        assert_eq!(d.index, full.index);
+        assert_eq!(d.streak, full.streak);
+        assert_eq!(
+            d.problems.all(),
+            full.problems.all(),
+            "the dangling link is found either way"
+        );
+        assert_eq!(d.problems.all().len(), 1);
+
+        doc.undo();
+        d.refresh(&doc, today);
+        assert_eq!(d.index.len(), before + 1, "undo rebuilds");
+        assert!(d.problems.all().is_empty());
+    }
+}

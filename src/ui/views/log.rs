@@ -1,0 +1,297 @@
+//! Log: every entry, newest first, in a virtualised table that scrolls
+//! smoothly through 100,000 entries. Filter by text, skill, goal, person,
+//! kind and dates; edit or delete an entry in place (with undo). The filtered
+//! rows and their totals are cached, not recomputed each frame.
+
+use super::{ViewCtx, duration, link_names};
+use crate::model::{
+    Edit, EntryId, ExperienceKind, GoalId, Item, ItemRef, LogEntry, PersonId, Plan, SkillId,
+};
+use crate::ui::widgets;
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+use jiff::civil::Date;
+
+const ROW_HEIGHT: f32 = 22.0;
+
+/// What the log is filtered by.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub text: String,
+    pub skill: Option<SkillId>,
+    pub goal: Option<GoalId>,
+    pub person: Option<PersonId>,
+    pub kind: Option<ExperienceKind>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Filter {
+    fn matches(&self, e: &LogEntry, needle: &str) -> bool {
+        (needle.is_empty() || e.text.to_lowercase().contains(needle))
+            && self.skill.is_none_or(|s| e.skills.contains(&s))
+            && self.goal.is_none_or(|g| e.goals.contains(&g))
+            && self.person.is_none_or(|p| e.people.contains(&p))
+            && self.kind.is_none_or(|k| e.kind == k)
+            && self.from.is_none_or(|d| e.date >= d)
+            && self.to.is_none_or(|d| e.date <= d)
+    }
+}
+
+/// The entries passing the filter, newest first, with their totals.
+#[derive(Default)]
+struct Rows {
+    /// For which document version and filter.
+    key: Option<((u64, u64), Filter)>,
+    entries: Vec<usize>,
+    minutes: u64,
+    /// How long the log was when the rows were built.
+    log_len: usize,
+}
+
+/// The Log view's state.
+#[derive(Default)]
+pub struct LogView {
+    pub filter: Filter,
+    rows: Rows,
+    pub selected: Option<EntryId>,
+    /// Scroll so this row is at the top on the next frame.
+    scroll_to: Option<usize>,
+}
+
+impl LogView {
+    /// Scrolls to a row of the filtered list (for benchmarks and "jump to").
+    pub fn scroll_to_row(&mut self, row: usize) {
+        self.scroll_to = Some(row);
+    }
+
+    /// How many entries pass the filter.
+    pub fn shown(&self) -> usize {
+        self.rows.entries.len()
+    }
+
+    /// Rebuilds the rows if the plan or the filter changed; when entries were
+    /// only added, just those are checked.
+    fn refresh(&mut self, cx: &ViewCtx<'_>) {
+        let (plan, version) = (cx.plan, cx.doc.version());
+        let needle = self.filter.text.trim().to_lowercase();
+        match &self.rows.key {
+            Some((v, f)) if *v == version && *f == self.filter => return,
+            Some((v, f)) if *f == self.filter && cx.doc.only_appended_since(*v) => {
+                for i in self.rows.log_len..plan.log.len() {
+                    let e = &plan.log[i];
+                    if self.filter.matches(e, &needle) {
+                        // Newest first: later days first, and later entries first within a day.
+                        let key = |r: usize| std::cmp::Reverse((plan.log[r].date, r));
+                        let at = self.rows.entries.partition_point(|&r| key(r) < key(i));
+                        self.rows.entries.insert(at, i);
+                        self.rows.minutes += u64::from(e.minutes);
+                    }
+                }
+            }
+            _ => {
+                self.rows.entries = cx
+                    .derived
+                    .index
+                    .newest_first()
+                    .filter(|&i| self.filter.matches(&plan.log[i], &needle))
+                    .collect();
+                self.rows.minutes = self
+                    .rows
+                    .entries
+                    .iter()
+                    .map(|&i| u64::from(plan.log[i].minutes))
+                    .sum();
+            }
+        }
+        self.rows.key = Some((version, self.filter.clone()));
+        self.rows.log_len = plan.log.len();
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
+        let plan = cx.plan;
+        self.refresh(cx);
+        if self
+            .selected
+            .is_some_and(|id| !plan.log.iter().any(|e| e.id == id))
+        {
+            self.selected = None;
+        }
+        if let Some(id) = self.selected
+            && let Some(entry) = plan.log.iter().find(|e| e.id == id)
+        {
+            egui::Panel::right("entry_editor")
+                .resizable(true)
+                .default_size(360.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| self.editor(ui, cx, entry, edits));
+                });
+        }
+        ui.horizontal(|ui| {
+            ui.heading("Log");
+            ui.label(format!(
+                "{} of {} entries, {}",
+                self.rows.entries.len(),
+                plan.log.len(),
+                duration(u32::try_from(self.rows.minutes).unwrap_or(u32::MAX))
+            ));
+        });
+        self.filters(ui, plan, cx.today);
+        self.table(ui, cx);
+    }
+
+    fn filters(&mut self, ui: &mut egui::Ui, plan: &Plan, today: Date) {
+        ui.horizontal_wrapped(|ui| {
+            widgets::filter_box(ui, "words in the entry", &mut self.filter.text);
+            let skills = any_of(plan.skills.iter().map(|s| (s.id, s.name.clone())));
+            widgets::choice(ui, "Skill", "f_skill", &mut self.filter.skill, &skills);
+            let goals = any_of(plan.goals.iter().map(|g| (g.id, g.title.clone())));
+            widgets::choice(ui, "Goal", "f_goal", &mut self.filter.goal, &goals);
+            let people = any_of(plan.people.iter().map(|p| (p.id, p.name.clone())));
+            widgets::choice(ui, "Person", "f_person", &mut self.filter.person, &people);
+            let kinds = any_of(
+                ExperienceKind::ALL
+                    .iter()
+                    .map(|k| (*k, k.label().to_string())),
+            );
+            widgets::choice(ui, "Kind", "f_kind", &mut self.filter.kind, &kinds);
+        });
+        ui.horizontal(|ui| {
+            widgets::optional_date(ui, "From", &mut self.filter.from, today);
+            widgets::optional_date(ui, "To", &mut self.filter.to, today);
+            if self.filter != Filter::default() && ui.button("Clear filters").clicked() {
+                self.filter = Filter::default();
+            }
+        });
+    }
+
+    fn table(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let plan = cx.plan;
+        let rows = &self.rows.entries;
+        let mut clicked = None;
+        let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let mut table = TableBuilder::new(ui)
+            .striped(true)
+            .column(Column::exact(92.0))
+            .column(Column::exact(78.0))
+            .column(Column::exact(150.0))
+            .column(Column::remainder().at_least(200.0).clip(true))
+            .column(Column::exact(220.0).clip(true));
+        if let Some(row) = self.scroll_to.take() {
+            table = table.vertical_scroll_offset(row as f32 * row_step);
+        }
+        table
+            .header(22.0, |mut h| {
+                for t in ["Date", "Time", "Kind", "What you did", "Links"] {
+                    h.col(|ui| {
+                        ui.label(RichText::new(t).strong());
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let Some(e) = plan.log.get(rows[row.index()]) else {
+                        return;
+                    };
+                    let selected = self.selected == Some(e.id);
+                    row.set_selected(selected);
+                    row.col(|ui| {
+                        ui.label(
+                            RichText::new(e.date.strftime("%a %-d %b %y").to_string()).monospace(),
+                        );
+                    });
+                    row.col(|ui| {
+                        ui.label(duration(e.minutes));
+                    });
+                    row.col(|ui| {
+                        ui.label(e.kind.label());
+                    });
+                    row.col(|ui| {
+                        if ui
+                            .add(egui::Button::selectable(selected, &e.text).truncate())
+                            .clicked()
+                        {
+                            clicked = Some(e.id);
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(link_names(plan, &e.skills, &e.goals, &e.people))
+                                    .weak(),
+                            )
+                            .truncate(),
+                        );
+                    });
+                });
+            });
+        if let Some(id) = clicked {
+            self.selected = if self.selected == Some(id) {
+                None
+            } else {
+                Some(id)
+            };
+        }
+    }
+
+    fn editor(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &ViewCtx<'_>,
+        entry: &LogEntry,
+        edits: &mut Vec<Edit>,
+    ) {
+        let plan = cx.plan;
+        let mut e = entry.clone();
+        let mut changed = false;
+        ui.horizontal(|ui| {
+            ui.heading("Entry");
+            if ui.button("Close").clicked() {
+                self.selected = None;
+            }
+        });
+        widgets::problems_list(ui, &cx.problems.of(ItemRef::Entry(e.id)));
+        changed |= widgets::text_area(ui, "What you did", &mut e.text, 3);
+        changed |= widgets::date_field(ui, "Day", &mut e.date);
+        ui.horizontal(|ui| {
+            let l = ui.label("Minutes");
+            changed |= ui
+                .add(egui::DragValue::new(&mut e.minutes).range(1..=1440))
+                .labelled_by(l.id)
+                .changed();
+        });
+        ui.horizontal(|ui| {
+            let kinds = ExperienceKind::ALL.map(|k| (k, k.label().to_string()));
+            changed |= widgets::choice(ui, "Kind", "e_kind", &mut e.kind, &kinds);
+        });
+        let skills: Vec<_> = plan.skills.iter().map(|s| (s.id, s.name.clone())).collect();
+        changed |= widgets::multi_pick(ui, "Skills:", &mut e.skills, &skills);
+        let goals: Vec<_> = plan.goals.iter().map(|g| (g.id, g.title.clone())).collect();
+        changed |= widgets::multi_pick(ui, "Goals:", &mut e.goals, &goals);
+        let people: Vec<_> = plan.people.iter().map(|p| (p.id, p.name.clone())).collect();
+        changed |= widgets::multi_pick(ui, "People:", &mut e.people, &people);
+        ui.horizontal(|ui| {
+            let energies = any_of((1..=5u8).map(|n| (n, n.to_string())));
+            changed |= widgets::choice(ui, "Energy", "e_energy", &mut e.energy, &energies);
+        });
+        changed |= ui
+            .checkbox(&mut e.remembered_why, "My why helped that day")
+            .changed();
+        ui.add_space(8.0);
+        if ui.button("\u{1f5d1} Delete this entry").clicked() {
+            edits.push(Edit::Remove(ItemRef::Entry(e.id)));
+            self.selected = None;
+            return;
+        }
+        if changed {
+            edits.push(Edit::Put(Item::Entry(e)));
+        }
+    }
+}
+
+/// Options for a filter: "Any" first, then each value.
+fn any_of<T>(values: impl Iterator<Item = (T, String)>) -> Vec<(Option<T>, String)> {
+    std::iter::once((None, "Any".to_string()))
+        .chain(values.map(|(v, n)| (Some(v), n)))
+        .collect()
+}

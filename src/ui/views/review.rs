@@ -1,0 +1,258 @@
+//! Review: a weekly or monthly reflection, opened with the period's numbers
+//! (time by goal and skill, kinds of experience, milestones done, people),
+//! and the list of past reviews.
+
+use super::{ViewCtx, duration};
+use crate::model::metrics::{self, PeriodSummary, week_start};
+use crate::model::{Edit, Item, Period, Plan, Review, ReviewId, next_id};
+use egui::RichText;
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+/// A prompt, with the field of the review it fills.
+type Prompt = (&'static str, fn(&mut Review) -> &mut String);
+
+const PROMPTS: [Prompt; 6] = [
+    ("What did I learn?", |r| &mut r.learned),
+    ("Whom did I help?", |r| &mut r.helped),
+    ("What did I do beyond my role?", |r| &mut r.beyond_role),
+    ("What moved me toward the next role?", |r| {
+        &mut r.moved_toward
+    }),
+    ("What got in the way?", |r| &mut r.in_the_way),
+    ("My focus for next week", |r| &mut r.focus_next),
+];
+
+/// The Review view's state: which period is open.
+#[derive(Default)]
+pub struct ReviewView {
+    period: Period,
+    /// First day of the open period; `None` means the current one.
+    start: Option<Date>,
+    /// The numbers of the open period, for this document version.
+    summary: Option<((u64, u64), Period, Date, PeriodSummary)>,
+}
+
+fn month_start(d: Date) -> Date {
+    d.first_of_month()
+}
+
+fn period_start(period: Period, d: Date) -> Date {
+    match period {
+        Period::Week => week_start(d),
+        Period::Month => month_start(d),
+    }
+}
+
+fn period_end(period: Period, start: Date) -> Date {
+    let next = match period {
+        Period::Week => start.checked_add(1.week()),
+        Period::Month => start.checked_add(1.month()),
+    };
+    next.ok().and_then(|n| n.yesterday().ok()).unwrap_or(start)
+}
+
+fn step(period: Period, start: Date, forward: bool) -> Date {
+    let span = match period {
+        Period::Week => 1.week(),
+        Period::Month => 1.month(),
+    };
+    let moved = if forward {
+        start.checked_add(span)
+    } else {
+        start.checked_sub(span)
+    };
+    moved.unwrap_or(start)
+}
+
+fn title(period: Period, start: Date) -> String {
+    match period {
+        Period::Week => format!("Week of {}", start.strftime("%-d %B %Y")),
+        Period::Month => start.strftime("%B %Y").to_string(),
+    }
+}
+
+impl ReviewView {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
+        let plan = cx.plan;
+        let start = self
+            .start
+            .unwrap_or_else(|| period_start(self.period, cx.today));
+        egui::Panel::right("past_reviews")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| {
+                ui.label(RichText::new("Past reviews").strong());
+                egui::ScrollArea::vertical().show(ui, |ui| self.past(ui, plan, start));
+            });
+        ui.horizontal(|ui| {
+            ui.heading("Review");
+            ui.selectable_value(&mut self.period, Period::Week, "Weekly");
+            ui.selectable_value(&mut self.period, Period::Month, "Monthly");
+            if ui.button("\u{2b05} Earlier").clicked() {
+                self.start = Some(step(self.period, period_start(self.period, start), false));
+            }
+            if ui.button("Later \u{27a1}").clicked() {
+                self.start = Some(step(self.period, period_start(self.period, start), true));
+            }
+            if self.start.is_some() && ui.button("This period").clicked() {
+                self.start = None;
+            }
+        });
+        let start = period_start(self.period, self.start.unwrap_or(cx.today));
+        let end = period_end(self.period, start);
+        ui.label(RichText::new(title(self.period, start)).strong().size(16.0));
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            self.numbers(ui, cx, start, end);
+            ui.add_space(8.0);
+            form(ui, plan, self.period, start, edits);
+        });
+    }
+
+    /// The period's numbers, cached per document version and period.
+    fn numbers(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, start: Date, end: Date) {
+        let plan = cx.plan;
+        let key = (cx.doc.version(), self.period, start);
+        let fresh = self
+            .summary
+            .as_ref()
+            .is_some_and(|(v, p, s, _)| (*v, *p, *s) == key);
+        if !fresh {
+            self.summary = Some((
+                key.0,
+                key.1,
+                key.2,
+                metrics::summarise(plan, &cx.derived.index, start, end),
+            ));
+        }
+        let Some((_, _, _, s)) = &self.summary else {
+            return;
+        };
+        egui::Frame::group(ui.style())
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(format!(
+                    "{} entries, {} logged.",
+                    s.entries,
+                    duration(s.minutes)
+                ));
+                let kinds: Vec<String> = s
+                    .minutes_by_kind
+                    .iter()
+                    .map(|(k, m)| format!("{} {}", k.label(), duration(*m)))
+                    .collect();
+                if !kinds.is_empty() {
+                    ui.label(format!("Kinds of experience: {}", kinds.join(", ")));
+                }
+                let goals: Vec<String> = s
+                    .minutes_by_goal
+                    .iter()
+                    .filter_map(|(g, m)| {
+                        plan.goal(*g)
+                            .map(|g| format!("{} {}", g.title, duration(*m)))
+                    })
+                    .collect();
+                if !goals.is_empty() {
+                    ui.label(format!("Time toward goals: {}", goals.join("; ")));
+                }
+                let mut skills: Vec<_> = s
+                    .minutes_by_skill
+                    .iter()
+                    .filter_map(|(k, m)| plan.skill(*k).map(|k| (*m, k.name.as_str())))
+                    .collect();
+                skills.sort_by_key(|s| std::cmp::Reverse(s.0));
+                if !skills.is_empty() {
+                    let text: Vec<String> = skills
+                        .iter()
+                        .map(|(m, n)| format!("{n} {}", duration(*m)))
+                        .collect();
+                    ui.label(format!("Skills practised: {}", text.join(", ")));
+                }
+                let done: Vec<&str> = s
+                    .milestones_done
+                    .iter()
+                    .filter_map(|id| plan.milestone(*id))
+                    .map(|(_, m)| m.title.as_str())
+                    .collect();
+                if !done.is_empty() {
+                    ui.label(format!("Milestones done: {}", done.join("; ")));
+                }
+                let people: Vec<&str> = s
+                    .people
+                    .iter()
+                    .filter_map(|id| plan.person(*id))
+                    .map(|p| p.name.as_str())
+                    .collect();
+                if !people.is_empty() {
+                    ui.label(format!(
+                        "{} entries with people: {}",
+                        s.with_people,
+                        people.join(", ")
+                    ));
+                }
+            });
+    }
+
+    fn past(&mut self, ui: &mut egui::Ui, plan: &Plan, open: Date) {
+        let mut reviews: Vec<&Review> = plan.reviews.iter().collect();
+        reviews.sort_by_key(|r| std::cmp::Reverse(r.start));
+        if reviews.is_empty() {
+            ui.label(RichText::new("None yet.").weak());
+        }
+        for r in reviews {
+            let selected = r.start == open && r.period == self.period;
+            if ui
+                .selectable_label(selected, title(r.period, r.start))
+                .on_hover_text(&r.focus_next)
+                .clicked()
+            {
+                self.period = r.period;
+                self.start = Some(r.start);
+            }
+        }
+    }
+}
+
+/// The prompts for the period. The first thing typed creates the review.
+fn form(ui: &mut egui::Ui, plan: &Plan, period: Period, start: Date, edits: &mut Vec<Edit>) {
+    let existing = plan
+        .reviews
+        .iter()
+        .find(|r| r.period == period && r.start == start);
+    let mut review = existing.cloned().unwrap_or_else(|| Review {
+        id: ReviewId(next_id(plan.reviews.iter().map(|r| r.id.0))),
+        period,
+        start,
+        learned: String::new(),
+        helped: String::new(),
+        beyond_role: String::new(),
+        moved_toward: String::new(),
+        in_the_way: String::new(),
+        focus_next: String::new(),
+    });
+    let mut changed = false;
+    for (prompt, field) in PROMPTS {
+        let l = ui.label(RichText::new(prompt).strong());
+        changed |= ui
+            .add(
+                egui::TextEdit::multiline(field(&mut review))
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id)
+            .changed();
+    }
+    if existing.is_none() {
+        ui.label(
+            RichText::new(
+                "Start typing: the review is kept in the plan; save the plan to keep it on disk.",
+            )
+            .weak()
+            .small(),
+        );
+    }
+    if changed {
+        edits.push(Edit::Put(Item::Review(review)));
+    }
+}

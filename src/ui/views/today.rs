@@ -1,0 +1,494 @@
+//! Today: your why, a quick-log box that takes a day's work in seconds
+//! (keyboard first), what is due soon, your streak and readiness for the
+//! next role, and a tough-day mode that shows how far you have come.
+
+use super::{ViewCtx, duration, link_names};
+use crate::model::metrics::{self, week_start};
+use crate::model::{
+    Edit, EntryId, ExperienceKind, GoalId, Item, LogEntry, PersonId, Plan, SkillId, next_id,
+};
+use egui::{Key, RichText};
+use jiff::ToSpan;
+
+/// How far ahead "due soon" looks, in days.
+const DUE_SOON_DAYS: i64 = 14;
+/// How far back tough-day mode looks for growth, in days.
+const GROWTH_DAYS: i64 = 90;
+/// Most suggestions shown by the link picker.
+const MAX_SUGGESTIONS: usize = 6;
+
+/// Something a log entry can link to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Link {
+    Skill(SkillId),
+    Goal(GoalId),
+    Person(PersonId),
+}
+
+/// The entry being written in the quick-log box.
+#[derive(Clone, Debug)]
+struct Draft {
+    text: String,
+    minutes: String,
+    kind: ExperienceKind,
+    links: Vec<Link>,
+    energy: Option<u8>,
+    remembered_why: bool,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            minutes: "30".into(),
+            kind: ExperienceKind::Routine,
+            links: Vec::new(),
+            energy: None,
+            remembered_why: false,
+        }
+    }
+}
+
+/// The Today view's state.
+pub struct TodayView {
+    draft: Draft,
+    picker: String,
+    /// The highlighted suggestion of the link picker.
+    highlighted: usize,
+    /// Put the keyboard in the "What did you do?" box on the next frame.
+    focus_what: bool,
+    tough_day: bool,
+    /// Why the last save did not happen.
+    error: Option<String>,
+}
+
+impl Default for TodayView {
+    fn default() -> Self {
+        Self {
+            draft: Draft::default(),
+            picker: String::new(),
+            highlighted: 0,
+            focus_what: true,
+            tough_day: false,
+            error: None,
+        }
+    }
+}
+
+fn link_name(plan: &Plan, link: Link) -> Option<(String, &'static str)> {
+    match link {
+        Link::Skill(id) => plan.skill(id).map(|s| (s.name.clone(), "skill")),
+        Link::Goal(id) => plan.goal(id).map(|g| (g.title.clone(), "goal")),
+        Link::Person(id) => plan.person(id).map(|p| (p.name.clone(), "person")),
+    }
+}
+
+/// Skills, goals and people whose name contains `needle`, not yet picked.
+fn suggestions(plan: &Plan, needle: &str, picked: &[Link]) -> Vec<Link> {
+    let needle = needle.trim().to_lowercase();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let all = plan
+        .skills
+        .iter()
+        .map(|s| (Link::Skill(s.id), &s.name))
+        .chain(plan.goals.iter().map(|g| (Link::Goal(g.id), &g.title)))
+        .chain(plan.people.iter().map(|p| (Link::Person(p.id), &p.name)));
+    all.filter(|(l, name)| !picked.contains(l) && name.to_lowercase().contains(&needle))
+        .map(|(l, _)| l)
+        .take(MAX_SUGGESTIONS)
+        .collect()
+}
+
+impl TodayView {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                self.header(ui, cx);
+                purpose(ui, cx.plan, self.tough_day);
+                ui.add_space(6.0);
+                if self.tough_day {
+                    tough_day(ui, cx);
+                } else {
+                    self.quick_log(ui, cx, edits);
+                    ui.add_space(8.0);
+                    ui.columns(2, |cols| {
+                        days_entries(&mut cols[0], cx);
+                        due_soon(&mut cols[1], cx, edits);
+                    });
+                }
+            });
+    }
+
+    fn header(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        ui.horizontal(|ui| {
+            ui.heading(format!("Today, {}", cx.today.strftime("%A %-d %B")));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let label = if self.tough_day { "Back to today" } else { "Tough day?" };
+                if ui.button(label).on_hover_text("Show your why and how far you have come").clicked() {
+                    self.tough_day = !self.tough_day;
+                }
+                ui.separator();
+                readiness(ui, cx);
+                ui.separator();
+                let streak = cx.derived.streak;
+                let days = if streak == 1 { "day" } else { "days" };
+                ui.label(RichText::new(format!("Streak: {streak} {days}")).strong()).on_hover_text(
+                    "Days in a row with something logged. Weekends without entries do not break it, \
+                     and today counts once you log something.",
+                );
+            });
+        });
+    }
+
+    fn quick_log(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
+        let plan = cx.plan;
+        let mut save = false;
+        egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("Log what you did").strong());
+            ui.horizontal(|ui| {
+                let l = ui.label("What did you do?");
+                let what = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.draft.text)
+                            .hint_text("e.g. taught the new hires the handover checklist")
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(l.id);
+                if self.focus_what {
+                    what.request_focus();
+                    self.focus_what = false;
+                }
+                save |= what.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            });
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label("Minutes");
+                let minutes = ui.add(egui::TextEdit::singleline(&mut self.draft.minutes).desired_width(44.0)).labelled_by(l.id);
+                save |= minutes.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                ui.separator();
+                for kind in ExperienceKind::ALL {
+                    ui.selectable_value(&mut self.draft.kind, kind, kind.label());
+                }
+                ui.separator();
+                ui.label("Energy");
+                for n in 1..=5u8 {
+                    let on = self.draft.energy == Some(n);
+                    if ui.selectable_label(on, n.to_string()).on_hover_text("1 drained, 5 full of energy").clicked() {
+                        self.draft.energy = (!on).then_some(n);
+                    }
+                }
+                ui.checkbox(&mut self.draft.remembered_why, "My why helped today");
+            });
+            save |= self.link_picker(ui, plan);
+            ui.horizontal(|ui| {
+                save |= ui.button("Save entry").clicked();
+                ui.label(
+                    RichText::new("Enter saves. In the link box, Enter adds the highlighted match and \u{2b06}/\u{2b07} move.")
+                        .weak()
+                        .small(),
+                );
+            });
+            if let Some(e) = &self.error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+        });
+        if save {
+            self.save(cx, edits);
+        }
+    }
+
+    /// The filterable picker for skills, goals and people; true if Enter on
+    /// an empty picker asks to save.
+    fn link_picker(&mut self, ui: &mut egui::Ui, plan: &Plan) -> bool {
+        let found = suggestions(plan, &self.picker, &self.draft.links);
+        self.highlighted = self.highlighted.min(found.len().saturating_sub(1));
+        let mut save = false;
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Link to");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.picker)
+                        .hint_text("type a skill, goal or person")
+                        .desired_width(220.0),
+                )
+                .labelled_by(l.id);
+            if field.has_focus() {
+                ui.input_mut(|i| {
+                    if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) {
+                        self.highlighted =
+                            (self.highlighted + 1).min(found.len().saturating_sub(1));
+                    }
+                    if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
+                        self.highlighted = self.highlighted.saturating_sub(1);
+                    }
+                    if self.picker.is_empty()
+                        && i.consume_key(egui::Modifiers::NONE, Key::Backspace)
+                    {
+                        self.draft.links.pop();
+                    }
+                });
+            }
+            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                if let Some(link) = found.get(self.highlighted) {
+                    self.draft.links.push(*link);
+                    self.picker.clear();
+                    self.highlighted = 0;
+                    field.request_focus();
+                } else if self.picker.trim().is_empty() {
+                    save = true;
+                }
+            }
+            let mut remove = None;
+            for (i, link) in self.draft.links.iter().enumerate() {
+                if let Some((name, what)) = link_name(plan, *link)
+                    && ui
+                        .button(format!("{name} \u{2716}"))
+                        .on_hover_text(format!("Linked {what}; click to remove"))
+                        .clicked()
+                {
+                    remove = Some(i);
+                }
+            }
+            if let Some(i) = remove {
+                self.draft.links.remove(i);
+            }
+        });
+        for (i, link) in found.iter().enumerate() {
+            if let Some((name, what)) = link_name(plan, *link)
+                && ui
+                    .selectable_label(i == self.highlighted, format!("{name} ({what})"))
+                    .clicked()
+            {
+                self.draft.links.push(*link);
+                self.picker.clear();
+            }
+        }
+        save
+    }
+
+    /// Turns the draft into a log entry; the box clears and keeps the keyboard.
+    fn save(&mut self, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
+        let d = &self.draft;
+        let minutes = d
+            .minutes
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=crate::model::MAX_MINUTES_PER_ENTRY).contains(m));
+        let Some(minutes) = minutes else {
+            self.error = Some("Minutes must be a whole number from 1 to 1440.".into());
+            return;
+        };
+        if d.text.trim().is_empty() {
+            self.error = Some("Write what you did first.".into());
+            self.focus_what = true;
+            return;
+        }
+        let pick =
+            |f: fn(Link) -> Option<u32>| d.links.iter().filter_map(|l| f(*l)).collect::<Vec<u32>>();
+        let entry = LogEntry {
+            id: EntryId(next_id(cx.plan.log.iter().map(|e| e.id.0))),
+            date: cx.today,
+            minutes,
+            kind: d.kind,
+            text: d.text.trim().to_string(),
+            skills: pick(|l| {
+                if let Link::Skill(id) = l {
+                    Some(id.0)
+                } else {
+                    None
+                }
+            })
+            .into_iter()
+            .map(SkillId)
+            .collect(),
+            goals: pick(|l| {
+                if let Link::Goal(id) = l {
+                    Some(id.0)
+                } else {
+                    None
+                }
+            })
+            .into_iter()
+            .map(GoalId)
+            .collect(),
+            people: pick(|l| {
+                if let Link::Person(id) = l {
+                    Some(id.0)
+                } else {
+                    None
+                }
+            })
+            .into_iter()
+            .map(PersonId)
+            .collect(),
+            energy: d.energy,
+            remembered_why: d.remembered_why,
+        };
+        // A drained day turns to the why and the evidence of growth.
+        if entry.energy.is_some_and(|e| e <= 2) {
+            self.tough_day = true;
+        }
+        edits.push(Edit::Put(Item::Entry(entry)));
+        // Keep the kind: a run of similar work is common.
+        self.draft = Draft {
+            kind: d.kind,
+            ..Draft::default()
+        };
+        self.picker.clear();
+        self.error = None;
+        self.focus_what = true;
+    }
+}
+
+fn readiness(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+    let Some((role, r)) = cx.derived.readiness else {
+        ui.label(RichText::new("No next role with required skills yet").weak());
+        return;
+    };
+    let title = cx
+        .plan
+        .role(role)
+        .map_or("the next role", |r| r.title.as_str());
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a share from 0 to 1, shown as 0 to 100"
+    )]
+    let percent = (r.score * 100.0).round() as u32;
+    ui.label(RichText::new(format!("Ready for {title}: {percent}%")).strong()).on_hover_text(format!(
+        "For each skill {title} asks for, your level over the level it needs (at most 100%), averaged. \
+         {} of {} skills are already at their level.",
+        r.met, r.required
+    ));
+}
+
+fn purpose(ui: &mut egui::Ui, plan: &Plan, large: bool) {
+    if plan.purpose.is_empty() {
+        ui.label(
+            RichText::new(
+                "No \"why\" written yet. Add one on the Roadmap: it helps on tough days.",
+            )
+            .weak(),
+        );
+    }
+    let size = if large { 20.0 } else { 15.0 };
+    for why in &plan.purpose {
+        ui.label(
+            RichText::new(format!("\u{201c}{why}\u{201d}"))
+                .italics()
+                .size(size),
+        );
+    }
+}
+
+/// Today's entries, then the rest of this week's.
+fn days_entries(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+    let monday = week_start(cx.today);
+    let week: Vec<usize> = cx.derived.index.between(monday, cx.today).rev().collect();
+    let (today, earlier): (Vec<usize>, Vec<usize>) = week
+        .into_iter()
+        .partition(|&i| cx.plan.log.get(i).is_some_and(|e| e.date == cx.today));
+    for (title, rows) in [("Today", today), ("Earlier this week", earlier)] {
+        let minutes: u32 = rows
+            .iter()
+            .filter_map(|&i| cx.plan.log.get(i))
+            .map(|e| e.minutes)
+            .sum();
+        ui.label(RichText::new(format!("{title} ({})", duration(minutes))).strong());
+        if rows.is_empty() {
+            ui.label(RichText::new("Nothing logged yet.").weak());
+        }
+        for e in rows.iter().filter_map(|&i| cx.plan.log.get(i)) {
+            ui.horizontal(|ui| {
+                if title != "Today" {
+                    ui.label(RichText::new(e.date.strftime("%a").to_string()).monospace());
+                }
+                ui.label(RichText::new(duration(e.minutes)).monospace().weak());
+                ui.label(RichText::new(e.kind.label()).small());
+                let links = link_names(cx.plan, &e.skills, &e.goals, &e.people);
+                ui.add(egui::Label::new(&e.text).truncate())
+                    .on_hover_text(links);
+            });
+        }
+        ui.add_space(6.0);
+    }
+}
+
+/// Open milestones due in the next two weeks (and overdue ones), one click to complete.
+fn due_soon(ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
+    ui.label(RichText::new(format!("Due in the next {DUE_SOON_DAYS} days")).strong());
+    let due = metrics::due_soon(cx.plan, cx.today, DUE_SOON_DAYS);
+    if due.is_empty() {
+        ui.label(RichText::new("Nothing due. A good time to plan the next milestone.").weak());
+    }
+    for (_, milestone, date) in due {
+        let Some((g, m)) = cx.plan.milestone(milestone) else {
+            continue;
+        };
+        ui.horizontal(|ui| {
+            let mut done = false;
+            if ui.checkbox(&mut done, &m.title).changed() {
+                edits.push(Edit::CompleteMilestone {
+                    milestone,
+                    on: cx.today,
+                });
+            }
+            let when = date.strftime("%-d %b").to_string();
+            if date < cx.today {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("overdue since {when}"));
+            } else {
+                ui.label(RichText::new(when).small());
+            }
+            ui.label(RichText::new(&g.title).small().weak());
+        });
+    }
+}
+
+/// On a tough day: your why (above), what you have grown in the last
+/// months, and the one next step.
+fn tough_day(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+    let plan = cx.plan;
+    let since = cx.today.checked_sub(GROWTH_DAYS.days()).unwrap_or(cx.today);
+    let g = metrics::growth(plan, &cx.derived.index, since, cx.today);
+    egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new("Look how far you have come in the last three months").strong().size(16.0));
+        for (skill, from, to) in &g.levels {
+            if let Some(s) = plan.skill(*skill) {
+                ui.label(format!(
+                    "{}: from {} to {}",
+                    s.name,
+                    plan.level_names.name(*from),
+                    plan.level_names.name(*to)
+                ));
+            }
+        }
+        let done: Vec<&str> = g.milestones_done.iter().filter_map(|id| plan.milestone(*id)).map(|(_, m)| m.title.as_str()).collect();
+        if !done.is_empty() {
+            ui.label(format!("Milestones reached ({}): {}", done.len(), done.join("; ")));
+        }
+        let helped: Vec<&str> = g.people_helped.iter().filter_map(|id| plan.person(*id)).map(|p| p.name.as_str()).collect();
+        if !helped.is_empty() {
+            ui.label(format!("People you mentored or coached: {}", helped.join(", ")));
+        }
+        if g.beyond_duty > 0 {
+            ui.label(format!("Times you went beyond your duties: {}", g.beyond_duty));
+        }
+        if g.levels.is_empty() && done.is_empty() && helped.is_empty() && g.beyond_duty == 0 {
+            ui.label("Every task you finish adds to what you can do, even when it does not feel like it.");
+        }
+        ui.add_space(8.0);
+        match metrics::next_milestone(plan, cx.today).and_then(|(_, m, d)| plan.milestone(m).map(|(g, m)| (g, m, d))) {
+            Some((goal, m, d)) => {
+                ui.label(RichText::new(format!("One next step: {} (for \"{}\", by {})", m.title, goal.title, d.strftime("%-d %B"))).strong());
+            }
+            None => {
+                ui.label(RichText::new("One next step: pick a small milestone for one of your goals.").strong());
+            }
+        }
+    });
+}
