@@ -172,7 +172,7 @@ impl LogView {
         let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
         let mut table = TableBuilder::new(ui)
             .striped(true)
-            .column(Column::exact(92.0))
+            .column(Column::exact(118.0))
             .column(Column::exact(78.0))
             .column(Column::exact(150.0))
             .column(Column::remainder().at_least(200.0).clip(true))
@@ -197,7 +197,7 @@ impl LogView {
                     row.set_selected(selected);
                     row.col(|ui| {
                         ui.label(
-                            RichText::new(e.date.strftime("%a %-d %b %y").to_string()).monospace(),
+                            RichText::new(e.date.strftime("%a %-d %b %Y").to_string()).monospace(),
                         );
                     });
                     row.col(|ui| {

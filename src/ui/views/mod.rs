@@ -66,3 +66,12 @@ pub fn duration(minutes: u32) -> String {
         (h, m) => format!("{h} h {m} min"),
     }
 }
+
+/// "1 entry", "3 entries".
+pub fn entries(n: usize) -> String {
+    if n == 1 {
+        "1 entry".to_string()
+    } else {
+        format!("{n} entries")
+    }
+}

@@ -2,7 +2,7 @@
 //! (time by goal and skill, kinds of experience, milestones done, people),
 //! and the list of past reviews.
 
-use super::{ViewCtx, duration};
+use super::{ViewCtx, duration, entries};
 use crate::model::metrics::{self, PeriodSummary, week_start};
 use crate::model::{Edit, Item, Period, Plan, Review, ReviewId, next_id};
 use egui::RichText;
@@ -133,8 +133,8 @@ impl ReviewView {
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(format!(
-                    "{} entries, {} logged.",
-                    s.entries,
+                    "{}, {} logged.",
+                    entries(s.entries),
                     duration(s.minutes)
                 ));
                 let kinds: Vec<String> = s
@@ -186,8 +186,8 @@ impl ReviewView {
                     .collect();
                 if !people.is_empty() {
                     ui.label(format!(
-                        "{} entries with people: {}",
-                        s.with_people,
+                        "{} with people: {}",
+                        entries(s.with_people),
                         people.join(", ")
                     ));
                 }

@@ -14,6 +14,8 @@ use jiff::ToSpan;
 const DUE_SOON_DAYS: i64 = 14;
 /// How far back tough-day mode looks for growth, in days.
 const GROWTH_DAYS: i64 = 90;
+/// Most entries listed under "Today" and "Earlier this week".
+const MAX_LISTED: usize = 8;
 /// Most suggestions shown by the link picker.
 const MAX_SUGGESTIONS: usize = 6;
 
@@ -146,9 +148,17 @@ impl TodayView {
     fn quick_log(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let plan = cx.plan;
         let mut save = false;
+        // Alt+1 to Alt+5 pick the kind of experience without leaving the keyboard.
+        let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+        for (key, kind) in keys.into_iter().zip(ExperienceKind::ALL) {
+            if ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, key)) {
+                self.draft.kind = kind;
+            }
+        }
         egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new("Log what you did").strong());
+            // Fields in the order Tab visits them: what, minutes, links.
             ui.horizontal(|ui| {
                 let l = ui.label("What did you do?");
                 let what = ui
@@ -164,13 +174,26 @@ impl TodayView {
                 }
                 save |= what.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             });
+            let found = suggestions(plan, &self.picker, &self.draft.links);
+            self.highlighted = self.highlighted.min(found.len().saturating_sub(1));
             ui.horizontal_wrapped(|ui| {
                 let l = ui.label("Minutes");
                 let minutes = ui.add(egui::TextEdit::singleline(&mut self.draft.minutes).desired_width(44.0)).labelled_by(l.id);
                 save |= minutes.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                 ui.separator();
-                for kind in ExperienceKind::ALL {
-                    ui.selectable_value(&mut self.draft.kind, kind, kind.label());
+                save |= self.link_field(ui, plan, &found);
+            });
+            for (i, link) in found.iter().enumerate() {
+                if let Some((name, what)) = link_name(plan, *link)
+                    && ui.selectable_label(i == self.highlighted, format!("{name} ({what})")).clicked()
+                {
+                    self.draft.links.push(*link);
+                    self.picker.clear();
+                }
+            }
+            ui.horizontal_wrapped(|ui| {
+                for (n, kind) in ExperienceKind::ALL.into_iter().enumerate() {
+                    ui.selectable_value(&mut self.draft.kind, kind, kind.label()).on_hover_text(format!("Alt+{}", n + 1));
                 }
                 ui.separator();
                 ui.label("Energy");
@@ -182,13 +205,14 @@ impl TodayView {
                 }
                 ui.checkbox(&mut self.draft.remembered_why, "My why helped today");
             });
-            save |= self.link_picker(ui, plan);
             ui.horizontal(|ui| {
                 save |= ui.button("Save entry").clicked();
                 ui.label(
-                    RichText::new("Enter saves. In the link box, Enter adds the highlighted match and \u{2b06}/\u{2b07} move.")
-                        .weak()
-                        .small(),
+                    RichText::new(
+                        "Enter saves. In the link box, Enter adds the highlighted match (\u{2b06}/\u{2b07} move). Alt+1 to Alt+5 set the kind.",
+                    )
+                    .weak()
+                    .small(),
                 );
             });
             if let Some(e) = &self.error {
@@ -200,71 +224,54 @@ impl TodayView {
         }
     }
 
-    /// The filterable picker for skills, goals and people; true if Enter on
-    /// an empty picker asks to save.
-    fn link_picker(&mut self, ui: &mut egui::Ui, plan: &Plan) -> bool {
-        let found = suggestions(plan, &self.picker, &self.draft.links);
-        self.highlighted = self.highlighted.min(found.len().saturating_sub(1));
+    /// The filterable link box and the links picked so far; true if Enter
+    /// on an empty box asks to save.
+    fn link_field(&mut self, ui: &mut egui::Ui, plan: &Plan, found: &[Link]) -> bool {
         let mut save = false;
-        ui.horizontal_wrapped(|ui| {
-            let l = ui.label("Link to");
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.picker)
-                        .hint_text("type a skill, goal or person")
-                        .desired_width(220.0),
-                )
-                .labelled_by(l.id);
-            if field.has_focus() {
-                ui.input_mut(|i| {
-                    if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) {
-                        self.highlighted =
-                            (self.highlighted + 1).min(found.len().saturating_sub(1));
-                    }
-                    if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
-                        self.highlighted = self.highlighted.saturating_sub(1);
-                    }
-                    if self.picker.is_empty()
-                        && i.consume_key(egui::Modifiers::NONE, Key::Backspace)
-                    {
-                        self.draft.links.pop();
-                    }
-                });
-            }
-            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                if let Some(link) = found.get(self.highlighted) {
-                    self.draft.links.push(*link);
-                    self.picker.clear();
-                    self.highlighted = 0;
-                    field.request_focus();
-                } else if self.picker.trim().is_empty() {
-                    save = true;
+        let l = ui.label("Link to");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.picker)
+                    .hint_text("type a skill, goal or person")
+                    .desired_width(220.0),
+            )
+            .labelled_by(l.id);
+        if field.has_focus() {
+            ui.input_mut(|i| {
+                if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) {
+                    self.highlighted = (self.highlighted + 1).min(found.len().saturating_sub(1));
                 }
-            }
-            let mut remove = None;
-            for (i, link) in self.draft.links.iter().enumerate() {
-                if let Some((name, what)) = link_name(plan, *link)
-                    && ui
-                        .button(format!("{name} \u{2716}"))
-                        .on_hover_text(format!("Linked {what}; click to remove"))
-                        .clicked()
-                {
-                    remove = Some(i);
+                if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
+                    self.highlighted = self.highlighted.saturating_sub(1);
                 }
-            }
-            if let Some(i) = remove {
-                self.draft.links.remove(i);
-            }
-        });
-        for (i, link) in found.iter().enumerate() {
-            if let Some((name, what)) = link_name(plan, *link)
-                && ui
-                    .selectable_label(i == self.highlighted, format!("{name} ({what})"))
-                    .clicked()
-            {
+                if self.picker.is_empty() && i.consume_key(egui::Modifiers::NONE, Key::Backspace) {
+                    self.draft.links.pop();
+                }
+            });
+        }
+        if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            if let Some(link) = found.get(self.highlighted) {
                 self.draft.links.push(*link);
                 self.picker.clear();
+                self.highlighted = 0;
+                field.request_focus();
+            } else if self.picker.trim().is_empty() {
+                save = true;
             }
+        }
+        let mut remove = None;
+        for (i, link) in self.draft.links.iter().enumerate() {
+            if let Some((name, what)) = link_name(plan, *link)
+                && ui
+                    .button(format!("{name} \u{2716}"))
+                    .on_hover_text(format!("Linked {what}; click to remove"))
+                    .clicked()
+            {
+                remove = Some(i);
+            }
+        }
+        if let Some(i) = remove {
+            self.draft.links.remove(i);
         }
         save
     }
@@ -398,11 +405,20 @@ fn days_entries(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
             .filter_map(|&i| cx.plan.log.get(i))
             .map(|e| e.minutes)
             .sum();
-        ui.label(RichText::new(format!("{title} ({})", duration(minutes))).strong());
+        let total = if minutes == 0 {
+            String::new()
+        } else {
+            format!(" ({})", duration(minutes))
+        };
+        ui.label(RichText::new(format!("{title}{total}")).strong());
         if rows.is_empty() {
             ui.label(RichText::new("Nothing logged yet.").weak());
         }
-        for e in rows.iter().filter_map(|&i| cx.plan.log.get(i)) {
+        for e in rows
+            .iter()
+            .take(MAX_LISTED)
+            .filter_map(|&i| cx.plan.log.get(i))
+        {
             ui.horizontal(|ui| {
                 if title != "Today" {
                     ui.label(RichText::new(e.date.strftime("%a").to_string()).monospace());
@@ -413,6 +429,11 @@ fn days_entries(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
                 ui.add(egui::Label::new(&e.text).truncate())
                     .on_hover_text(links);
             });
+        }
+        if rows.len() > MAX_LISTED {
+            ui.label(
+                RichText::new(format!("and {} more in the Log", rows.len() - MAX_LISTED)).weak(),
+            );
         }
         ui.add_space(6.0);
     }
@@ -443,7 +464,7 @@ fn due_soon(ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
             } else {
                 ui.label(RichText::new(when).small());
             }
-            ui.label(RichText::new(&g.title).small().weak());
+            ui.add(egui::Label::new(RichText::new(&g.title).small().weak()).truncate());
         });
     }
 }
