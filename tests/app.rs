@@ -338,7 +338,8 @@ fn every_view_draws_the_sample_without_accessibility_problems() {
         "Review",
     ] {
         // The side bar's entries are buttons; a view may also have a label of the same name.
-        h.get_by_role_and_label(egui::accesskit::Role::Button, view).click();
+        h.get_by_role_and_label(egui::accesskit::Role::Button, view)
+            .click();
         h.run();
         let shows_skill = h.query_all_by_label_contains("Budgeting").next().is_some();
         assert!(

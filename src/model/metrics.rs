@@ -5,36 +5,63 @@ use super::ids::{GoalId, MilestoneId, PersonId, SkillId};
 use super::log_index::LogIndex;
 use super::plan::{ExperienceKind, Level, Plan, Role, Stage};
 use jiff::ToSpan;
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 fn day_before(d: Date) -> Option<Date> {
     d.checked_sub(1.day()).ok()
 }
 
-fn is_weekend(d: Date) -> bool {
-    matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday)
+/// Days since 1970-01-01 (negative before), by plain integer arithmetic:
+/// counting a long streak day by day with calendar arithmetic is slow.
+pub fn day_number(d: Date) -> i64 {
+    // Howard Hinnant's days_from_civil.
+    let (y, m, day) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Saturday or Sunday, from a day number (1970-01-01 was a Thursday).
+fn is_weekend_day(n: i64) -> bool {
+    (n + 3).rem_euclid(7) >= 5
 }
 
 /// Days in a row with at least one entry, up to today. A day not over yet
 /// (today) does not break the streak, and neither do weekend days without
 /// entries: many people log working days only. Weekend days with entries count.
 pub fn streak(index: &LogIndex, today: Date) -> u32 {
-    let mut count = 0;
+    let today = day_number(today);
+    let mut days = index
+        .days_newest_first()
+        .map(day_number)
+        .skip_while(|&n| n > today)
+        .peekable();
     // Today may still be empty; the streak then runs up to yesterday.
-    let mut day = if index.has_entries_on(today) {
-        Some(today)
+    let mut expected = if days.peek() == Some(&today) {
+        today
     } else {
-        day_before(today)
+        today - 1
     };
-    // Ends: within any three days there is a working day, and the log is finite.
-    while let Some(d) = day {
-        if index.has_entries_on(d) {
-            count += 1;
-        } else if !is_weekend(d) {
-            break;
+    let mut count = 0;
+    for n in days {
+        // Every day between this entry's day and the one expected must be a weekend day.
+        while expected > n {
+            if !is_weekend_day(expected) {
+                return count;
+            }
+            expected -= 1;
         }
-        day = day_before(d);
+        count += 1;
+        expected = n - 1;
     }
     count
 }
@@ -397,6 +424,28 @@ mod tests {
         );
         assert_eq!(g.levels, vec![(SkillId(1), Level(2), Level(3))]);
         assert_eq!(g.people_helped, vec![PersonId(5)]);
+    }
+
+    #[test]
+    fn day_numbers_match_the_calendar() {
+        for d in [
+            date(1970, 1, 1),
+            date(2000, 2, 29),
+            date(2026, 11, 25),
+            date(1969, 12, 31),
+            date(1600, 3, 1),
+        ] {
+            let by_calendar = d.since(date(1970, 1, 1)).expect("span").get_days();
+            assert_eq!(day_number(d), i64::from(by_calendar), "{d}");
+            assert_eq!(
+                is_weekend_day(day_number(d)),
+                matches!(
+                    d.weekday(),
+                    jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+                ),
+                "{d}"
+            );
+        }
     }
 
     #[test]
