@@ -89,16 +89,15 @@ fn add_entry_ms(h: &mut Harness<'_, App>) -> f64 {
         (0..BATCHES)
             .map(|_| {
                 let entry = LogEntry {
-                    id: EntryId(next),
-                    date: date(2026, 11, 25),
-                    minutes: 25,
-                    kind: ExperienceKind::Learning,
-                    text: "Read the new falls-prevention policy".into(),
                     skills: vec![SkillId(1)],
-                    goals: Vec::new(),
-                    people: Vec::new(),
                     energy: Some(4),
-                    remembered_why: false,
+                    ..LogEntry::new(
+                        EntryId(next),
+                        date(2026, 11, 25),
+                        25,
+                        ExperienceKind::Learning,
+                        "Read the new falls-prevention policy",
+                    )
                 };
                 next += 1;
                 let t = Instant::now();

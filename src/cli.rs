@@ -216,16 +216,17 @@ fn log(args: &LogArgs, today: Date) -> Outcome {
 
     let date = args.date.unwrap_or(today);
     let entry = LogEntry {
-        id: EntryId(next_id(plan.log.iter().map(|e| e.id.0))),
-        date,
-        minutes: args.minutes,
-        kind: args.kind.into(),
-        text: args.text.trim().to_string(),
         skills,
         goals,
         people,
         energy: args.energy,
-        remembered_why: false,
+        ..LogEntry::new(
+            EntryId(next_id(plan.log.iter().map(|e| e.id.0))),
+            date,
+            args.minutes,
+            args.kind.into(),
+            args.text.trim(),
+        )
     };
     plan.apply(Edit::Put(Item::Entry(entry)))
         .map_err(|e| fail(e.to_string()))?;

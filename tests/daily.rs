@@ -215,51 +215,34 @@ fn a_weekly_review_is_written_and_saved() {
 /// A small plan whose numbers are worked out by hand below.
 fn small_plan() -> Plan {
     let skill = |id, level| Skill {
-        id: SkillId(id),
-        name: format!("Skill {id}"),
-        category: String::new(),
-        target: None,
         history: vec![LevelChange {
             date: date(2026, 1, 5),
             level: Level(level),
             evidence: String::new(),
         }],
+        ..Skill::new(SkillId(id), format!("Skill {id}"))
     };
-    let role = |id, stage, requires: Vec<Requirement>| Role {
-        id: RoleId(id),
-        title: if id == 1 {
-            "Ward clerk".into()
-        } else {
-            "Unit coordinator".into()
-        },
-        organisation: String::new(),
-        stage,
-        start: None,
-        end: None,
-        target_date: None,
-        teaches: Teaches::default(),
+    let role = |id, title, stage, requires: Vec<Requirement>| Role {
         requires,
         leads_to: if id == 1 { vec![RoleId(2)] } else { Vec::new() },
-        notes: String::new(),
+        ..Role::new(RoleId(id), title, stage)
     };
-    let entry = |id, day| LogEntry {
-        id: EntryId(id),
-        date: day,
-        minutes: 20,
-        kind: ExperienceKind::Routine,
-        text: format!("Day {id}"),
-        skills: Vec::new(),
-        goals: Vec::new(),
-        people: Vec::new(),
-        energy: None,
-        remembered_why: false,
+    let entry = |id, day| {
+        LogEntry::new(
+            EntryId(id),
+            day,
+            20,
+            ExperienceKind::Routine,
+            format!("Day {id}"),
+        )
     };
     Plan {
         skills: vec![skill(1, 2), skill(2, 4)],
         roles: vec![
-            role(1, Stage::Current, Vec::new()),
+            role(1, "Ward clerk", Stage::Current, Vec::new()),
             role(
                 2,
+                "Unit coordinator",
                 Stage::Next,
                 vec![
                     Requirement {
@@ -308,18 +291,13 @@ fn streak_and_readiness_match_hand_worked_numbers() {
 
     // Logging today extends the streak at once.
     h.state_mut()
-        .apply_edit(Edit::Put(Item::Entry(LogEntry {
-            id: EntryId(6),
-            date: TODAY,
-            minutes: 10,
-            kind: ExperienceKind::Learning,
-            text: "Today".into(),
-            skills: Vec::new(),
-            goals: Vec::new(),
-            people: Vec::new(),
-            energy: None,
-            remembered_why: false,
-        })))
+        .apply_edit(Edit::Put(Item::Entry(LogEntry::new(
+            EntryId(6),
+            TODAY,
+            10,
+            ExperienceKind::Learning,
+            "Today",
+        ))))
         .expect("adds");
     h.run();
     assert!(h.query_by_label("Streak: 5 days").is_some());

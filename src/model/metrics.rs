@@ -245,23 +245,14 @@ pub fn next_milestone(plan: &Plan, today: Date) -> Option<(GoalId, MilestoneId, 
 mod tests {
     use super::*;
     use crate::model::{
-        EntryId, Goal, GoalKind, GoalStatus, LevelChange, LogEntry, Milestone, Requirement, RoleId,
-        Skill, Teaches,
+        EntryId, Goal, GoalKind, LevelChange, LogEntry, Milestone, Requirement, RoleId, Skill,
     };
     use jiff::civil::date;
 
     fn entry(id: u32, d: Date, minutes: u32, kind: ExperienceKind) -> LogEntry {
         LogEntry {
-            id: EntryId(id),
-            date: d,
-            minutes,
-            kind,
-            text: String::new(),
             skills: vec![SkillId(1)],
-            goals: Vec::new(),
-            people: Vec::new(),
-            energy: None,
-            remembered_why: false,
+            ..LogEntry::new(EntryId(id), d, minutes, kind, "")
         }
     }
 
@@ -302,10 +293,6 @@ mod tests {
 
     fn skill(id: u32, levels: &[(Date, u8)]) -> Skill {
         Skill {
-            id: SkillId(id),
-            name: format!("S{id}"),
-            category: String::new(),
-            target: None,
             history: levels
                 .iter()
                 .map(|(d, l)| LevelChange {
@@ -314,19 +301,12 @@ mod tests {
                     evidence: String::new(),
                 })
                 .collect(),
+            ..Skill::new(SkillId(id), format!("S{id}"))
         }
     }
 
     fn next_role_requiring(reqs: &[(u32, u8)]) -> Role {
         Role {
-            id: RoleId(2),
-            title: "Manager".into(),
-            organisation: String::new(),
-            stage: Stage::Next,
-            start: None,
-            end: None,
-            target_date: None,
-            teaches: Teaches::default(),
             requires: reqs
                 .iter()
                 .map(|(s, l)| Requirement {
@@ -334,8 +314,7 @@ mod tests {
                     level: Level(*l),
                 })
                 .collect(),
-            leads_to: Vec::new(),
-            notes: String::new(),
+            ..Role::new(RoleId(2), "Manager", Stage::Next)
         }
     }
 
@@ -366,25 +345,12 @@ mod tests {
         l[1].kind = ExperienceKind::Mentoring;
         l[1].people = vec![PersonId(3)];
         let milestone = Milestone {
-            id: MilestoneId(4),
-            title: "M".into(),
-            due: None,
             done: Some(date(2026, 11, 26)),
-            evidence: String::new(),
-            link: String::new(),
+            ..Milestone::new(MilestoneId(4), "M")
         };
         let goal = Goal {
-            id: GoalId(7),
-            title: "G".into(),
-            kind: GoalKind::Skill,
-            status: GoalStatus::Active,
-            why: String::new(),
-            start: None,
-            due: None,
-            skills: Vec::new(),
-            roles: Vec::new(),
-            measure: None,
             milestones: vec![milestone],
+            ..Goal::new(GoalId(7), "G", GoalKind::Skill)
         };
         let plan = Plan {
             log: l,

@@ -469,7 +469,123 @@ pub struct Review {
     pub focus_next: String,
 }
 
+impl Role {
+    /// A role with a title and a stage, and nothing else filled in yet.
+    pub fn new(id: RoleId, title: impl Into<String>, stage: Stage) -> Self {
+        Self {
+            id,
+            title: title.into(),
+            organisation: String::new(),
+            stage,
+            start: None,
+            end: None,
+            target_date: None,
+            teaches: Teaches::default(),
+            requires: Vec::new(),
+            leads_to: Vec::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+impl Goal {
+    /// An active goal with a title and a kind, and nothing else filled in yet.
+    pub fn new(id: GoalId, title: impl Into<String>, kind: GoalKind) -> Self {
+        Self {
+            id,
+            title: title.into(),
+            kind,
+            status: GoalStatus::Active,
+            why: String::new(),
+            start: None,
+            due: None,
+            skills: Vec::new(),
+            roles: Vec::new(),
+            measure: None,
+            milestones: Vec::new(),
+        }
+    }
+}
+
+impl Milestone {
+    pub fn new(id: MilestoneId, title: impl Into<String>) -> Self {
+        Self {
+            id,
+            title: title.into(),
+            due: None,
+            done: None,
+            evidence: String::new(),
+            link: String::new(),
+        }
+    }
+}
+
+impl Person {
+    pub fn new(id: PersonId, name: impl Into<String>, relation: Relation) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            relation,
+            organisation: String::new(),
+            last_contact: None,
+            notes: String::new(),
+        }
+    }
+}
+
+impl LogEntry {
+    /// An entry with no links, energy or "why".
+    pub fn new(
+        id: EntryId,
+        date: Date,
+        minutes: u32,
+        kind: ExperienceKind,
+        text: impl Into<String>,
+    ) -> Self {
+        Self {
+            id,
+            date,
+            minutes,
+            kind,
+            text: text.into(),
+            skills: Vec::new(),
+            goals: Vec::new(),
+            people: Vec::new(),
+            energy: None,
+            remembered_why: false,
+        }
+    }
+}
+
+impl Review {
+    /// An empty review of the period starting on `start`.
+    pub fn new(id: ReviewId, period: Period, start: Date) -> Self {
+        Self {
+            id,
+            period,
+            start,
+            learned: String::new(),
+            helped: String::new(),
+            beyond_role: String::new(),
+            moved_toward: String::new(),
+            in_the_way: String::new(),
+            focus_next: String::new(),
+        }
+    }
+}
+
 impl Skill {
+    /// A skill with a name and no history yet.
+    pub fn new(id: SkillId, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            category: String::new(),
+            target: None,
+            history: Vec::new(),
+        }
+    }
+
     /// The current level: the latest dated change (ties go to the later one), or 0.
     pub fn level(&self) -> Level {
         self.level_on(Date::MAX)

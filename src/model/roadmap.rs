@@ -96,23 +96,11 @@ pub fn skill_gaps(plan: &Plan, role: &Role) -> Vec<Gap> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Requirement, Skill, Teaches};
+    use crate::model::{Requirement, Skill};
     use jiff::civil::date;
 
     fn role(id: u32, stage: Stage) -> Role {
-        Role {
-            id: RoleId(id),
-            title: format!("Role {id}"),
-            organisation: String::new(),
-            stage,
-            start: None,
-            end: None,
-            target_date: None,
-            teaches: Teaches::default(),
-            requires: Vec::new(),
-            leads_to: Vec::new(),
-            notes: String::new(),
-        }
+        Role::new(RoleId(id), format!("Role {id}"), stage)
     }
 
     #[test]
@@ -153,27 +141,13 @@ mod tests {
 
     #[test]
     fn gaps_list_only_missing_levels() {
-        let mut s1 = Skill {
-            id: SkillId(1),
-            name: "A".into(),
-            category: String::new(),
-            target: None,
-            history: Vec::new(),
-        };
+        let mut s1 = Skill::new(SkillId(1), "A");
         s1.history.push(crate::model::LevelChange {
             date: date(2026, 1, 1),
             level: Level(4),
             evidence: String::new(),
         });
-        let s2 = Skill {
-            id: SkillId(2),
-            name: "B".into(),
-            ..s1.clone()
-        };
-        let s2 = Skill {
-            history: Vec::new(),
-            ..s2
-        };
+        let s2 = Skill::new(SkillId(2), "B");
         let mut r = role(1, Stage::Next);
         r.requires = vec![
             Requirement {

@@ -4,70 +4,32 @@ use super::*;
 use jiff::civil::date;
 
 fn skill(id: u32, name: &str) -> Skill {
-    Skill {
-        id: SkillId(id),
-        name: name.into(),
-        category: String::new(),
-        target: None,
-        history: Vec::new(),
-    }
+    Skill::new(SkillId(id), name)
 }
 
 fn role(id: u32, title: &str, stage: Stage) -> Role {
-    Role {
-        id: RoleId(id),
-        title: title.into(),
-        organisation: String::new(),
-        stage,
-        start: None,
-        end: None,
-        target_date: None,
-        teaches: Teaches::default(),
-        requires: Vec::new(),
-        leads_to: Vec::new(),
-        notes: String::new(),
-    }
+    Role::new(RoleId(id), title, stage)
 }
 
 fn goal(id: u32, title: &str) -> Goal {
-    Goal {
-        id: GoalId(id),
-        title: title.into(),
-        kind: GoalKind::Learning,
-        status: GoalStatus::Active,
-        why: String::new(),
-        start: None,
-        due: None,
-        skills: Vec::new(),
-        roles: Vec::new(),
-        measure: None,
-        milestones: Vec::new(),
-    }
+    Goal::new(GoalId(id), title, GoalKind::Learning)
 }
 
 fn milestone(id: u32, title: &str) -> Milestone {
-    Milestone {
-        id: MilestoneId(id),
-        title: title.into(),
-        due: None,
-        done: None,
-        evidence: String::new(),
-        link: String::new(),
-    }
+    Milestone::new(MilestoneId(id), title)
 }
 
 fn entry(id: u32, skills: &[u32], goals: &[u32]) -> LogEntry {
     LogEntry {
-        id: EntryId(id),
-        date: date(2026, 3, 2),
-        minutes: 30,
-        kind: ExperienceKind::Learning,
-        text: "Read the new triage protocol".into(),
         skills: skills.iter().map(|&i| SkillId(i)).collect(),
         goals: goals.iter().map(|&i| GoalId(i)).collect(),
-        people: Vec::new(),
-        energy: None,
-        remembered_why: false,
+        ..LogEntry::new(
+            EntryId(id),
+            date(2026, 3, 2),
+            30,
+            ExperienceKind::Learning,
+            "Read the new triage protocol",
+        )
     }
 }
 

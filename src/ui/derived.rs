@@ -112,16 +112,14 @@ mod tests {
 
     fn entry(id: u32, skill: u32) -> LogEntry {
         LogEntry {
-            id: EntryId(id),
-            date: date(2026, 11, 25),
-            minutes: 20,
-            kind: ExperienceKind::Learning,
-            text: "x".into(),
             skills: vec![SkillId(skill)],
-            goals: Vec::new(),
-            people: Vec::new(),
-            energy: None,
-            remembered_why: false,
+            ..LogEntry::new(
+                EntryId(id),
+                date(2026, 11, 25),
+                20,
+                ExperienceKind::Learning,
+                "x",
+            )
         }
     }
 

@@ -19,18 +19,18 @@ pub fn plan_with_entries(n: u32) -> Plan {
     let skills: Vec<SkillId> = plan.skills.iter().map(|s| s.id).collect();
     plan.log = (0..n)
         .map(|i| LogEntry {
-            id: EntryId(i + 1),
-            date: date(2020, 1, 1)
-                .checked_add(jiff::Span::new().days(i64::from(i / 5)))
-                .expect("date in range"),
-            minutes: 10 + i % 200,
-            kind: ExperienceKind::ALL[(i % 5) as usize],
-            text: format!("Entry {i}: taught \"safe handoffs\" \\ and it's fine, caf\u{e9}"),
             skills: vec![skills[i as usize % skills.len()]],
-            goals: Vec::new(),
-            people: Vec::new(),
             energy: (i % 3 == 0).then_some(3),
             remembered_why: i % 7 == 0,
+            ..LogEntry::new(
+                EntryId(i + 1),
+                date(2020, 1, 1)
+                    .checked_add(jiff::Span::new().days(i64::from(i / 5)))
+                    .expect("date in range"),
+                10 + i % 200,
+                ExperienceKind::ALL[(i % 5) as usize],
+                format!("Entry {i}: taught \"safe handoffs\" \\ and it's fine, caf\u{e9}"),
+            )
         })
         .collect();
     plan

@@ -55,17 +55,12 @@ impl GoalsView {
                 for kind in GoalKind::ALL {
                     if ui.button(kind.label()).clicked() {
                         let goal = Goal {
-                            id: GoalId(next_id(plan.goals.iter().map(|g| g.id.0))),
-                            title: format!("New {} goal", kind.label().to_lowercase()),
-                            kind,
-                            status: GoalStatus::Active,
-                            why: String::new(),
                             start: Some(cx.today),
-                            due: None,
-                            skills: Vec::new(),
-                            roles: Vec::new(),
-                            measure: None,
-                            milestones: Vec::new(),
+                            ..Goal::new(
+                                GoalId(next_id(plan.goals.iter().map(|g| g.id.0))),
+                                format!("New {} goal", kind.label().to_lowercase()),
+                                kind,
+                            )
                         };
                         self.selected = Some(goal.id);
                         edits.push(Edit::Put(Item::Goal(goal)));
@@ -229,12 +224,8 @@ impl GoalsView {
         if ui.button("\u{2795} Add milestone").clicked() {
             let id = new_milestone_id(plan, &g);
             g.milestones.push(Milestone {
-                id,
-                title: format!("Milestone {}", g.milestones.len() + 1),
                 due: g.due,
-                done: None,
-                evidence: String::new(),
-                link: String::new(),
+                ..Milestone::new(id, format!("Milestone {}", g.milestones.len() + 1))
             });
             changed = true;
         }

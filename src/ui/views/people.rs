@@ -46,14 +46,11 @@ impl PeopleView {
         ui.horizontal(|ui| {
             ui.heading("People");
             if ui.button("\u{2795} Add person").clicked() {
-                let person = Person {
-                    id: PersonId(next_id(plan.people.iter().map(|p| p.id.0))),
-                    name: "New person".into(),
-                    relation: Relation::Colleague,
-                    organisation: String::new(),
-                    last_contact: None,
-                    notes: String::new(),
-                };
+                let person = Person::new(
+                    PersonId(next_id(plan.people.iter().map(|p| p.id.0))),
+                    "New person",
+                    Relation::Colleague,
+                );
                 self.selected = Some(person.id);
                 edits.push(Edit::Put(Item::Person(person)));
             }

@@ -220,16 +220,12 @@ fn form(ui: &mut egui::Ui, plan: &Plan, period: Period, start: Date, edits: &mut
         .reviews
         .iter()
         .find(|r| r.period == period && r.start == start);
-    let mut review = existing.cloned().unwrap_or_else(|| Review {
-        id: ReviewId(next_id(plan.reviews.iter().map(|r| r.id.0))),
-        period,
-        start,
-        learned: String::new(),
-        helped: String::new(),
-        beyond_role: String::new(),
-        moved_toward: String::new(),
-        in_the_way: String::new(),
-        focus_next: String::new(),
+    let mut review = existing.cloned().unwrap_or_else(|| {
+        Review::new(
+            ReviewId(next_id(plan.reviews.iter().map(|r| r.id.0))),
+            period,
+            start,
+        )
     });
     let mut changed = false;
     for (prompt, field) in PROMPTS {

@@ -3,8 +3,8 @@
 
 use super::ViewCtx;
 use crate::model::{
-    Edit, Item, ItemRef, Plan, Requirement, Role, RoleId, RoleSpan, Stage, Teaches, next_id,
-    role_spans, skill_gaps,
+    Edit, Item, ItemRef, Plan, Requirement, Role, RoleId, RoleSpan, Stage, next_id, role_spans,
+    skill_gaps,
 };
 use crate::ui::widgets;
 use egui::{Color32, RichText};
@@ -381,18 +381,14 @@ fn draw_milestones(p: &mut egui_plot::PlotUi<'_>, plan: &Plan) {
 fn new_role(plan: &Plan, stage: Stage, today: Date) -> Role {
     let next_year = today.checked_add(1.year()).unwrap_or(today);
     Role {
-        id: RoleId(next_id(plan.roles.iter().map(|r| r.id.0))),
-        title: format!("New {} role", stage.label().to_lowercase()),
-        organisation: String::new(),
-        stage,
         start: matches!(stage, Stage::Past | Stage::Current).then_some(today),
-        end: None,
         target_date: matches!(stage, Stage::Next | Stage::LongTerm | Stage::Alternative)
             .then_some(next_year),
-        teaches: Teaches::default(),
-        requires: Vec::new(),
-        leads_to: Vec::new(),
-        notes: String::new(),
+        ..Role::new(
+            RoleId(next_id(plan.roles.iter().map(|r| r.id.0))),
+            format!("New {} role", stage.label().to_lowercase()),
+            stage,
+        )
     }
 }
 

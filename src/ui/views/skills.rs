@@ -91,13 +91,10 @@ impl SkillsView {
         ui.horizontal(|ui| {
             ui.heading("Skills");
             if ui.button("\u{2795} Add skill").clicked() {
-                let skill = Skill {
-                    id: SkillId(next_id(plan.skills.iter().map(|s| s.id.0))),
-                    name: "New skill".into(),
-                    category: String::new(),
-                    target: None,
-                    history: Vec::new(),
-                };
+                let skill = Skill::new(
+                    SkillId(next_id(plan.skills.iter().map(|s| s.id.0))),
+                    "New skill",
+                );
                 self.selected = Some(skill.id);
                 edits.push(Edit::Put(Item::Skill(skill)));
             }

@@ -51,6 +51,13 @@ impl Default for Draft {
     }
 }
 
+impl Draft {
+    /// The picked links of one kind.
+    fn linked<T>(&self, of_kind: fn(Link) -> Option<T>) -> Vec<T> {
+        self.links.iter().filter_map(|l| of_kind(*l)).collect()
+    }
+}
+
 /// The Today view's state.
 pub struct TodayView {
     draft: Draft,
@@ -294,46 +301,37 @@ impl TodayView {
             self.focus_what = true;
             return;
         }
-        let pick =
-            |f: fn(Link) -> Option<u32>| d.links.iter().filter_map(|l| f(*l)).collect::<Vec<u32>>();
         let entry = LogEntry {
-            id: EntryId(next_id(cx.plan.log.iter().map(|e| e.id.0))),
-            date: cx.today,
-            minutes,
-            kind: d.kind,
-            text: d.text.trim().to_string(),
-            skills: pick(|l| {
+            skills: d.linked(|l| {
                 if let Link::Skill(id) = l {
-                    Some(id.0)
+                    Some(id)
                 } else {
                     None
                 }
-            })
-            .into_iter()
-            .map(SkillId)
-            .collect(),
-            goals: pick(|l| {
+            }),
+            goals: d.linked(|l| {
                 if let Link::Goal(id) = l {
-                    Some(id.0)
+                    Some(id)
                 } else {
                     None
                 }
-            })
-            .into_iter()
-            .map(GoalId)
-            .collect(),
-            people: pick(|l| {
+            }),
+            people: d.linked(|l| {
                 if let Link::Person(id) = l {
-                    Some(id.0)
+                    Some(id)
                 } else {
                     None
                 }
-            })
-            .into_iter()
-            .map(PersonId)
-            .collect(),
+            }),
             energy: d.energy,
             remembered_why: d.remembered_why,
+            ..LogEntry::new(
+                EntryId(next_id(cx.plan.log.iter().map(|e| e.id.0))),
+                cx.today,
+                minutes,
+                d.kind,
+                d.text.trim(),
+            )
         };
         // A drained day turns to the why and the evidence of growth.
         if entry.energy.is_some_and(|e| e <= 2) {
