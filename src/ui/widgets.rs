@@ -224,3 +224,38 @@ pub fn filter_box(ui: &mut Ui, hint: &str, text: &mut String) -> bool {
     .labelled_by(l.id)
     .changed()
 }
+
+/// The right-hand panel of a view, for the editor of the picked item.
+pub fn side_panel(ui: &mut Ui, id: &str, width: f32, add: impl FnOnce(&mut Ui)) {
+    egui::Panel::right(id)
+        .resizable(true)
+        .default_size(width)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, add);
+        });
+}
+
+/// An editor's title, a Close button and the item's problems; true if Close was clicked.
+pub fn editor_header(ui: &mut Ui, title: &str, problems: &[&Problem]) -> bool {
+    let close = ui
+        .horizontal(|ui| {
+            ui.heading(title);
+            ui.button("Close").clicked()
+        })
+        .inner;
+    problems_list(ui, problems);
+    close
+}
+
+/// The delete button at the foot of an editor; true if clicked (undo brings it back).
+pub fn delete_button(ui: &mut Ui, what: &str) -> bool {
+    ui.add_space(8.0);
+    ui.button(format!("\u{1f5d1} Delete this {what}"))
+        .on_hover_text("Ctrl+Z brings it back")
+        .clicked()
+}
+
+/// A weak hint, for an empty panel or list.
+pub fn hint(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).weak());
+}

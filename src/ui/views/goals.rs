@@ -34,21 +34,12 @@ impl GoalsView {
         if self.selected.is_some_and(|id| plan.goal(id).is_none()) {
             self.selected = None;
         }
-        egui::Panel::right("goal_editor")
-            .resizable(true)
-            .default_size(400.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    match self.selected.and_then(|id| plan.goal(id)) {
-                        Some(goal) => self.editor(ui, cx, goal, edits),
-                        None => {
-                            ui.label(
-                                RichText::new("Pick a goal to edit it and its milestones.").weak(),
-                            );
-                        }
-                    }
-                });
-            });
+        widgets::side_panel(ui, "goal_editor", 400.0, |ui| {
+            match self.selected.and_then(|id| plan.goal(id)) {
+                Some(goal) => self.editor(ui, cx, goal, edits),
+                None => widgets::hint(ui, "Pick a goal to edit it and its milestones."),
+            }
+        });
         ui.horizontal(|ui| {
             ui.heading("Goals & milestones");
             ui.menu_button("\u{2795} Add goal", |ui| {
@@ -158,13 +149,9 @@ impl GoalsView {
         let plan = cx.plan;
         let mut g = goal.clone();
         let mut changed = false;
-        ui.horizontal(|ui| {
-            ui.heading("Goal");
-            if ui.button("Close").clicked() {
-                self.selected = None;
-            }
-        });
-        widgets::problems_list(ui, &cx.problems.of(ItemRef::Goal(g.id)));
+        if widgets::editor_header(ui, "Goal", &cx.problems.of(ItemRef::Goal(g.id))) {
+            self.selected = None;
+        }
         changed |= widgets::text_field(ui, "Title", &mut g.title);
         ui.horizontal(|ui| {
             let kinds = GoalKind::ALL.map(|k| (k, k.label().to_string()));
@@ -229,8 +216,7 @@ impl GoalsView {
             });
             changed = true;
         }
-        ui.add_space(8.0);
-        if ui.button("\u{1f5d1} Delete this goal").clicked() {
+        if widgets::delete_button(ui, "goal") {
             edits.push(Edit::Remove(ItemRef::Goal(g.id)));
             self.selected = None;
             return;

@@ -120,12 +120,9 @@ impl LogView {
         if let Some(id) = self.selected
             && let Some(entry) = plan.log.iter().find(|e| e.id == id)
         {
-            egui::Panel::right("entry_editor")
-                .resizable(true)
-                .default_size(360.0)
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| self.editor(ui, cx, entry, edits));
-                });
+            widgets::side_panel(ui, "entry_editor", 360.0, |ui| {
+                self.editor(ui, cx, entry, edits);
+            });
         }
         ui.horizontal(|ui| {
             ui.heading("Log");
@@ -244,13 +241,9 @@ impl LogView {
         let plan = cx.plan;
         let mut e = entry.clone();
         let mut changed = false;
-        ui.horizontal(|ui| {
-            ui.heading("Entry");
-            if ui.button("Close").clicked() {
-                self.selected = None;
-            }
-        });
-        widgets::problems_list(ui, &cx.problems.of(ItemRef::Entry(e.id)));
+        if widgets::editor_header(ui, "Entry", &cx.problems.of(ItemRef::Entry(e.id))) {
+            self.selected = None;
+        }
         changed |= widgets::text_area(ui, "What you did", &mut e.text, 3);
         changed |= widgets::date_field(ui, "Day", &mut e.date);
         ui.horizontal(|ui| {
@@ -277,8 +270,7 @@ impl LogView {
         changed |= ui
             .checkbox(&mut e.remembered_why, "My why helped that day")
             .changed();
-        ui.add_space(8.0);
-        if ui.button("\u{1f5d1} Delete this entry").clicked() {
+        if widgets::delete_button(ui, "entry") {
             edits.push(Edit::Remove(ItemRef::Entry(e.id)));
             self.selected = None;
             return;

@@ -32,17 +32,12 @@ impl PeopleView {
         if self.selected.is_some_and(|id| plan.person(id).is_none()) {
             self.selected = None;
         }
-        egui::Panel::right("person_editor")
-            .resizable(true)
-            .default_size(360.0)
-            .show(ui, |ui| {
-                match self.selected.and_then(|id| plan.person(id)) {
-                    Some(person) => self.editor(ui, cx, person, edits),
-                    None => {
-                        ui.label(RichText::new("Pick someone to edit their details.").weak());
-                    }
-                }
-            });
+        widgets::side_panel(ui, "person_editor", 360.0, |ui| {
+            match self.selected.and_then(|id| plan.person(id)) {
+                Some(person) => self.editor(ui, cx, person, edits),
+                None => widgets::hint(ui, "Pick someone to edit their details."),
+            }
+        });
         ui.horizontal(|ui| {
             ui.heading("People");
             if ui.button("\u{2795} Add person").clicked() {
@@ -126,13 +121,9 @@ impl PeopleView {
     ) {
         let mut p = person.clone();
         let mut changed = false;
-        ui.horizontal(|ui| {
-            ui.heading("Person");
-            if ui.button("Close").clicked() {
-                self.selected = None;
-            }
-        });
-        widgets::problems_list(ui, &cx.problems.of(ItemRef::Person(p.id)));
+        if widgets::editor_header(ui, "Person", &cx.problems.of(ItemRef::Person(p.id))) {
+            self.selected = None;
+        }
         changed |= widgets::text_field(ui, "Name", &mut p.name);
         ui.horizontal(|ui| {
             let relations = Relation::ALL.map(|r| (r, r.label().to_string()));
@@ -148,8 +139,7 @@ impl PeopleView {
             .filter(|e| e.people.contains(&p.id))
             .count();
         ui.label(RichText::new(format!("Named in {logged} log entries.")).weak());
-        ui.add_space(8.0);
-        if ui.button("\u{1f5d1} Delete this person").clicked() {
+        if widgets::delete_button(ui, "person") {
             edits.push(Edit::Remove(ItemRef::Person(p.id)));
             self.selected = None;
             return;

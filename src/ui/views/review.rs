@@ -5,6 +5,7 @@
 use super::{ViewCtx, duration, entries};
 use crate::model::metrics::{self, PeriodSummary, week_start};
 use crate::model::{Edit, Item, Period, Plan, Review, ReviewId, next_id};
+use crate::ui::widgets;
 use egui::RichText;
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -78,13 +79,10 @@ impl ReviewView {
         let start = self
             .start
             .unwrap_or_else(|| period_start(self.period, cx.today));
-        egui::Panel::right("past_reviews")
-            .resizable(true)
-            .default_size(260.0)
-            .show(ui, |ui| {
-                ui.label(RichText::new("Past reviews").strong());
-                egui::ScrollArea::vertical().show(ui, |ui| self.past(ui, plan, start));
-            });
+        widgets::side_panel(ui, "past_reviews", 260.0, |ui| {
+            ui.label(RichText::new("Past reviews").strong());
+            self.past(ui, plan, start);
+        });
         ui.horizontal(|ui| {
             ui.heading("Review");
             ui.selectable_value(&mut self.period, Period::Week, "Weekly");

@@ -65,20 +65,15 @@ impl RoadmapView {
         if self.selected.is_some_and(|id| plan.role(id).is_none()) {
             self.selected = None;
         }
-        egui::Panel::right("role_editor")
-            .resizable(true)
-            .default_size(360.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    if let Some(role) = self.selected.and_then(|id| plan.role(id)) {
-                        self.role_editor(ui, cx, role, edits);
-                    } else {
-                        purpose_editor(ui, plan, edits);
-                        ui.separator();
-                        ui.label(RichText::new("Click a role on the roadmap to edit it.").weak());
-                    }
-                });
-            });
+        widgets::side_panel(ui, "role_editor", 360.0, |ui| {
+            if let Some(role) = self.selected.and_then(|id| plan.role(id)) {
+                self.role_editor(ui, cx, role, edits);
+            } else {
+                purpose_editor(ui, plan, edits);
+                ui.separator();
+                widgets::hint(ui, "Click a role on the roadmap to edit it.");
+            }
+        });
         ui.horizontal(|ui| {
             ui.heading("Roadmap");
             ui.menu_button("\u{2795} Add role", |ui| {
@@ -185,13 +180,9 @@ impl RoadmapView {
         let plan = cx.plan;
         let mut r = role.clone();
         let mut changed = false;
-        ui.horizontal(|ui| {
-            ui.heading("Role");
-            if ui.button("Close").clicked() {
-                self.selected = None;
-            }
-        });
-        widgets::problems_list(ui, &cx.problems.of(ItemRef::Role(r.id)));
+        if widgets::editor_header(ui, "Role", &cx.problems.of(ItemRef::Role(r.id))) {
+            self.selected = None;
+        }
         changed |= widgets::text_field(ui, "Title", &mut r.title);
         changed |= widgets::text_field(ui, "Organisation", &mut r.organisation);
         ui.horizontal(|ui| {
@@ -273,8 +264,7 @@ impl RoadmapView {
             .collect();
         changed |= widgets::multi_pick(ui, "Leads to:", &mut r.leads_to, &others);
         changed |= widgets::text_area(ui, "Notes", &mut r.notes, 2);
-        ui.add_space(8.0);
-        if ui.button("\u{1f5d1} Delete this role").clicked() {
+        if widgets::delete_button(ui, "role") {
             edits.push(Edit::Remove(ItemRef::Role(r.id)));
             self.selected = None;
             return;

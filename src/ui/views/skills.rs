@@ -73,21 +73,12 @@ impl SkillsView {
         if self.selected.is_some_and(|id| plan.skill(id).is_none()) {
             self.selected = None;
         }
-        egui::Panel::right("skill_editor")
-            .resizable(true)
-            .default_size(380.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    match self.selected.and_then(|id| plan.skill(id)) {
-                        Some(skill) => self.editor(ui, cx, skill, edits),
-                        None => {
-                            ui.label(
-                                RichText::new("Pick a skill to edit it or record progress.").weak(),
-                            );
-                        }
-                    }
-                });
-            });
+        widgets::side_panel(ui, "skill_editor", 380.0, |ui| {
+            match self.selected.and_then(|id| plan.skill(id)) {
+                Some(skill) => self.editor(ui, cx, skill, edits),
+                None => widgets::hint(ui, "Pick a skill to edit it or record progress."),
+            }
+        });
         ui.horizontal(|ui| {
             ui.heading("Skills");
             if ui.button("\u{2795} Add skill").clicked() {
@@ -200,13 +191,9 @@ impl SkillsView {
         let plan = cx.plan;
         let mut s = skill.clone();
         let mut changed = false;
-        ui.horizontal(|ui| {
-            ui.heading("Skill");
-            if ui.button("Close").clicked() {
-                self.selected = None;
-            }
-        });
-        widgets::problems_list(ui, &cx.problems.of(ItemRef::Skill(s.id)));
+        if widgets::editor_header(ui, "Skill", &cx.problems.of(ItemRef::Skill(s.id))) {
+            self.selected = None;
+        }
         changed |= widgets::text_field(ui, "Name", &mut s.name);
         changed |= widgets::text_field(ui, "Category", &mut s.category);
         ui.horizontal(|ui| {
@@ -276,8 +263,7 @@ impl SkillsView {
                 }
             });
         }
-        ui.add_space(8.0);
-        if ui.button("\u{1f5d1} Delete this skill").clicked() {
+        if widgets::delete_button(ui, "skill") {
             edits.push(Edit::Remove(ItemRef::Skill(s.id)));
             self.selected = None;
             return;
