@@ -105,7 +105,7 @@ impl GoalsView {
                     .selectable_label(selected, RichText::new(&g.title).strong())
                     .clicked()
                 {
-                    self.selected = if selected { None } else { Some(g.id) };
+                    super::toggle(&mut self.selected, g.id);
                 }
                 widgets::problems_mark(ui, &cx.problems.of(ItemRef::Goal(g.id)));
                 ui.label(RichText::new(g.status.label()).small());

@@ -223,11 +223,7 @@ impl LogView {
                 });
             });
         if let Some(id) = clicked {
-            self.selected = if self.selected == Some(id) {
-                None
-            } else {
-                Some(id)
-            };
+            super::toggle(&mut self.selected, id);
         }
     }
 

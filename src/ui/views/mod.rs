@@ -75,3 +75,12 @@ pub fn entries(n: usize) -> String {
         format!("{n} entries")
     }
 }
+
+/// Picks `id`, or unpicks it when it is already picked.
+pub fn toggle<T: PartialEq>(selected: &mut Option<T>, id: T) {
+    *selected = if selected.as_ref() == Some(&id) {
+        None
+    } else {
+        Some(id)
+    };
+}

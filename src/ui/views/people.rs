@@ -104,11 +104,7 @@ impl PeopleView {
                 });
             });
         if let Some(id) = clicked {
-            self.selected = if self.selected == Some(id) {
-                None
-            } else {
-                Some(id)
-            };
+            super::toggle(&mut self.selected, id);
         }
     }
 

@@ -164,7 +164,7 @@ impl RoadmapView {
                     .selectable_label(selected, format!("{}{mark}", r.title))
                     .clicked()
                 {
-                    self.selected = if selected { None } else { Some(r.id) };
+                    super::toggle(&mut self.selected, r.id);
                 }
             }
         });

@@ -172,11 +172,7 @@ impl SkillsView {
                 });
             });
         if let Some(id) = clicked {
-            self.selected = if self.selected == Some(id) {
-                None
-            } else {
-                Some(id)
-            };
+            super::toggle(&mut self.selected, id);
             self.new_level = None;
         }
     }
