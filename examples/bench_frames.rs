@@ -35,7 +35,7 @@ fn harness(dir: &std::path::Path, plan: Plan) -> Harness<'static, App> {
                 Settings {
                     dirs,
                     native_dialogs: false,
-                    today: date(2026, 11, 25),
+                    today: Some(date(2026, 11, 25)),
                 },
             )
         })

@@ -14,14 +14,13 @@ fn main() -> ExitCode {
             )
             .exit();
     }
-    let today = args.today.unwrap_or_else(clock::system_today);
     match args.command {
-        Some(command) => cli::run(command, today),
+        Some(command) => cli::run(command, args.today.unwrap_or_else(clock::system_today)),
         None => ui::run(ui::Launch {
             file: args.file,
             screenshot: args.screenshot,
             view: args.view,
-            today,
+            today: args.today,
         }),
     }
 }

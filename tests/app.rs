@@ -22,7 +22,7 @@ fn app(dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
                 Settings {
                     dirs,
                     native_dialogs: false,
-                    today: date(2026, 11, 25),
+                    today: Some(date(2026, 11, 25)),
                 },
             )
         })
@@ -296,7 +296,7 @@ fn unsaved_changes_are_offered_back_after_a_crash() {
                     Settings {
                         dirs,
                         native_dialogs: false,
-                        today: date(2026, 11, 25),
+                        today: Some(date(2026, 11, 25)),
                     },
                 )
             });
@@ -394,4 +394,102 @@ fn saving_over_a_file_changed_elsewhere_asks_and_can_overwrite() {
     let (saved, _) = stepstone::io::load(&file).expect("load");
     assert!(saved.people.iter().any(|p| p.name == "New person"));
     assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn menu_commands_on_the_log_view_keep_it_consistent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    let before = h.state().plan().log.len();
+    h.state_mut()
+        .apply_edit(stepstone::model::Edit::Remove(
+            stepstone::model::ItemRef::Entry(stepstone::model::EntryId(1)),
+        ))
+        .expect("delete an entry");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num6);
+    h.run();
+    assert!(
+        h.query_by_label_contains(&format!("{} of {} entries", before - 1, before - 1))
+            .is_some()
+    );
+    // Undo from the menu, in the middle of a frame: the list shows the entry again.
+    click(&mut h, "Edit");
+    h.get_by_label_contains("Undo").click(); // the entry also shows its shortcut
+    h.run();
+    assert!(
+        h.query_by_label_contains(&format!("{before} of {before} entries"))
+            .is_some()
+    );
+    // A new, empty plan from the menu while the Log is open.
+    click(&mut h, "File");
+    h.get_by_label_contains("New plan").click();
+    h.run(); // no question: the undo brought the plan back to how it was opened
+    assert!(h.query_by_label_contains("0 of 0 entries").is_some());
+}
+
+#[test]
+fn discarding_changes_goes_back_to_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample_copy(dir.path());
+    let mut h = app(dir.path(), Some(file));
+    h.run();
+    let on_disk = h.state().plan().clone();
+    click(&mut h, "People");
+    click(&mut h, "\u{2795} Add person");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    click(&mut h, "Discard changes");
+    click(&mut h, "Cancel"); // the typed-path dialog: open nothing after all
+    assert_eq!(
+        h.state().plan(),
+        &on_disk,
+        "the discarded change is gone, not kept as saved"
+    );
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn restored_changes_still_notice_outside_edits_made_after_the_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample_copy(dir.path());
+    {
+        let dirs = AppDirs::in_folder(dir.path());
+        let f = file.clone();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .with_step_dt(0.5)
+            .build_eframe(move |_cc| {
+                App::new(
+                    Some(&f),
+                    Settings {
+                        dirs,
+                        native_dialogs: false,
+                        today: Some(date(2026, 11, 25)),
+                    },
+                )
+            });
+        h.run();
+        click(&mut h, "People");
+        click(&mut h, "\u{2795} Add person");
+        h.run_steps(10);
+    }
+    // Someone changes the file (a git pull, say) before the app starts again.
+    let mut theirs = stepstone::io::load(&file).expect("load").0;
+    theirs.owner = "Pulled from git".into();
+    std::fs::write(&file, stepstone::io::to_ron(&theirs).expect("ron")).expect("write");
+
+    let mut h = app(dir.path(), Some(file.clone()));
+    h.run();
+    click(&mut h, "Restore");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        h.query_by_label("The file changed on disk").is_some(),
+        "asks instead of overwriting"
+    );
+    assert_eq!(
+        stepstone::io::load(&file).expect("load").0.owner,
+        "Pulled from git"
+    );
 }

@@ -19,7 +19,7 @@ fn settings(dir: &Path) -> Settings {
     Settings {
         dirs: AppDirs::in_folder(dir),
         native_dialogs: false,
-        today: TODAY,
+        today: Some(TODAY),
     }
 }
 

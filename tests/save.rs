@@ -136,3 +136,24 @@ fn a_folder_is_not_a_plan() {
         "{missing}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_link_updates_the_file_it_points_at() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let real = dir.path().join("real.stepstone.ron");
+    let link = dir.path().join("link.stepstone.ron");
+    let stamp = io::save(&real, &plan_with_entries(2), None).expect("save");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let (_, link_stamp) = io::load(&link).expect("load through the link");
+    assert_eq!(stamp, link_stamp);
+    io::save(&link, &plan_with_entries(4), Some(&link_stamp)).expect("save through the link");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink(),
+        "still a link"
+    );
+    assert_eq!(io::load(&real).expect("load").0.log.len(), 4);
+}

@@ -10,4 +10,4 @@ mod save;
 pub use error::{FormatError, LoadError, SaveError};
 pub use format::{CURRENT_VERSION, MAX_FILE_BYTES, from_ron, to_ron};
 pub use sample::{SAMPLE_RON, sample_plan, sample_with_log};
-pub use save::{DiskStamp, backup_path, load, save, write_atomically};
+pub use save::{DiskStamp, backup_path, content_hash, load, save, write_atomically};

@@ -16,7 +16,7 @@ use std::time::SystemTime;
 
 /// What a plan file looked like when it was read or written, to notice
 /// changes made by other programs.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DiskStamp {
     len: u64,
     modified: Option<SystemTime>,
@@ -28,14 +28,14 @@ impl DiskStamp {
         Self {
             len: meta.len(),
             modified: meta.modified().ok(),
-            hash: hash(bytes),
+            hash: content_hash(bytes),
         }
     }
 }
 
 /// A fast 64-bit hash of the file's bytes (`FxHash` over 8-byte words). Only
 /// compared with another hash of the same file, so it need not be strong.
-fn hash(bytes: &[u8]) -> u64 {
+pub fn content_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut words = bytes.chunks_exact(8);
     let mut h = bytes.len() as u64;
@@ -100,6 +100,12 @@ pub fn save(
     plan: &Plan,
     expected: Option<&DiskStamp>,
 ) -> Result<DiskStamp, SaveError> {
+    // Through a symbolic link, save to the file it points at: the link stays.
+    let resolved = fs::symlink_metadata(path)
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| fs::canonicalize(path).ok())
+        .flatten();
+    let path = resolved.as_deref().unwrap_or(path);
     let io_err = |source| SaveError::Io {
         path: path.to_path_buf(),
         source,
@@ -132,7 +138,7 @@ fn changed_on_disk(path: &Path, expected: &DiskStamp) -> io::Result<bool> {
         return Ok(false);
     }
     // Size or time differ: compare contents, so a mere `touch` is no conflict.
-    Ok(hash(&fs::read(path)?) != expected.hash)
+    Ok(content_hash(&fs::read(path)?) != expected.hash)
 }
 
 /// Keeps the current file as `.bak`: hard-linked (or copied) to a temporary

@@ -36,7 +36,17 @@ id_type!(/// One entry of the daily log.
 id_type!(/// A weekly or monthly review.
     ReviewId, "review");
 
-/// The next free id after the given ones (1 for an empty list).
-pub fn next_id(ids: impl Iterator<Item = u32>) -> u32 {
-    ids.max().map_or(1, |m| m.saturating_add(1))
+/// The next free id: one past the largest (1 for an empty list), or, if the
+/// largest is the last number there is, the smallest one not in use.
+pub fn next_id(ids: impl Iterator<Item = u32> + Clone) -> u32 {
+    match ids.clone().max() {
+        None => 1,
+        Some(m) if m < u32::MAX => m + 1,
+        Some(_) => {
+            let used: std::collections::HashSet<u32> = ids.collect();
+            (1..u32::MAX)
+                .find(|i| !used.contains(i))
+                .unwrap_or(u32::MAX)
+        }
+    }
 }

@@ -128,19 +128,24 @@ pub struct PeriodSummary {
     pub milestones_done: Vec<MilestoneId>,
 }
 
+/// Adds without overflowing (minutes from a hand-edited file can be huge).
+fn add(total: &mut u32, minutes: u32) {
+    *total = total.saturating_add(minutes);
+}
+
 /// Totals of the entries dated `from..=to`.
 pub fn summarise(plan: &Plan, index: &LogIndex, from: Date, to: Date) -> PeriodSummary {
     let mut s = PeriodSummary::default();
     for i in index.between(from, to) {
         let Some(e) = plan.log.get(i) else { continue };
         s.entries += 1;
-        s.minutes += e.minutes;
-        *s.minutes_by_kind.entry(e.kind).or_default() += e.minutes;
+        s.minutes = s.minutes.saturating_add(e.minutes);
+        add(s.minutes_by_kind.entry(e.kind).or_default(), e.minutes);
         for g in &e.goals {
-            *s.minutes_by_goal.entry(*g).or_default() += e.minutes;
+            add(s.minutes_by_goal.entry(*g).or_default(), e.minutes);
         }
         for k in &e.skills {
-            *s.minutes_by_skill.entry(*k).or_default() += e.minutes;
+            add(s.minutes_by_skill.entry(*k).or_default(), e.minutes);
         }
         if !e.people.is_empty() {
             s.with_people += 1;

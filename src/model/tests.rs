@@ -240,6 +240,11 @@ fn edits_on_missing_items_fail_cleanly() {
 fn next_id_is_one_past_the_largest() {
     assert_eq!(next_id([].into_iter()), 1);
     assert_eq!(next_id([3, 9, 2].into_iter()), 10);
+    assert_eq!(
+        next_id([u32::MAX, 1].into_iter()),
+        2,
+        "never past the last number"
+    );
 }
 
 #[test]

@@ -23,7 +23,8 @@ pub struct Settings {
     pub dirs: AppDirs,
     /// Use the system's file dialogs (rfd); otherwise type a path.
     pub native_dialogs: bool,
-    pub today: Date,
+    /// A fixed "today" (`--today`, tests); `None` follows the system clock.
+    pub today: Option<Date>,
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -65,10 +66,12 @@ pub struct App {
     /// A message for the user (an error, or what just happened).
     pub(super) notice: Option<String>,
     derived: Derived,
-    /// When the revision last changed, and the revision last autosaved.
+    /// When the document last changed, and the version last autosaved.
     last_change: (u64, f64),
-    autosaved: u64,
+    autosaved: (u64, u64),
     loading: Option<Loading>,
+    /// Today's date, and when (egui time) the clock was last read.
+    today: (Date, f64),
     allow_close: bool,
     shown_title: String,
     screenshot: Option<Screenshot>,
@@ -89,8 +92,9 @@ impl App {
             notice: None,
             derived: Derived::default(),
             last_change: (0, 0.0),
-            autosaved: 0,
+            autosaved: (0, 0),
             loading: None,
+            today: (crate::clock::system_today(), 0.0),
             allow_close: false,
             shown_title: String::new(),
             screenshot: None,
@@ -131,7 +135,7 @@ impl App {
     /// Applies an edit as if made in a view, and brings derived numbers up to date.
     pub fn apply_edit(&mut self, edit: Edit) -> Result<(), crate::model::EditError> {
         self.doc.apply(edit, 0.0, false)?;
-        self.derived.refresh(&self.doc, self.settings.today);
+        self.derived.refresh(&self.doc, self.today());
         Ok(())
     }
 
@@ -145,6 +149,19 @@ impl App {
 
     pub fn set_view(&mut self, view: View) {
         self.view = view;
+    }
+
+    /// The date the app treats as today.
+    pub fn today(&self) -> Date {
+        self.settings.today.unwrap_or(self.today.0)
+    }
+
+    /// Reads the system clock every half minute, so an app left open past
+    /// midnight logs the new day.
+    fn tick_clock(&mut self, now: f64) {
+        if self.settings.today.is_none() && (now - self.today.1).abs() > 30.0 {
+            self.today = (crate::clock::system_today(), now);
+        }
     }
 
     /// Saves a picture of the window to `path` after a few frames, then closes.
@@ -230,7 +247,6 @@ impl App {
     fn finish_load(&mut self, path: PathBuf, result: Result<(Plan, io::DiskStamp), io::LoadError>) {
         match result {
             Ok((plan, stamp)) => {
-                self.settings.dirs.clear_recovery();
                 self.opened(plan, path, stamp);
                 self.notice = None;
             }
@@ -268,8 +284,9 @@ impl App {
         match io::save(&path, self.doc.plan(), expected) {
             Ok(stamp) => {
                 self.recent = self.settings.dirs.add_recent(&path);
+                // The recovery copy was kept under the old name (or "untitled").
+                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
                 self.doc.mark_saved(path, stamp);
-                self.settings.dirs.clear_recovery();
                 self.notice = None;
                 true
             }
@@ -338,7 +355,7 @@ impl App {
         if revision != self.last_change.0 {
             self.last_change = (revision, now);
         }
-        if !self.doc.is_dirty() || revision == self.autosaved {
+        if !self.doc.is_dirty() || self.doc.version() == self.autosaved {
             return;
         }
         let wait = self.last_change.1 + AUTOSAVE_AFTER - now;
@@ -346,12 +363,12 @@ impl App {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
             return;
         }
-        match self
-            .settings
-            .dirs
-            .write_recovery(self.doc.path.as_deref(), self.doc.plan())
-        {
-            Ok(()) => self.autosaved = revision,
+        match self.settings.dirs.write_recovery(
+            self.doc.path.as_deref(),
+            self.doc.stamp.as_ref(),
+            self.doc.plan(),
+        ) {
+            Ok(()) => self.autosaved = self.doc.version(),
             Err(e) => {
                 self.notice = Some(format!(
                     "Could not write the recovery copy of your changes: {e}"
@@ -389,8 +406,9 @@ impl App {
             if self.doc.is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(Then::Quit));
-            } else {
-                self.settings.dirs.clear_recovery();
+            } else if !matches!(self.modal, Some(Modal::Recover(_))) {
+                // A clean close; an unanswered offer to restore keeps its copy.
+                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
             }
         }
         if let Some(loading) = &self.loading
@@ -466,7 +484,7 @@ impl App {
             ui.label(file);
             ui.separator();
             if self.doc.is_dirty() {
-                let autosaved = if self.autosaved == self.doc.revision() {
+                let autosaved = if self.autosaved == self.doc.version() {
                     " (recovery copy kept)"
                 } else {
                     ""
@@ -540,7 +558,7 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
         self.handle_input(&ctx);
-        self.derived.refresh(&self.doc, self.settings.today);
+        self.tick_clock(now);
         let title = self.title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -564,10 +582,12 @@ impl eframe::App for App {
                 ctx.request_repaint();
                 return;
             }
+            // After the menus, which may have changed or replaced the plan.
+            self.derived.refresh(&self.doc, self.today());
             let cx = ViewCtx {
                 doc: &self.doc,
                 plan: self.doc.plan(),
-                today: self.settings.today,
+                today: self.today(),
                 problems: &self.derived.problems,
                 derived: &self.derived,
             };
@@ -586,7 +606,7 @@ impl eframe::App for App {
         self.modal_ui(&ctx);
         self.autosave(&ctx, now);
         if self.allow_close {
-            self.settings.dirs.clear_recovery();
+            self.settings.dirs.clear_recovery(self.doc.path.as_deref());
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if let Some(shot) = &mut self.screenshot {

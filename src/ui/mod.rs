@@ -23,7 +23,8 @@ pub struct Launch {
     pub file: Option<PathBuf>,
     pub screenshot: Option<PathBuf>,
     pub view: ViewArg,
-    pub today: Date,
+    /// `--today`; without it the app follows the system clock.
+    pub today: Option<Date>,
 }
 
 /// Opens the window and runs until it closes.
@@ -37,6 +38,15 @@ pub fn run(launch: Launch) -> ExitCode {
         ..Default::default()
     };
     let shot = launch.screenshot.clone();
+    // A screenshot run is unattended: it keeps its own files (recent list,
+    // recovery) away from the user's, so it never offers or clears theirs.
+    let shot_dir =
+        std::env::temp_dir().join(format!("stepstone-screenshot-{}", std::process::id()));
+    let dirs = if shot.is_some() {
+        storage::AppDirs::in_folder(&shot_dir)
+    } else {
+        storage::AppDirs::from_env()
+    };
     let outcome = screenshot::Outcome::default();
     let app_outcome = outcome.clone();
     let result = eframe::run_native(
@@ -44,7 +54,7 @@ pub fn run(launch: Launch) -> ExitCode {
         options,
         Box::new(move |_cc| {
             let settings = Settings {
-                dirs: storage::AppDirs::from_env(),
+                dirs: dirs.clone(),
                 // Screenshots are taken unattended: no dialog may wait for a person.
                 native_dialogs: shot.is_none(),
                 today: launch.today,
@@ -57,6 +67,9 @@ pub fn run(launch: Launch) -> ExitCode {
             Ok(Box::new(app))
         }),
     );
+    if shot_dir.exists() {
+        let _ = std::fs::remove_dir_all(&shot_dir);
+    }
     if let Err(e) = result {
         eprintln!("stepstone: cannot open a window: {e}");
         return ExitCode::from(1);

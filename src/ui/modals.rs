@@ -47,6 +47,7 @@ impl App {
                 || "this plan".to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
+        let open_path = self.doc.path.clone();
         let shown = egui::Modal::new(egui::Id::unique("stepstone modal")).show(ctx, |ui| {
             ui.set_max_width(460.0);
             match modal {
@@ -67,12 +68,21 @@ impl App {
                     ui.heading(if *save { "Save the plan as" } else { "Open a plan" });
                     let l = ui.label("File path:");
                     let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0)).labelled_by(l.id);
-                    field.request_focus();
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if !enter {
+                        field.request_focus();
+                    }
+                    let typed = PathBuf::from(text.trim());
                     if *save {
+                        let target = with_extension(typed.clone());
+                        if target.is_file() && Some(&target) != open_path.as_ref() {
+                            ui.colored_label(
+                                ui.visuals().warn_fg_color,
+                                "A file with this name exists: saving replaces it (the old one is kept as .bak).",
+                            );
+                        }
                         ui.label(egui::RichText::new("Plans end in .stepstone.ron; it is added if missing.").weak().small());
                     }
-                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    let typed = PathBuf::from(text.trim());
                     let mut answer = buttons(ui, &[(if *save { "Save" } else { "Open" }, || Answer::Save), ("Cancel", || Answer::Cancel)]);
                     if enter {
                         answer = Some(Answer::Save);
@@ -114,7 +124,7 @@ impl App {
                 }
             }
             (Modal::Unsaved(then), Answer::Discard) => {
-                self.settings.dirs.clear_recovery();
+                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
                 self.discard_changes();
                 self.go_on(then);
             }
@@ -131,12 +141,16 @@ impl App {
             }
             (Modal::ChangedOnDisk, Answer::SaveAs) => self.run(super::commands::Command::SaveAs),
             (Modal::AskPath { save: true, .. }, Answer::Path(path)) => {
+                // Saving to the open file keeps the check for outside changes.
                 let path = with_extension(path);
-                self.save_to(path, true);
+                let other_file = self.doc.path.as_ref() != Some(&path);
+                self.save_to(path, other_file);
             }
             (Modal::AskPath { save: false, .. }, Answer::Path(path)) => self.open_path(path),
             (Modal::Recover(r), Answer::Restore) => self.restore(*r),
-            (Modal::Recover(_), Answer::Discard) => self.settings.dirs.clear_recovery(),
+            (Modal::Recover(r), Answer::Discard) => {
+                self.settings.dirs.clear_recovery(r.path.as_deref());
+            }
             (Modal::Recover(r), _) => self.modal = Some(Modal::Recover(r)),
             _ => {}
         }
@@ -149,10 +163,18 @@ impl App {
     }
 
     /// Forgets unsaved changes, so the next step does not ask again.
+    /// Drops unsaved changes: the plan goes back to its file (or, without
+    /// one, to where it started), so nothing unsaved stays on screen as "saved".
     fn discard_changes(&mut self) {
-        let plan = self.doc.plan().clone();
-        let (path, stamp) = (self.doc.path.clone(), self.doc.stamp.clone());
-        self.doc = Document::new(plan, path, stamp);
+        let path = self.doc.path.clone();
+        if let Some((plan, stamp)) = path.as_ref().and_then(|p| io::load(p).ok()) {
+            self.doc = Document::new(plan, path, Some(stamp));
+        } else {
+            while self.doc.undo() {}
+            let (plan, stamp) = (self.doc.plan().clone(), self.doc.stamp.clone());
+            self.doc = Document::new(plan, path, stamp);
+        }
+        self.views = super::views::Views::default();
     }
 
     fn go_on(&mut self, then: Then) {
@@ -166,13 +188,10 @@ impl App {
     }
 
     /// Opens the recovered plan as unsaved changes to its file.
+    /// The stamp is the one the changes were made to: if the file changed
+    /// since, saving asks first.
     fn restore(&mut self, r: super::storage::Recovery) {
-        let stamp = r
-            .path
-            .as_ref()
-            .and_then(|p| io::load(p).ok())
-            .map(|(_, s)| s);
-        self.doc = Document::new(r.plan, r.path, stamp);
+        self.doc = Document::new(r.plan, r.path, r.stamp);
         self.doc.mark_unsaved();
         self.views = super::views::Views::default();
     }

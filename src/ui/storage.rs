@@ -9,8 +9,6 @@ use std::path::{Path, PathBuf};
 /// How many recent plans are remembered.
 const MAX_RECENT: usize = 10;
 const RECENT_FILE: &str = "recent.ron";
-const RECOVERY_PLAN: &str = "unsaved.stepstone.ron";
-const RECOVERY_FOR: &str = "unsaved-for.txt";
 
 /// Where the app keeps its own files.
 #[derive(Clone, Debug)]
@@ -74,33 +72,76 @@ impl AppDirs {
         recent
     }
 
-    /// Saves unsaved changes of the plan at `path` (or of an untitled plan).
-    pub fn write_recovery(&self, path: Option<&Path>, plan: &Plan) -> std::io::Result<()> {
+    /// The recovery files of the plan at `path` (or of an untitled plan):
+    /// one pair per plan, so two plans open at once keep their own.
+    fn recovery_files(&self, path: Option<&Path>) -> (PathBuf, PathBuf) {
+        let key = path.map_or_else(|| "untitled".to_string(), |p| p.display().to_string());
+        let name = format!("unsaved-{:016x}", io::content_hash(key.as_bytes()));
+        (
+            self.recovery.join(format!("{name}.stepstone.ron")),
+            self.recovery.join(format!("{name}.about.ron")),
+        )
+    }
+
+    /// Saves unsaved changes of the plan at `path` (or of an untitled plan),
+    /// with the stamp of the file they were made to.
+    pub fn write_recovery(
+        &self,
+        path: Option<&Path>,
+        stamp: Option<&io::DiskStamp>,
+        plan: &Plan,
+    ) -> std::io::Result<()> {
         let text = io::to_ron(plan).map_err(|e| std::io::Error::other(e.to_string()))?;
+        let about = About {
+            path: path.map(Path::to_path_buf),
+            stamp: stamp.cloned(),
+        };
+        let about = ron::to_string(&about).map_err(|e| std::io::Error::other(e.to_string()))?;
         std::fs::create_dir_all(&self.recovery)?;
-        let for_path = path.map(|p| p.display().to_string()).unwrap_or_default();
-        write_atomically(&self.recovery.join(RECOVERY_FOR), |f| {
-            f.write_all(for_path.as_bytes())
-        })?;
-        write_atomically(&self.recovery.join(RECOVERY_PLAN), |f| {
-            f.write_all(text.as_bytes())
+        let (plan_file, about_file) = self.recovery_files(path);
+        write_atomically(&about_file, |f| f.write_all(about.as_bytes()))?;
+        write_atomically(&plan_file, |f| f.write_all(text.as_bytes()))
+    }
+
+    /// The most recent unsaved changes left by a session that did not end cleanly.
+    pub fn read_recovery(&self) -> Option<Recovery> {
+        let newest = std::fs::read_dir(&self.recovery)
+            .ok()?
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".stepstone.ron"))
+            .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())?;
+        let (plan, _) = io::load(&newest.path()).ok()?;
+        let about_file = newest.path().with_file_name(
+            newest
+                .file_name()
+                .to_string_lossy()
+                .replace(".stepstone.ron", ".about.ron"),
+        );
+        let about: About = std::fs::read_to_string(about_file)
+            .ok()
+            .and_then(|t| ron::from_str(&t).ok())
+            .unwrap_or_default();
+        Some(Recovery {
+            path: about.path,
+            stamp: about.stamp,
+            plan,
         })
     }
 
-    /// Unsaved changes left by a session that did not end cleanly.
-    pub fn read_recovery(&self) -> Option<Recovery> {
-        let (plan, _) = io::load(&self.recovery.join(RECOVERY_PLAN)).ok()?;
-        let for_path =
-            std::fs::read_to_string(self.recovery.join(RECOVERY_FOR)).unwrap_or_default();
-        let path = (!for_path.trim().is_empty()).then(|| PathBuf::from(for_path.trim()));
-        Some(Recovery { path, plan })
+    /// Forgets the recovery copy of the plan at `path` (after a save, or
+    /// when the user discards the changes).
+    pub fn clear_recovery(&self, path: Option<&Path>) {
+        let (plan_file, about_file) = self.recovery_files(path);
+        let _ = std::fs::remove_file(plan_file);
+        let _ = std::fs::remove_file(about_file);
     }
+}
 
-    /// Forgets the recovery copy (after a save, or when the user discards it).
-    pub fn clear_recovery(&self) {
-        let _ = std::fs::remove_file(self.recovery.join(RECOVERY_PLAN));
-        let _ = std::fs::remove_file(self.recovery.join(RECOVERY_FOR));
-    }
+/// What a recovery copy belongs to.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct About {
+    path: Option<PathBuf>,
+    stamp: Option<io::DiskStamp>,
 }
 
 /// Unsaved changes found at start.
@@ -108,5 +149,7 @@ impl AppDirs {
 pub struct Recovery {
     /// The plan file they belong to; `None` for a plan never saved.
     pub path: Option<PathBuf>,
+    /// That file as it was when the changes began, to notice later outside changes.
+    pub stamp: Option<io::DiskStamp>,
     pub plan: Plan,
 }

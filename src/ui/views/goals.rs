@@ -256,7 +256,11 @@ fn measure_editor(ui: &mut egui::Ui, measure: &mut Option<Measure>) -> bool {
                 Measure::Count(n) => (n, false),
             };
             changed |= ui
-                .add(egui::DragValue::new(&mut n).range(1..=100_000))
+                .add(
+                    egui::DragValue::new(&mut n)
+                        .range(1..=100_000)
+                        .clamp_existing_to_range(false),
+                )
                 .changed();
             changed |= ui.selectable_value(&mut hours, true, "hours").changed();
             changed |= ui

@@ -245,7 +245,11 @@ impl LogView {
         ui.horizontal(|ui| {
             let l = ui.label("Minutes");
             changed |= ui
-                .add(egui::DragValue::new(&mut e.minutes).range(1..=1440))
+                .add(
+                    egui::DragValue::new(&mut e.minutes)
+                        .range(1..=1440)
+                        .clamp_existing_to_range(false),
+                )
                 .labelled_by(l.id)
                 .changed();
         });

@@ -97,7 +97,10 @@ impl ReviewView {
                 self.start = None;
             }
         });
-        let start = period_start(self.period, self.start.unwrap_or(cx.today));
+        // A review picked from the list opens at its own start, even one not on a Monday.
+        let start = self
+            .start
+            .unwrap_or_else(|| period_start(self.period, cx.today));
         let end = period_end(self.period, start);
         ui.label(RichText::new(title(self.period, start)).strong().size(16.0));
         egui::ScrollArea::vertical().show(ui, |ui| {

@@ -28,7 +28,8 @@ pub struct SkillsView {
     sort: SortBy,
     descending: bool,
     /// The "record a new level" form.
-    new_level: Option<LevelChange>,
+    /// The "record a new level" form, for the skill it was opened on.
+    new_level: Option<(SkillId, LevelChange)>,
 }
 
 fn gap(s: &Skill) -> u8 {
@@ -173,7 +174,6 @@ impl SkillsView {
             });
         if let Some(id) = clicked {
             super::toggle(&mut self.selected, id);
-            self.new_level = None;
         }
     }
 
@@ -218,11 +218,20 @@ impl SkillsView {
                 plan.level_names.name(s.level())
             ),
         );
-        let form = self.new_level.get_or_insert_with(|| LevelChange {
-            date: cx.today,
-            level: Level((s.level().0 + 1).min(Level::MAX.0)),
-            evidence: String::new(),
-        });
+        if self.new_level.as_ref().is_none_or(|(id, _)| *id != s.id) {
+            let next = Level(s.level().0.saturating_add(1).min(Level::MAX.0));
+            self.new_level = Some((
+                s.id,
+                LevelChange {
+                    date: cx.today,
+                    level: next,
+                    evidence: String::new(),
+                },
+            ));
+        }
+        let Some((_, form)) = &mut self.new_level else {
+            return;
+        };
         ui.horizontal(|ui| {
             widgets::level_combo(
                 ui,
@@ -235,15 +244,12 @@ impl SkillsView {
         widgets::date_field(ui, "On", &mut form.date);
         widgets::text_field(ui, "Evidence", &mut form.evidence);
         if ui.button("Record this level").clicked() {
-            let change = self.new_level.take().unwrap_or_else(|| LevelChange {
-                date: cx.today,
-                level: s.level(),
-                evidence: String::new(),
-            });
             edits.push(Edit::SetSkillLevel {
                 skill: s.id,
-                change,
+                change: form.clone(),
             });
+            // The next form starts from the level just recorded.
+            self.new_level = None;
         }
 
         widgets::section(ui, "History");

@@ -401,8 +401,7 @@ fn days_entries(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let minutes: u32 = rows
             .iter()
             .filter_map(|&i| cx.plan.log.get(i))
-            .map(|e| e.minutes)
-            .sum();
+            .fold(0u32, |sum, e| sum.saturating_add(e.minutes));
         let total = if minutes == 0 {
             String::new()
         } else {
