@@ -76,14 +76,12 @@ pub struct Gap {
     pub need: Level,
 }
 
-/// The skills `role` requires above their current level.
-pub fn skill_gaps(plan: &Plan, role: &Role) -> Vec<Gap> {
+/// The skills `role` requires above their level on `day` (as readiness counts them).
+pub fn skill_gaps(plan: &Plan, role: &Role, day: Date) -> Vec<Gap> {
     role.requires
         .iter()
         .filter_map(|q| {
-            let have = plan
-                .skill(q.skill)
-                .map_or(Level(0), super::plan::Skill::level);
+            let have = plan.skill(q.skill).map_or(Level(0), |s| s.level_on(day));
             (have < q.level).then_some(Gap {
                 skill: q.skill,
                 have,
@@ -164,7 +162,7 @@ mod tests {
             ..Plan::default()
         };
         assert_eq!(
-            skill_gaps(&plan, &r),
+            skill_gaps(&plan, &r, date(2026, 6, 1)),
             vec![Gap {
                 skill: SkillId(2),
                 have: Level(0),

@@ -355,7 +355,15 @@ impl App {
         if revision != self.last_change.0 {
             self.last_change = (revision, now);
         }
-        if !self.doc.is_dirty() || self.doc.version() == self.autosaved {
+        if !self.doc.is_dirty() {
+            // Undone back to the saved state: the recovery copy is out of date.
+            if self.autosaved != (0, 0) {
+                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
+                self.autosaved = (0, 0);
+            }
+            return;
+        }
+        if self.doc.version() == self.autosaved {
             return;
         }
         let wait = self.last_change.1 + AUTOSAVE_AFTER - now;

@@ -98,7 +98,7 @@ impl RoadmapView {
         ui.add_space(6.0);
         egui::ScrollArea::vertical()
             .id_salt("stone")
-            .show(ui, |ui| stepping_stone(ui, plan));
+            .show(ui, |ui| stepping_stone(ui, plan, cx.today));
     }
 
     fn timeline(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
@@ -432,7 +432,7 @@ fn purpose_editor(ui: &mut egui::Ui, plan: &Plan, edits: &mut Vec<Edit>) {
 }
 
 /// The current role as a stepping stone: what it teaches and where it leads.
-fn stepping_stone(ui: &mut egui::Ui, plan: &Plan) {
+fn stepping_stone(ui: &mut egui::Ui, plan: &Plan, today: Date) {
     let Some(current) = plan.current_role() else {
         ui.label("No role is marked current yet. Add one, or pick a role and choose \"Make this my current role\".");
         return;
@@ -480,7 +480,7 @@ fn stepping_stone(ui: &mut egui::Ui, plan: &Plan) {
                     RichText::new(format!("Leads to: {} ({})", next.title, next.stage.label()))
                         .strong(),
                 );
-                let gaps = skill_gaps(plan, next);
+                let gaps = skill_gaps(plan, next, today);
                 if gaps.is_empty() {
                     ui.label("Every skill it asks for is at the level it needs.");
                 } else {
