@@ -493,3 +493,30 @@ fn restored_changes_still_notice_outside_edits_made_after_the_crash() {
         "Pulled from git"
     );
 }
+
+#[test]
+fn saving_an_untitled_plan_before_new_asks_for_a_name_then_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    click(&mut h, "People");
+    click(&mut h, "\u{2795} Add person");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    click(&mut h, "Save");
+    h.get_by_label("File path:").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("File path:")
+        .type_text(&dir.path().join("kept").display().to_string());
+    h.run();
+    click(&mut h, "Save");
+    let (saved, _) = stepstone::io::load(&dir.path().join("kept.stepstone.ron"))
+        .expect("saved with the extension added");
+    assert!(saved.people.iter().any(|p| p.name == "New person"));
+    assert!(
+        h.state().plan().people.is_empty(),
+        "then the new, empty plan"
+    );
+}

@@ -45,6 +45,8 @@ pub enum Modal {
     AskPath {
         save: bool,
         text: String,
+        /// What to do once saved (when saving was asked for by New, Open or Quit).
+        then: Option<Then>,
     },
     Recover(Box<Recovery>),
 }
@@ -335,7 +337,11 @@ impl App {
         if !save && !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
             text.push(std::path::MAIN_SEPARATOR);
         }
-        self.modal = Some(Modal::AskPath { save, text });
+        self.modal = Some(Modal::AskPath {
+            save,
+            text,
+            then: None,
+        });
         None
     }
 

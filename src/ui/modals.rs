@@ -64,7 +64,7 @@ impl App {
                     ));
                     buttons(ui, &[("Reload", || Answer::Reload), ("Overwrite", || Answer::Overwrite), ("Save as\u{2026}", || Answer::SaveAs), ("Cancel", || Answer::Cancel)])
                 }
-                Modal::AskPath { save, text } => {
+                Modal::AskPath { save, text, .. } => {
                     ui.heading(if *save { "Save the plan as" } else { "Open a plan" });
                     let l = ui.label("File path:");
                     let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0)).labelled_by(l.id);
@@ -119,6 +119,9 @@ impl App {
                 // Only go on once the changes are really saved.
                 if self.run_save() {
                     self.go_on(then);
+                } else if let Some(Modal::AskPath { then: after, .. }) = &mut self.modal {
+                    // Saving needs a file name first; go on once it is saved.
+                    *after = Some(then);
                 } else if self.modal.is_none() {
                     self.modal = Some(Modal::Unsaved(then));
                 }
@@ -140,11 +143,20 @@ impl App {
                 }
             }
             (Modal::ChangedOnDisk, Answer::SaveAs) => self.run(super::commands::Command::SaveAs),
-            (Modal::AskPath { save: true, .. }, Answer::Path(path)) => {
+            (
+                Modal::AskPath {
+                    save: true, then, ..
+                },
+                Answer::Path(path),
+            ) => {
                 // Saving to the open file keeps the check for outside changes.
                 let path = with_extension(path);
                 let other_file = self.doc.path.as_ref() != Some(&path);
-                self.save_to(path, other_file);
+                if self.save_to(path, other_file)
+                    && let Some(then) = then
+                {
+                    self.go_on(then);
+                }
             }
             (Modal::AskPath { save: false, .. }, Answer::Path(path)) => self.open_path(path),
             (Modal::Recover(r), Answer::Restore) => self.restore(*r),
