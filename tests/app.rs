@@ -50,6 +50,30 @@ fn click(h: &mut Harness<'_, App>, label: &str) {
     h.run();
 }
 
+/// Opens `file`, adds a person, waits five quiet seconds (the recovery copy
+/// is written), then drops the app without closing it: a crash.
+fn add_a_person_then_crash(dir: &Path, file: &Path) {
+    let dirs = AppDirs::in_folder(dir);
+    let f = file.to_path_buf();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_step_dt(0.5)
+        .build_eframe(move |_cc| {
+            App::new(
+                Some(&f),
+                Settings {
+                    dirs,
+                    native_dialogs: false,
+                    today: Some(date(2026, 11, 25)),
+                },
+            )
+        });
+    h.run();
+    click(&mut h, "People");
+    click(&mut h, "\u{2795} Add person");
+    h.run_steps(10);
+}
+
 #[test]
 fn add_a_target_role_and_make_it_current_then_undo_and_redo() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -284,28 +308,7 @@ fn open_with_unsaved_changes_can_save_them_first() {
 fn unsaved_changes_are_offered_back_after_a_crash() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = sample_copy(dir.path());
-    {
-        let dirs = AppDirs::in_folder(dir.path());
-        let f = file.clone();
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .with_step_dt(0.5)
-            .build_eframe(move |_cc| {
-                App::new(
-                    Some(&f),
-                    Settings {
-                        dirs,
-                        native_dialogs: false,
-                        today: Some(date(2026, 11, 25)),
-                    },
-                )
-            });
-        h.run();
-        click(&mut h, "People");
-        click(&mut h, "\u{2795} Add person");
-        h.run_steps(10); // five quiet seconds: the recovery copy is written
-        // The harness is dropped without closing the app: a crash.
-    }
+    add_a_person_then_crash(dir.path(), &file);
     let mut h = app(dir.path(), Some(file.clone()));
     h.run();
     assert!(h.query_by_label("Restore unsaved changes?").is_some());
@@ -453,27 +456,7 @@ fn discarding_changes_goes_back_to_the_file() {
 fn restored_changes_still_notice_outside_edits_made_after_the_crash() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = sample_copy(dir.path());
-    {
-        let dirs = AppDirs::in_folder(dir.path());
-        let f = file.clone();
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .with_step_dt(0.5)
-            .build_eframe(move |_cc| {
-                App::new(
-                    Some(&f),
-                    Settings {
-                        dirs,
-                        native_dialogs: false,
-                        today: Some(date(2026, 11, 25)),
-                    },
-                )
-            });
-        h.run();
-        click(&mut h, "People");
-        click(&mut h, "\u{2795} Add person");
-        h.run_steps(10);
-    }
+    add_a_person_then_crash(dir.path(), &file);
     // Someone changes the file (a git pull, say) before the app starts again.
     let mut theirs = stepstone::io::load(&file).expect("load").0;
     theirs.owner = "Pulled from git".into();

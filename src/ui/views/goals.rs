@@ -31,9 +31,6 @@ fn new_milestone_id(plan: &Plan, goal: &Goal) -> MilestoneId {
 impl GoalsView {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let plan = cx.plan;
-        if self.selected.is_some_and(|id| plan.goal(id).is_none()) {
-            self.selected = None;
-        }
         widgets::side_panel(ui, "goal_editor", 400.0, |ui| {
             match self.selected.and_then(|id| plan.goal(id)) {
                 Some(goal) => self.editor(ui, cx, goal, edits),

@@ -55,11 +55,27 @@ pub struct LogView {
     pub filter: Filter,
     rows: Rows,
     pub selected: Option<EntryId>,
+    /// Where the picked entry was last seen in the log.
+    selected_at: usize,
     /// Scroll so this row is at the top on the next frame.
     scroll_to: Option<usize>,
 }
 
 impl LogView {
+    /// The picked entry, found at its last known place (no scan of a long
+    /// log every frame), or searched for once if it moved.
+    fn picked<'a>(&mut self, plan: &'a Plan) -> Option<&'a LogEntry> {
+        let id = self.selected?;
+        if plan.log.get(self.selected_at).is_none_or(|e| e.id != id) {
+            let Some(i) = plan.log.iter().position(|e| e.id == id) else {
+                self.selected = None;
+                return None;
+            };
+            self.selected_at = i;
+        }
+        plan.log.get(self.selected_at)
+    }
+
     /// Scrolls to a row of the filtered list (for benchmarks and "jump to").
     pub fn scroll_to_row(&mut self, row: usize) {
         self.scroll_to = Some(row);
@@ -111,15 +127,7 @@ impl LogView {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let plan = cx.plan;
         self.refresh(cx);
-        if self
-            .selected
-            .is_some_and(|id| !plan.log.iter().any(|e| e.id == id))
-        {
-            self.selected = None;
-        }
-        if let Some(id) = self.selected
-            && let Some(entry) = plan.log.iter().find(|e| e.id == id)
-        {
+        if let Some(entry) = self.picked(plan) {
             widgets::side_panel(ui, "entry_editor", 360.0, |ui| {
                 self.editor(ui, cx, entry, edits);
             });

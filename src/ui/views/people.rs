@@ -29,9 +29,6 @@ fn last_contact(plan: &Plan, p: &Person) -> Option<Date> {
 impl PeopleView {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let plan = cx.plan;
-        if self.selected.is_some_and(|id| plan.person(id).is_none()) {
-            self.selected = None;
-        }
         widgets::side_panel(ui, "person_editor", 360.0, |ui| {
             match self.selected.and_then(|id| plan.person(id)) {
                 Some(person) => self.editor(ui, cx, person, edits),

@@ -65,9 +65,6 @@ fn stage_colour(stage: Stage, dark: bool) -> Color32 {
 impl RoadmapView {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let plan = cx.plan;
-        if self.selected.is_some_and(|id| plan.role(id).is_none()) {
-            self.selected = None;
-        }
         widgets::side_panel(ui, "role_editor", 360.0, |ui| {
             if let Some(role) = self.selected.and_then(|id| plan.role(id)) {
                 self.role_editor(ui, cx, role, edits);

@@ -71,9 +71,6 @@ impl SkillsView {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let plan = cx.plan;
-        if self.selected.is_some_and(|id| plan.skill(id).is_none()) {
-            self.selected = None;
-        }
         widgets::side_panel(ui, "skill_editor", 380.0, |ui| {
             match self.selected.and_then(|id| plan.skill(id)) {
                 Some(skill) => self.editor(ui, cx, skill, edits),
