@@ -3,7 +3,7 @@
 
 use super::document::Document;
 use crate::model::metrics::{self, Readiness};
-use crate::model::{EntryId, ItemRef, LogIndex, Plan, Problem, RoleId};
+use crate::model::{EntryId, ItemRef, LogEntry, LogIndex, PersonId, Plan, Problem, RoleId};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 
@@ -76,6 +76,20 @@ pub struct Derived {
     pub streak: u32,
     /// The role being worked toward and how ready you are for it.
     pub readiness: Option<(RoleId, Readiness)>,
+    /// For each person named in the log: the latest day and how many entries.
+    pub mentions: HashMap<PersonId, (Date, usize)>,
+}
+
+impl Derived {
+    fn count_mentions(&mut self, entries: &[LogEntry]) {
+        for e in entries {
+            for p in &e.people {
+                let m = self.mentions.entry(*p).or_insert((e.date, 0));
+                m.0 = m.0.max(e.date);
+                m.1 += 1;
+            }
+        }
+    }
 }
 
 impl Derived {
@@ -90,10 +104,13 @@ impl Derived {
                 let from = self.index.len();
                 self.index.extend(&plan.log);
                 self.problems.extend(plan, from);
+                self.count_mentions(plan.log.get(from..).unwrap_or_default());
             }
             _ => {
                 self.index = LogIndex::new(&plan.log);
                 self.problems = ProblemIndex::new(plan);
+                self.mentions.clear();
+                self.count_mentions(&plan.log);
             }
         }
         self.streak = metrics::streak(&self.index, today);
@@ -140,6 +157,7 @@ mod tests {
         full.refresh(&doc, today);
         assert_eq!(d.index, full.index);
         assert_eq!(d.streak, full.streak);
+        assert_eq!(d.mentions, full.mentions);
         assert_eq!(
             d.problems.all(),
             full.problems.all(),

@@ -2,7 +2,7 @@
 //! you were last in touch (the later of what you noted and the log).
 
 use super::ViewCtx;
-use crate::model::{Edit, Item, ItemRef, Person, PersonId, Plan, Relation, next_id};
+use crate::model::{Edit, Item, ItemRef, Person, PersonId, Relation, next_id};
 use crate::ui::widgets;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -16,13 +16,8 @@ pub struct PeopleView {
 }
 
 /// The latest contact: the date noted, or the latest log entry naming them.
-fn last_contact(plan: &Plan, p: &Person) -> Option<Date> {
-    let logged = plan
-        .log
-        .iter()
-        .filter(|e| e.people.contains(&p.id))
-        .map(|e| e.date)
-        .max();
+fn last_contact(cx: &ViewCtx<'_>, p: &Person) -> Option<Date> {
+    let logged = cx.derived.mentions.get(&p.id).map(|(day, _)| *day);
     p.last_contact.max(logged)
 }
 
@@ -93,7 +88,7 @@ impl PeopleView {
                     });
                     row.col(|ui| {
                         ui.label(
-                            last_contact(plan, p)
+                            last_contact(cx, p)
                                 .map(|d| d.strftime("%-d %b %Y").to_string())
                                 .unwrap_or_default(),
                         );
@@ -125,13 +120,8 @@ impl PeopleView {
         changed |= widgets::text_field(ui, "Organisation", &mut p.organisation);
         changed |= widgets::optional_date(ui, "Last in touch", &mut p.last_contact, cx.today);
         changed |= widgets::text_area(ui, "Notes", &mut p.notes, 4);
-        let logged = cx
-            .plan
-            .log
-            .iter()
-            .filter(|e| e.people.contains(&p.id))
-            .count();
-        ui.label(RichText::new(format!("Named in {logged} log entries.")).weak());
+        let logged = cx.derived.mentions.get(&p.id).map_or(0, |(_, n)| *n);
+        ui.label(RichText::new(format!("Named in {}.", super::entries(logged))).weak());
         if widgets::delete_button(ui, "person") {
             edits.push(Edit::Remove(ItemRef::Person(p.id)));
             self.selected = None;
