@@ -55,14 +55,7 @@ pub fn optional_date(ui: &mut Ui, label: &str, value: &mut Option<Date>, default
         }
         if let Some(date) = value {
             let mut d = *date;
-            if ui
-                .add(
-                    egui_extras::DatePickerButton::new(&mut d)
-                        .id_salt(label)
-                        .calendar_week(false),
-                )
-                .changed()
-            {
+            if date_picker(ui, label, &mut d) {
                 *date = d;
                 changed = true;
             }
@@ -72,16 +65,29 @@ pub fn optional_date(ui: &mut Ui, label: &str, value: &mut Option<Date>, default
     .inner
 }
 
+/// egui_extras' date picker, for dates it can show: its calendar steps a day
+/// past the one shown, which fails at the ends of the calendar (a file may
+/// hold 9999-12-31 as "someday"). Such dates are shown as text instead.
+fn date_picker(ui: &mut Ui, id: &str, date: &mut Date) -> bool {
+    if (1..=9998).contains(&date.year()) {
+        ui.add(
+            egui_extras::DatePickerButton::new(date)
+                .id_salt(id)
+                .calendar_week(false),
+        )
+        .changed()
+    } else {
+        ui.label(date.to_string())
+            .on_hover_text("Too far out for the calendar; edit the plan file to change it.");
+        false
+    }
+}
+
 /// A required date with a picker.
 pub fn date_field(ui: &mut Ui, label: &str, value: &mut Date) -> bool {
     ui.horizontal(|ui| {
         ui.label(label);
-        ui.add(
-            egui_extras::DatePickerButton::new(value)
-                .id_salt(label)
-                .calendar_week(false),
-        )
-        .changed()
+        date_picker(ui, label, value)
     })
     .inner
 }
