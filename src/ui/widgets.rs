@@ -65,7 +65,7 @@ pub fn optional_date(ui: &mut Ui, label: &str, value: &mut Option<Date>, default
     .inner
 }
 
-/// egui_extras' date picker, for dates it can show: its calendar steps a day
+/// The `egui_extras` date picker, for dates it can show: its calendar steps a day
 /// past the one shown, which fails at the ends of the calendar (a file may
 /// hold 9999-12-31 as "someday"). Such dates are shown as text instead.
 fn date_picker(ui: &mut Ui, id: &str, date: &mut Date) -> bool {
