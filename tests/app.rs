@@ -503,3 +503,63 @@ fn saving_an_untitled_plan_before_new_asks_for_a_name_then_goes_on() {
         "then the new, empty plan"
     );
 }
+
+#[test]
+fn a_someday_date_at_the_end_of_the_calendar_is_shown_not_picked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut plan = stepstone::io::sample_plan();
+    plan.goals[0].due = Some(jiff::civil::Date::MAX);
+    let title = plan.goals[0].title.clone();
+    let settings = Settings {
+        dirs: AppDirs::in_folder(dir.path()),
+        native_dialogs: false,
+        today: Some(date(2026, 11, 25)),
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_| App::from_plan(plan, settings));
+    h.run();
+    click(&mut h, "Goals & milestones");
+    click(&mut h, &title);
+    assert!(
+        h.query_by_label("9999-12-31").is_some(),
+        "shown as text, where the calendar would fail"
+    );
+}
+
+#[test]
+fn every_editor_opens_on_the_sample_with_every_field_named() {
+    // kittest fails a frame with an unnamed widget, so opening each editor checks its fields.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    let plan = h.state().plan().clone();
+    let button = egui::accesskit::Role::Button;
+    click(&mut h, "Roadmap");
+    h.get_by_role_and_label(button, &plan.roles[2].title)
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("Make this my current role").is_some()
+            || plan.roles[2].stage == stepstone::model::Stage::Current
+    );
+    assert!(h.query_by_label_contains("Delete this role").is_some());
+    click(&mut h, "People");
+    h.get_by_role_and_label(button, &plan.people[0].name)
+        .click();
+    h.run();
+    assert!(h.query_by_label_contains("Delete this person").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num6);
+    h.run();
+    let newest = plan
+        .log
+        .iter()
+        .max_by_key(|e| (e.date, e.id))
+        .expect("entries");
+    h.get_by_role_and_label(button, &newest.text).click();
+    h.run();
+    assert!(h.query_by_label_contains("Delete this entry").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num7);
+    h.run();
+    assert!(h.query_by_label("What did I learn?").is_some());
+}

@@ -243,7 +243,8 @@ fn measure_editor(ui: &mut egui::Ui, measure: &mut Option<Measure>) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
         let mut on = measure.is_some();
-        if ui.checkbox(&mut on, "Measurable target").changed() {
+        let check = ui.checkbox(&mut on, "Measurable target");
+        if check.changed() {
             *measure = on.then_some(Measure::Hours(10));
             changed = true;
         }
@@ -258,6 +259,7 @@ fn measure_editor(ui: &mut egui::Ui, measure: &mut Option<Measure>) -> bool {
                         .range(1..=100_000)
                         .clamp_existing_to_range(false),
                 )
+                .labelled_by(check.id)
                 .changed();
             changed |= ui.selectable_value(&mut hours, true, "hours").changed();
             changed |= ui
