@@ -26,7 +26,7 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ViewArg::Today)]
     pub view: ViewArg,
     /// Use this date as today (for reproducible screenshots and tests).
-    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub today: Option<Date>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -77,11 +77,16 @@ pub struct LogArgs {
     #[arg(long, short, value_enum, default_value_t = KindArg::Routine)]
     pub kind: KindArg,
     /// The day (default: today).
-    #[arg(long, short, value_name = "YYYY-MM-DD")]
+    #[arg(long, short, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub date: Option<Date>,
     /// How the day felt, 1 (drained) to 5 (full of energy).
     #[arg(long, short, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub energy: Option<u8>,
+}
+
+/// A day typed on the command line, read as strictly as dates in plan files.
+fn date_arg(text: &str) -> Result<Date, String> {
+    crate::model::parse_date(text).map_err(|e| e.to_string())
 }
 
 /// Experience kinds as typed on the command line.
@@ -130,7 +135,14 @@ pub fn run(command: Command, today: Date) -> ExitCode {
 type Outcome = Result<String, Vec<String>>;
 
 fn check(file: &Path) -> Outcome {
-    let (plan, _) = io::load(file).map_err(|e| vec![e.to_string()])?;
+    let (plan, stamp) = io::load(file).map_err(|e| vec![e.to_string()])?;
+    if stamp.comments {
+        eprintln!(
+            "{}: note: this file has comments; Stepstone cannot keep them when it saves, \
+             so the first save keeps a copy of the file with them (see the README)",
+            file.display()
+        );
+    }
     let problems = plan.validate();
     if !problems.is_empty() {
         return Err(problems
@@ -190,7 +202,9 @@ fn log(args: &LogArgs, today: Date) -> Outcome {
             args.minutes
         )));
     }
-    let (mut plan, stamp) = io::load(file).map_err(|e| vec![e.to_string()])?;
+    // Held from reading to writing, so two runs at once both keep their entry.
+    let locked = io::lock(file).map_err(|e| vec![e.to_string()])?;
+    let (mut plan, stamp) = locked.load().map_err(|e| vec![e.to_string()])?;
 
     let skills = resolve(
         &args.skill,
@@ -230,12 +244,27 @@ fn log(args: &LogArgs, today: Date) -> Outcome {
     };
     plan.apply(Edit::Put(Item::Entry(entry)))
         .map_err(|e| fail(e.to_string()))?;
-    io::save(file, &plan, Some(&stamp)).map_err(|e| vec![e.to_string()])?;
+    let saved = locked
+        .save(&plan, Some(&stamp))
+        .map_err(|e| vec![e.to_string()])?;
+    if let Some(copy) = saved.comments_kept {
+        eprintln!("{}", comments_note(file, &copy));
+    }
     Ok(format!(
         "Logged {} min on {date} in {}.",
         args.minutes,
         file.display()
     ))
+}
+
+/// Tells that a save dropped hand-written comments, and where they are kept.
+pub fn comments_note(file: &Path, copy: &Path) -> String {
+    format!(
+        "{}: note: the comments in this file cannot be kept when Stepstone saves; \
+         the file as it was, with its comments, is kept in {}",
+        file.display(),
+        copy.display()
+    )
 }
 
 /// Looks up names; an unknown name is an error listing the known ones.

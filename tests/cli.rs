@@ -233,4 +233,173 @@ fn log_killed_at_any_instant_leaves_a_valid_plan() {
         assert!(plan.log.len() >= 20_000);
     }
     assert!(killed_early > 0, "some runs were killed part way");
+    // What the killed saves left behind goes with the next save.
+    let o = stepstone(&["log", &p, "-m", "5", "-t", "After the storm"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        names_in(dir.path()),
+        ["big.stepstone.ron", "big.stepstone.ron.bak"],
+        "no temporary files left"
+    );
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn four_logs_at_once_keep_every_entry_they_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    std::fs::copy(sample_path(), &path).expect("copy");
+    let p = path.display().to_string();
+    let start = stepstone::io::load(&path).expect("load").0.log.len();
+    let mut reported = Vec::new();
+    for round in 0..10 {
+        let children: Vec<_> = (0..4)
+            .map(|i| {
+                let text = format!("Round {round}, writer {i}");
+                let child = Command::new(env!("CARGO_BIN_EXE_stepstone"))
+                    .args(["log", &p, "-m", "15", "-t", &text])
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("spawn");
+                (text, child)
+            })
+            .collect();
+        for (text, child) in children {
+            let o = child.wait_with_output().expect("wait");
+            if o.status.success() {
+                reported.push(text);
+            } else {
+                assert!(
+                    stderr(&o).contains("another program is saving"),
+                    "{}",
+                    stderr(&o)
+                );
+            }
+        }
+    }
+    let (plan, _) = stepstone::io::load(&path).expect("load");
+    for text in &reported {
+        assert!(
+            plan.log.iter().any(|e| &e.text == text),
+            "\"{text}\" was reported logged but is not in the file"
+        );
+    }
+    assert_eq!(plan.log.len(), start + reported.len());
+    assert!(
+        reported.len() >= 36,
+        "most runs succeed: {}",
+        reported.len()
+    );
+    assert_eq!(stepstone(&["check", &p]).status.code(), Some(0));
+    assert_eq!(
+        names_in(dir.path()),
+        ["me.stepstone.ron", "me.stepstone.ron.bak"],
+        "no temporary files left"
+    );
+}
+
+#[test]
+fn names_match_in_any_script_and_a_link_given_twice_is_stored_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    let mut plan = stepstone::io::sample_plan();
+    plan.people[0].name = "Zo\u{eb} \u{c5}ngstr\u{f6}m".into();
+    plan.skills[0].name = "\u{41e}\u{431}\u{443}\u{447}\u{435}\u{43d}\u{438}\u{435}".into(); // Обучение
+    stepstone::io::save(&path, &plan, None).expect("save");
+    let p = path.display().to_string();
+    let skill = plan.skills[0].name.clone();
+    let o = stepstone(&[
+        "log",
+        &p,
+        "-m",
+        "20",
+        "-t",
+        "Coffee and a plan",
+        // Typed with combining marks, in lower case.
+        "--person",
+        "zoe\u{308} a\u{30a}ngstro\u{308}m",
+        "--skill",
+        &skill.to_uppercase(),
+        "--skill",
+        &skill.to_lowercase(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (after, _) = stepstone::io::load(&path).expect("load");
+    let entry = after.log.last().expect("logged");
+    assert_eq!(entry.people, [plan.people[0].id]);
+    assert_eq!(entry.skills, [plan.skills[0].id], "stored once");
+}
+
+#[test]
+fn a_date_with_a_time_is_refused_not_cut() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    std::fs::copy(sample_path(), &path).expect("copy");
+    let before = std::fs::read(&path).expect("read");
+    let p = path.display().to_string();
+    let o = stepstone(&[
+        "log",
+        &p,
+        "-m",
+        "5",
+        "-t",
+        "x",
+        "--date",
+        "2026-06-01T10:00",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("has a time of day"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "file untouched"
+    );
+}
+
+#[test]
+fn logging_into_a_commented_file_says_so_and_keeps_the_comments() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    let text = stepstone::io::SAMPLE_RON.replacen(
+        "    roles: [",
+        "    // Ask Priya about the budget course.\n    roles: [",
+        1,
+    );
+    std::fs::write(&path, &text).expect("write");
+    let p = path.display().to_string();
+    let o = stepstone(&["check", &p]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("has comments"), "{}", stderr(&o));
+
+    let o = stepstone(&["log", &p, "-m", "5", "-t", "First"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let copy = dir.path().join("me.commented.stepstone.ron");
+    assert!(
+        stderr(&o).contains(&copy.display().to_string()),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&copy).expect("copy"), text);
+    assert!(
+        !std::fs::read_to_string(&path)
+            .expect("plan")
+            .contains("Priya")
+    );
+
+    // Two more saves: the copy is still the commented file.
+    for t in ["Second", "Third"] {
+        let o = stepstone(&["log", &p, "-m", "5", "-t", t]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("note"), "{}", stderr(&o));
+    }
+    assert_eq!(std::fs::read_to_string(&copy).expect("copy"), text);
 }

@@ -41,7 +41,152 @@ fn a_long_log_round_trips_through_the_parallel_path() {
         10_000,
         "one entry a line"
     );
+    let (fast, _) = io::current_readers();
+    assert_eq!(fast(&text), Some(plan.clone()), "the fast path reads it");
     assert_eq!(from_ron(&text).expect("reads"), plan);
+}
+
+#[test]
+fn a_windows_copy_reads_the_same_and_takes_the_fast_path() {
+    let plan = plan_with_entries(5_000);
+    let crlf = to_ron(&plan).expect("writes").replace('\n', "\r\n");
+    let (fast, whole) = io::current_readers();
+    assert_eq!(fast(&crlf), Some(plan.clone()));
+    assert_eq!(whole(&crlf).expect("whole parse"), plan);
+    let sample_crlf = SAMPLE_RON.replace('\n', "\r\n");
+    assert_eq!(
+        fast(&sample_crlf),
+        Some(from_ron(SAMPLE_RON).expect("sample"))
+    );
+}
+
+/// Text in many scripts, written as typed.
+const SCRIPTS: [&str; 9] = [
+    "\u{928}\u{92e}\u{938}\u{94d}\u{924}\u{947} \u{926}\u{941}\u{928}\u{93f}\u{92f}\u{93e}", // Hindi, with a virama
+    "\u{e2a}\u{e27}\u{e31}\u{e2a}\u{e14}\u{e35}\u{e04}\u{e23}\u{e31}\u{e1a}", // Thai, with combining vowels
+    "\u{5e9}\u{5b8}\u{5c1}\u{5dc}\u{5d5}\u{5b9}\u{5dd}",                      // Hebrew with points
+    "\u{627}\u{644}\u{633}\u{644}\u{627}\u{645} \u{639}\u{644}\u{64a}\u{643}\u{645}", // Arabic
+    "\u{4f60}\u{597d}\u{ff0c}\u{4e16}\u{754c}",                               // Chinese
+    "\u{1f469}\u{200d}\u{1f4bb} shipped it \u{1f44d}\u{1f3fd}", // ZWJ emoji and a skin tone
+    "Zoe\u{308} \u{c5}ngstr\u{f6}m's caf\u{e9}",                // combining diaeresis, apostrophe
+    "\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}, \u{3b3}\u{3b5}\u{3b9}\u{3ac}", // Cyrillic, Greek
+    "\u{d55c}\u{ad6d}\u{c5b4} \u{30c6}\u{30b9}\u{30c8}",        // Korean, Japanese
+];
+
+#[test]
+fn text_in_every_script_is_written_as_typed() {
+    let mut plan = plan_with_entries(3);
+    plan.purpose = SCRIPTS.iter().map(|s| (*s).to_string()).collect();
+    for (e, s) in plan.log.iter_mut().zip(SCRIPTS) {
+        e.text = s.to_string();
+    }
+    plan.owner = "tab\there, quote \" and backslash \\ and bell \u{7}".into();
+    let text = to_ron(&plan).expect("writes");
+    for s in SCRIPTS {
+        assert!(text.contains(s), "{s} is written as typed");
+    }
+    assert_eq!(
+        text.matches("\\u{").count(),
+        1,
+        "only the bell is written as an escape"
+    );
+    assert!(!text.contains("\\'"), "apostrophes as typed");
+    assert!(
+        text.contains(r#"owner: "tab\there, quote \" and backslash \\ and bell \u{7}""#),
+        "only what RON needs is escaped"
+    );
+    assert_eq!(from_ron(&text).expect("reads"), plan);
+    let (fast, _) = io::current_readers();
+    assert_eq!(fast(&text), Some(plan));
+}
+
+#[test]
+fn the_fast_path_is_exactly_as_strict_as_the_whole_file() {
+    let text = to_ron(&plan_with_entries(6)).expect("writes");
+    let line = |n: usize| {
+        text.lines()
+            .filter(|l| l.starts_with("        (id: "))
+            .nth(n)
+            .expect("entry line")
+            .to_string()
+    };
+    let first = line(0);
+    let cases = [
+        // A comma inside a trailing comment is no separator.
+        text.replace(
+            &first,
+            &format!("{} // met Sam,", first.trim_end_matches(',')),
+        ),
+        text.replace(
+            &first,
+            &format!("{} // met Sam),", first.trim_end_matches(',')),
+        ),
+        // A no-break space is not blank in RON.
+        text.replace(&first, &format!("\u{a0}{first}")),
+        text.replace(&first, &format!("{first}\u{a0}")),
+        text.replace(&first, &format!("{first}\u{2003}")),
+        // A missing comma between entries.
+        text.replace(&first, first.trim_end_matches(',')),
+    ];
+    let (fast, whole) = io::current_readers();
+    for (i, case) in cases.iter().enumerate() {
+        assert!(
+            whole(case).is_err(),
+            "case {i}: the whole-file parse refuses it"
+        );
+        assert_eq!(
+            fast(case),
+            None,
+            "case {i}: the fast path does not accept it"
+        );
+        assert!(from_ron(case).is_err(), "case {i}");
+    }
+    // Fine for both: a comment after the comma, blank lines, tabs.
+    for ok in [
+        text.replace(&first, &format!("{first} // met Sam")),
+        text.replace(&first, &format!("\t{first}\t\n\n")),
+    ] {
+        assert_eq!(from_ron(&ok).ok(), whole(&ok).ok());
+        assert!(from_ron(&ok).is_ok());
+    }
+}
+
+#[test]
+fn messages_name_what_to_write() {
+    let cases = [
+        (
+            SAMPLE_RON.replacen("kind: Mentoring, text", "kind: beyond-duty, text", 1),
+            "`beyond-duty` is not allowed here; expected one of `Learning`, `Relationship`, `Mentoring`, `BeyondDuty`, or `Routine`",
+        ),
+        (
+            SAMPLE_RON.replacen("minutes: 45", "minutes: 1.5", 1),
+            "`1.5` is not a whole number",
+        ),
+        (
+            SAMPLE_RON.replacen("minutes: 45", "minutes: -5", 1),
+            "`-5` is below zero",
+        ),
+        (
+            SAMPLE_RON[..SAMPLE_RON.len() / 3].to_string(),
+            "the file ends too early",
+        ),
+        (SAMPLE_RON[..SAMPLE_RON.len() / 2].to_string(), "cut short"),
+        (
+            SAMPLE_RON.replacen("date: \"2026-05-27\"", "date: \"2026-05-27T18:30\"", 1),
+            "has a time of day",
+        ),
+    ];
+    for (text, want) in cases {
+        let e = from_ron(&text).expect_err("refused").to_string();
+        assert!(e.contains(want), "{e}\n  does not say: {want}");
+    }
+    let unclosed = SAMPLE_RON.replacen("    roles: [", "    /* note to self\n    roles: [", 1);
+    let opens_at = unclosed[..unclosed.find("/*").expect("comment")]
+        .lines()
+        .count();
+    let e = from_ron(&unclosed).expect_err("refused");
+    assert_eq!(e.position(), Some((opens_at, 5)), "{e}");
+    assert!(e.to_string().contains("never closed"), "{e}");
 }
 
 #[test]
@@ -447,14 +592,61 @@ fn plan() -> impl Strategy<Value = Plan> {
         })
 }
 
+/// Hand edits the two readers must treat alike.
+const MANGLES: [&str; 14] = [
+    ",",
+    "\n",
+    "\r\n",
+    " // met Sam,",
+    "/*",
+    "*/",
+    "\u{a0}",
+    "\u{2028}",
+    "\t",
+    ")",
+    "(",
+    "\"",
+    "\n\n\n",
+    "'",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     /// Whatever a plan holds (any text, odd values, broken links), saving and
     /// loading gives it back exactly.
     #[test]
-    fn any_plan_round_trips(plan in plan()) {
+    fn any_plan_round_trips(mut plan in plan()) {
+        // A link listed twice reads back once.
+        plan.log.iter_mut().for_each(LogEntry::dedup_links);
         let text = to_ron(&plan).expect("writes");
         prop_assert_eq!(from_ron(&text).expect("reads"), plan);
+    }
+
+    /// The fast log reader and the whole-file parse give the same verdict and
+    /// the same plan on written files, Windows copies, and hand-mangled ones.
+    #[test]
+    fn the_two_readers_agree(
+        plan in plan(),
+        crlf in any::<bool>(),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..MANGLES.len()), 0..4),
+    ) {
+        let mut text = to_ron(&plan).expect("writes");
+        if crlf {
+            text = text.replace('\n', "\r\n");
+        }
+        for (at, how) in edits {
+            let mut at = at.index(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, MANGLES[how]);
+        }
+        let (fast, whole) = io::current_readers();
+        let whole = whole(&text);
+        if let Some(p) = fast(&text) {
+            prop_assert_eq!(Some(&p), whole.as_ref().ok(), "fast path accepted what the whole parse did not");
+        }
+        prop_assert_eq!(from_ron(&text).ok(), whole.ok());
     }
 }

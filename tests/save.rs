@@ -157,3 +157,81 @@ fn saving_through_a_link_updates_the_file_it_points_at() {
     );
     assert_eq!(io::load(&real).expect("load").0.log.len(), 4);
 }
+
+#[test]
+fn what_killed_saves_left_behind_goes_with_the_next_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    let stamp = io::save(&path, &plan_with_entries(3), None).expect("save");
+    for leftover in [
+        ".me.stepstone.ron.a1B2c3",
+        ".me.stepstone.ron.ZZZZZZ",
+        "me.stepstone.ron.bak.tmp",
+    ] {
+        std::fs::write(dir.path().join(leftover), "half a plan").expect("write");
+    }
+    // Not ours: kept.
+    std::fs::write(dir.path().join(".me.stepstone.ron.notes"), "mine").expect("write");
+    io::save(&path, &plan_with_entries(4), Some(&stamp)).expect("save");
+    assert_eq!(
+        names_in(dir.path()),
+        [
+            ".me.stepstone.ron.notes",
+            "me.stepstone.ron",
+            "me.stepstone.ron.bak"
+        ]
+    );
+}
+
+#[test]
+fn a_plan_too_big_to_open_again_is_not_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    let stamp = io::save(&path, &plan_with_entries(3), None).expect("save");
+    let before = std::fs::read(&path).expect("read");
+    let mut huge = plan_with_entries(70);
+    let page = "x".repeat(1024 * 1024);
+    for e in &mut huge.log {
+        e.text.clone_from(&page);
+    }
+    let err = io::save(&path, &huge, Some(&stamp)).expect_err("refused");
+    assert!(matches!(err, SaveError::TooBig { .. }), "{err}");
+    assert!(err.to_string().contains("64 MiB"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), before, "file unchanged");
+    assert_eq!(names_in(dir.path()), ["me.stepstone.ron"]);
+}
+
+#[test]
+fn saving_over_comments_keeps_a_copy_that_later_saves_leave_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.stepstone.ron");
+    let commented = io::to_ron(&plan_with_entries(2))
+        .expect("writes")
+        .replacen("    roles: [", "    /* ask Sam */\n    roles: [", 1);
+    std::fs::write(&path, &commented).expect("write");
+    let (plan, stamp) = io::load(&path).expect("load");
+    assert!(stamp.comments, "the comment is noticed on load");
+
+    let locked = io::lock(&path).expect("lock");
+    let saved = locked.save(&plan, Some(&stamp)).expect("save");
+    drop(locked);
+    let copy = dir.path().join("me.commented.stepstone.ron");
+    assert_eq!(saved.comments_kept.as_deref(), Some(copy.as_path()));
+    assert!(!saved.stamp.comments);
+    assert_eq!(std::fs::read_to_string(&copy).expect("copy"), commented);
+
+    // New comments later go to a second copy; the first stays.
+    let again = std::fs::read_to_string(&path)
+        .expect("read")
+        .replacen("    roles: [", "    // another note\n    roles: [", 1);
+    std::fs::write(&path, &again).expect("write");
+    let (plan, stamp) = io::load(&path).expect("load");
+    let saved = io::lock(&path)
+        .expect("lock")
+        .save(&plan, Some(&stamp))
+        .expect("save");
+    let second = dir.path().join("me.commented-2.stepstone.ron");
+    assert_eq!(saved.comments_kept.as_deref(), Some(second.as_path()));
+    assert_eq!(std::fs::read_to_string(&copy).expect("copy"), commented);
+    assert_eq!(std::fs::read_to_string(&second).expect("copy"), again);
+}

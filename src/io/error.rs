@@ -83,4 +83,14 @@ pub enum SaveError {
         path.display()
     )]
     ChangedOnDisk { path: PathBuf },
+    #[error(
+        "{}: another program is saving this plan and did not finish within 10 seconds; nothing was written, try again",
+        path.display()
+    )]
+    Busy { path: PathBuf },
+    #[error(
+        "{}: not saved: the plan would be {} MiB, over the 64 MiB that Stepstone can open again; the file is unchanged (remove old log entries or split the plan)",
+        path.display(), bytes / (1024 * 1024)
+    )]
+    TooBig { path: PathBuf, bytes: u64 },
 }

@@ -5,7 +5,7 @@
 //! 100,000-entry log stays small and fast to read.
 
 use super::error::FormatError;
-use super::{log_lines, migrate};
+use super::{lexer, log_lines, migrate};
 use crate::model::{Goal, LevelNames, Person, Plan, Review, Role, Skill};
 use serde::Serialize;
 
@@ -17,6 +17,15 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// The first lines of every plan file. `implicit_some` lets optional fields be
 /// written plainly (`due: "2026-05-01"` rather than `due: Some("2026-05-01")`).
 const HEADER: &str = "// A Stepstone career plan. Plain RON: see the README's \"The plan file\" before editing by hand.\n#![enable(implicit_some)]\n";
+
+/// Whether the text has comments besides the header line Stepstone writes.
+/// Saving cannot keep them, so the person is told and a copy is kept.
+pub fn has_comments(text: &str) -> bool {
+    let own = HEADER.lines().next().unwrap_or_default();
+    lexer::comments(text)
+        .iter()
+        .any(|c| !(c.start == 0 && &text[c.start..c.end] == own))
+}
 
 /// RON options for reading and writing: optional values without `Some(...)`.
 pub(super) fn ron_options() -> ron::Options {
@@ -74,7 +83,7 @@ pub fn to_ron(plan: &Plan) -> Result<String, FormatError> {
     let head = ron_options()
         .to_string_pretty(&head, pretty)
         .map_err(|e| syntax(&e))?;
-    let head = join_id_lists(head.strip_suffix(')').unwrap_or(&head));
+    let head = unescape_readable(join_id_lists(head.strip_suffix(')').unwrap_or(&head)));
 
     let mut out = String::with_capacity(HEADER.len() + head.len() + log.len() * 160 + 32);
     out.push_str(HEADER);
@@ -82,6 +91,49 @@ pub fn to_ron(plan: &Plan) -> Result<String, FormatError> {
     log_lines::write(log, &mut out).map_err(|e| syntax(&e))?;
     out.push_str(")\n");
     Ok(out)
+}
+
+/// Writes every character as typed. `ron` escapes everything that is not
+/// printable ASCII-like by Rust's `escape_debug` (combining marks, joiners,
+/// even `'`); this undoes those escapes, keeping only what RON needs escaped:
+/// `"`, `\` and control characters (and the line and paragraph separators,
+/// which editors show as line breaks). Outside strings the output has no
+/// backslashes, so every backslash starts an escape inside a string.
+pub(super) fn unescape_readable(text: String) -> String {
+    if !text.contains("\\u{") && !text.contains("\\'") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let escape = &rest[at..];
+        let (replacement, len) = if escape.starts_with("\\'") {
+            (Some('\''), 2)
+        } else if let Some(body) = escape.strip_prefix("\\u{")
+            && let Some(close) = body.find('}')
+        {
+            let c = u32::from_str_radix(&body[..close], 16)
+                .ok()
+                .and_then(char::from_u32)
+                .filter(|&c| !needs_escape(c));
+            (c, 4 + close)
+        } else {
+            (None, escape.chars().nth(1).map_or(1, |c| 1 + c.len_utf8()))
+        };
+        match replacement {
+            Some(c) => out.push(c),
+            None => out.push_str(&escape[..len]),
+        }
+        rest = &escape[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Characters that stay escaped in a plan file.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '"' | '\\' | '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
 /// Puts lists of ids on one line (`skills: [2, 9, 10],`), as the pretty
@@ -138,16 +190,82 @@ pub fn from_ron(text: &str) -> Result<Plan, FormatError> {
     migrate::read(version, text)
 }
 
-/// Turns a ron error into one with a line and column.
-pub(super) fn ron_error(e: &ron::error::SpannedError) -> FormatError {
-    FormatError::Syntax {
-        line: e.span.start.line.max(1),
-        col: e.span.start.col.max(1),
-        message: match e.code {
-            ron::Error::Eof => "the file ends too early; it may have been cut short".to_string(),
-            ref code => code.to_string(),
-        },
-    }
+/// Turns a ron error into one with a line and column, in words a person
+/// can act on.
+pub(super) fn ron_error(e: &ron::error::SpannedError, text: &str) -> FormatError {
+    let (mut line, mut col) = (e.span.start.line.max(1), e.span.start.col.max(1));
+    let at = byte_offset(text, line, col);
+    let token: String = text[at..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '+'))
+        .collect();
+    let cut_short = text[at..].trim().is_empty();
+    let message = match &e.code {
+        ron::Error::UnclosedBlockComment => {
+            if let Some(open) = lexer::comments(text).iter().find(|c| c.unclosed) {
+                (line, col) = line_col(text, open.start);
+            }
+            "this `/*` comment is never closed: end it with `*/`".to_string()
+        }
+        _ if cut_short => "the file ends too early; it may have been cut short".to_string(),
+        ron::Error::SuggestRawIdentifier(_) | ron::Error::InvalidIdentifier(_) => {
+            expected_here(text, at, &token).unwrap_or_else(|| e.code.to_string())
+        }
+        ron::Error::ExpectedComma | ron::Error::ExpectedStructLikeEnd
+            if text[at..].starts_with('.')
+                && text[..at].ends_with(|c: char| c.is_ascii_digit()) =>
+        {
+            let start = text[..at]
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .len();
+            let number: String = text[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            format!("`{number}` is not a whole number; this needs one, like 1 or 90")
+        }
+        ron::Error::IntegerOutOfBounds if token.starts_with('-') || text[..at].ends_with('-') => {
+            format!(
+                "`-{}` is below zero; this needs a whole number from 0 up",
+                token.trim_start_matches('-')
+            )
+        }
+        ron::Error::ExpectedStringEnd => {
+            "this text in quotes is never closed: a `\"` is missing, or the file was cut short"
+                .to_string()
+        }
+        ron::Error::IntegerOutOfBounds => format!("`{token}` is too large a number here"),
+        code => code.to_string(),
+    };
+    FormatError::Syntax { line, col, message }
+}
+
+/// For an identifier that is not allowed at byte `at`, the values that are:
+/// found by putting a name that cannot exist there and reading serde's list.
+fn expected_here(text: &str, at: usize, token: &str) -> Option<String> {
+    let end = at
+        + text[at..]
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '+')))?;
+    let probe = format!("{}Zz_not_a_value{}", &text[..at], &text[end..]);
+    let list = migrate::expected_variants(&probe)?;
+    Some(format!(
+        "`{token}` is not allowed here; expected one of {list}"
+    ))
+}
+
+/// The byte offset of a 1-based line and column (in characters).
+fn byte_offset(text: &str, line: usize, col: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    text[line_start..]
+        .char_indices()
+        .nth(col - 1)
+        .map_or(text.len(), |(i, _)| line_start + i)
 }
 
 /// Finds `format_version: N` at the start of the text (after comments,

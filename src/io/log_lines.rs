@@ -2,36 +2,37 @@
 //! and read in parallel chunks. A file whose log is laid out differently
 //! (edited by hand) is still read, by the ordinary whole-file parse.
 
-use super::format::ron_options;
+use super::format::{ron_options, unescape_readable};
+use super::lexer;
 use crate::model::LogEntry;
 use std::thread;
 
-/// Logs shorter than this are handled on the calling thread.
+/// Logs shorter than this are written on the calling thread.
 const PARALLEL_FROM: usize = 4096;
+/// Log text shorter than this (bytes) is read on the calling thread.
+const PARALLEL_FROM_BYTES: usize = 512 * 1024;
 
-const OPEN: &str = "\n    log: [\n";
+const OPEN: &str = "\n    log: [";
 const CLOSE: &str = "\n    ],";
 
 fn threads() -> usize {
     thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
-/// Runs `f` over contiguous chunks of `items`, in parallel for long lists,
-/// and returns the results in order.
-fn chunked<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
-    if items.len() < PARALLEL_FROM {
-        return vec![f(items)];
+/// Runs `f` over each part, one thread a part when there are several, and
+/// returns the results in order; `None` if a thread panicked.
+fn in_parallel<T: Sync, R: Send>(parts: &[T], f: impl Fn(&T) -> R + Sync) -> Option<Vec<R>> {
+    if parts.len() < 2 {
+        return Some(parts.iter().map(&f).collect());
     }
-    let size = items.len().div_ceil(threads());
     thread::scope(|s| {
-        let handles: Vec<_> = items.chunks(size).map(|c| s.spawn(|| f(c))).collect();
-        // A chunk's thread only panics if `f` does; treat it like a failed chunk.
+        let handles: Vec<_> = parts.iter().map(|p| s.spawn(|| f(p))).collect();
         handles
             .into_iter()
             .map(thread::ScopedJoinHandle::join)
             .collect::<Result<Vec<R>, _>>()
+            .ok()
     })
-    .unwrap_or_default()
 }
 
 /// Appends `log: [ ... ],` with one compact entry a line.
@@ -41,24 +42,27 @@ pub fn write(log: &[LogEntry], out: &mut String) -> Result<(), ron::Error> {
         return Ok(());
     }
     out.push_str(&OPEN[1..]);
+    out.push('\n');
     let line = ron::ser::PrettyConfig::new()
         .compact_structs(true)
         .compact_arrays(true);
     let options = ron_options();
-    let parts = chunked(log, |chunk| {
+    let size = if log.len() < PARALLEL_FROM {
+        log.len()
+    } else {
+        log.len().div_ceil(threads())
+    };
+    let parts: Vec<&[LogEntry]> = log.chunks(size).collect();
+    let parts = in_parallel(&parts, |chunk| {
         let mut s = String::with_capacity(chunk.len() * 180);
-        for entry in chunk {
+        for entry in *chunk {
             s.push_str("        ");
             options.to_writer_pretty(&mut s, entry, line.clone())?;
             s.push_str(",\n");
         }
-        Ok::<_, ron::Error>(s)
-    });
-    if parts.is_empty() {
-        return Err(ron::Error::Message(
-            "a worker thread failed while writing the log".into(),
-        ));
-    }
+        Ok::<_, ron::Error>(unescape_readable(s))
+    })
+    .ok_or_else(|| ron::Error::Message("a worker thread failed while writing the log".into()))?;
     for part in parts {
         out.push_str(&part?);
     }
@@ -67,42 +71,110 @@ pub fn write(log: &[LogEntry], out: &mut String) -> Result<(), ron::Error> {
     Ok(())
 }
 
-/// Splits a file laid out as `write` does into the text before the log's
-/// entries (ending with `log: [`) and the entry lines. `None` if the layout
-/// differs.
-pub fn split(text: &str) -> Option<(&str, &str)> {
-    let open = text.rfind(OPEN)?;
-    let lines_start = open + OPEN.len();
-    let close = text.rfind(CLOSE).filter(|&c| c + 1 >= lines_start)?;
-    let tail = &text[close + CLOSE.len()..];
-    if tail.trim() != ")" {
-        return None;
-    }
-    Some((
-        &text[..lines_start - 1],
-        text.get(lines_start..=close).unwrap_or(""),
-    ))
+/// Only ASCII spaces, tabs and carriage returns: the blanks the fast path
+/// skips. Anything else sends the file to the whole-file parse.
+fn is_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r')
 }
 
-/// Parses entry lines written by `write`; `None` if any line is not one
-/// whole entry (the caller then parses the file as a whole).
-pub fn read(lines: &str) -> Option<Vec<LogEntry>> {
-    let lines: Vec<&str> = lines.lines().collect();
-    let options = ron_options();
-    let parts = chunked(&lines, |chunk| {
-        chunk
-            .iter()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty())
-            .map(|l| options.from_str::<LogEntry>(l.strip_suffix(',')?).ok())
-            .collect::<Option<Vec<_>>>()
-    });
-    if parts.is_empty() {
+/// Splits a file laid out as `write` does (with `\n` or `\r\n` line ends)
+/// into the text before the log's entries (ending with `log: [`) and the
+/// entry lines. `None` if the layout differs.
+pub fn split(text: &str) -> Option<(&str, &str)> {
+    let open = text.rfind(OPEN)? + OPEN.len();
+    let after = &text[open..];
+    let lines_start = open
+        + after
+            .strip_prefix('\r')
+            .unwrap_or(after)
+            .strip_prefix('\n')
+            .map(|rest| after.len() - rest.len())?;
+    let close = text.rfind(CLOSE).filter(|&c| c + 1 >= lines_start)?;
+    let tail = text[close + CLOSE.len()..]
+        .trim_matches(|c: char| c.is_ascii() && is_blank(c as u8) || c == '\n');
+    if tail != ")" {
         return None;
     }
-    let mut log = Vec::with_capacity(lines.len());
-    for part in parts {
-        log.extend(part?);
+    Some((&text[..open], text.get(lines_start..=close).unwrap_or("")))
+}
+
+/// Cuts text into about `n` pieces at line ends.
+fn pieces(text: &str, n: usize) -> Vec<&str> {
+    let size = text.len().div_ceil(n.max(1)).max(1);
+    let mut out = Vec::with_capacity(n);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = rest
+            .get(size.min(rest.len())..)
+            .and_then(|tail| tail.find('\n'))
+            .map_or(rest.len(), |i| size + i + 1);
+        let (piece, tail) = rest.split_at(cut);
+        out.push(piece);
+        rest = tail;
+    }
+    out
+}
+
+/// Parses entry lines written by `write`; `None` if any line is not exactly
+/// one entry followed by a comma (the last may omit it) and ASCII blanks, so
+/// the caller parses the file as a whole: the two readers never disagree.
+pub fn read(lines: &str) -> Option<Vec<LogEntry>> {
+    let parts = if lines.len() < PARALLEL_FROM_BYTES {
+        vec![lines]
+    } else {
+        pieces(lines, threads())
+    };
+    let options = ron_options();
+    let parsed = in_parallel(&parts, |piece| {
+        let mut entries = Vec::with_capacity(piece.len() / 160);
+        let mut missing_comma = false;
+        for line in piece.split('\n') {
+            let Some(entry) = entry_text(line) else {
+                continue;
+            };
+            // Only the very last entry of the log may omit its comma.
+            if missing_comma {
+                return None;
+            }
+            let (body, comma) = entry?;
+            missing_comma = !comma;
+            entries.push(options.from_str::<LogEntry>(body).ok()?);
+        }
+        Some((entries, missing_comma))
+    })?;
+    let mut log = Vec::new();
+    let count = parsed.len();
+    for (i, part) in parsed.into_iter().enumerate() {
+        let (entries, missing_comma) = part?;
+        if missing_comma && i + 1 < count && !entries.is_empty() {
+            return None;
+        }
+        log.extend(entries);
     }
     Some(log)
+}
+
+/// One line of the log: `None` for a blank line; `Some(None)` for a line the
+/// fast path cannot take; else the entry's text and whether a comma follows.
+#[expect(clippy::option_option, reason = "blank, unreadable, or an entry")]
+fn entry_text(line: &str) -> Option<Option<(&str, bool)>> {
+    let b = line.as_bytes();
+    let start = b.iter().position(|&c| !is_blank(c))?;
+    let mut end = b
+        .iter()
+        .rposition(|&c| !is_blank(c))
+        .map_or(start, |i| i + 1);
+    let comma = b[end - 1] == b',';
+    if comma {
+        end = b[..end - 1]
+            .iter()
+            .rposition(|&c| !is_blank(c))
+            .map_or(start, |i| i + 1);
+    }
+    let body = &line[start..end];
+    // A comment could hide the real end of the entry: let the whole parse decide.
+    let plain = body.starts_with('(')
+        && body.ends_with(')')
+        && (!body.contains('/') || lexer::comments(body).is_empty());
+    Some(plain.then_some((body, comma)))
 }

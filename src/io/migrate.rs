@@ -56,33 +56,83 @@ mod v1 {
     }
 
     pub fn read(text: &str) -> Result<Plan, FormatError> {
-        let f = match read_split(text) {
-            Some(f) => f,
-            None => ron_options()
-                .from_str::<File>(text)
-                .map_err(|e| ron_error(&e))?,
-        };
-        Ok(Plan {
-            owner: f.owner,
-            purpose: f.purpose,
-            level_names: f.level_names,
-            roles: f.roles,
-            skills: f.skills,
-            goals: f.goals,
-            people: f.people,
-            reviews: f.reviews,
-            log: f.log,
-        })
+        match read_fast(text) {
+            Some(plan) => Ok(plan),
+            None => read_whole(text),
+        }
+    }
+
+    /// The ordinary parse of the whole text, which also finds the exact
+    /// place of any error.
+    pub fn read_whole(text: &str) -> Result<Plan, FormatError> {
+        let f = ron_options()
+            .from_str::<File>(text)
+            .map_err(|e| ron_error(&e, text))?;
+        Ok(f.into())
     }
 
     /// The fast path for files laid out as Stepstone writes them: the head
     /// and the log lines are parsed separately, the log in parallel. `None`
-    /// sends the caller to the whole-file parse, which also finds the exact
-    /// place of any error.
-    fn read_split(text: &str) -> Option<File> {
+    /// sends the caller to the whole-file parse; whenever this gives a plan,
+    /// the whole-file parse gives the same one.
+    pub fn read_fast(text: &str) -> Option<Plan> {
         let (head, lines) = log_lines::split(text)?;
+        if !only_implicit_some(head) {
+            return None;
+        }
         let mut f: File = ron_options().from_str(&format!("{head}],\n)")).ok()?;
         f.log = log_lines::read(lines)?;
-        Some(f)
+        Some(f.into())
     }
+
+    /// Whether the file turns on no RON extension but `implicit_some` (which
+    /// the log lines are read with); others could change how a line reads.
+    fn only_implicit_some(head: &str) -> bool {
+        let before = head.find("format_version").map_or(head, |i| &head[..i]);
+        before.matches("#![").count() == before.matches("#![enable(implicit_some)]").count()
+    }
+
+    impl From<File> for Plan {
+        fn from(f: File) -> Self {
+            let mut log = f.log;
+            // A link written twice by hand means no more than once.
+            log.iter_mut().for_each(LogEntry::dedup_links);
+            Plan {
+                owner: f.owner,
+                purpose: f.purpose,
+                level_names: f.level_names,
+                roles: f.roles,
+                skills: f.skills,
+                goals: f.goals,
+                people: f.people,
+                reviews: f.reviews,
+                log,
+            }
+        }
+    }
+}
+
+/// The list of allowed values in serde's "unknown variant" message for
+/// `text`, a plan with `Zz_not_a_value` put where a bad name was.
+pub(super) fn expected_variants(text: &str) -> Option<String> {
+    let e = v1::read_whole(text).err()?;
+    let message = e.to_string();
+    let list = message
+        .split_once("expected one of ")
+        .map(|(_, l)| l)
+        .or_else(|| message.split_once("expected ").map(|(_, l)| l))?;
+    Some(list.trim_end_matches(" instead").to_string())
+}
+
+/// The fast reader (`None` when it cannot take the file) and the
+/// whole-file reader of the current version.
+pub type Readers = (
+    fn(&str) -> Option<Plan>,
+    fn(&str) -> Result<Plan, FormatError>,
+);
+
+/// Both readers of the current version, for tests that compare them.
+#[doc(hidden)]
+pub fn current_readers() -> Readers {
+    (v1::read_fast, v1::read_whole)
 }

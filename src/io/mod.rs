@@ -2,6 +2,7 @@
 
 mod error;
 pub mod format;
+mod lexer;
 mod log_lines;
 mod migrate;
 mod sample;
@@ -9,5 +10,10 @@ mod save;
 
 pub use error::{FormatError, LoadError, SaveError};
 pub use format::{CURRENT_VERSION, MAX_FILE_BYTES, from_ron, to_ron};
+#[doc(hidden)]
+pub use migrate::current_readers;
 pub use sample::{SAMPLE_RON, sample_plan, sample_with_log};
-pub use save::{DiskStamp, backup_path, content_hash, load, save, write_atomically};
+pub use save::{
+    DiskStamp, Locked, Saved, backup_path, comments_copy_path, content_hash, load, lock, save,
+    write_atomically,
+};

@@ -7,12 +7,12 @@
 //! overwritten unless the caller says so.
 
 use super::error::{FormatError, LoadError, LoadErrorKind, SaveError};
-use super::format::{MAX_FILE_BYTES, from_ron, line_col, to_ron};
+use super::format::{MAX_FILE_BYTES, from_ron, has_comments, line_col, to_ron};
 use crate::model::Plan;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 /// What a plan file looked like when it was read or written, to notice
 /// changes made by other programs.
@@ -21,6 +21,9 @@ pub struct DiskStamp {
     len: u64,
     modified: Option<SystemTime>,
     hash: u64,
+    /// The file holds hand-written comments, which a save cannot keep.
+    #[serde(default)]
+    pub comments: bool,
 }
 
 impl DiskStamp {
@@ -29,6 +32,7 @@ impl DiskStamp {
             len: meta.len(),
             modified: meta.modified().ok(),
             hash: content_hash(bytes),
+            comments: false,
         }
     }
 }
@@ -82,7 +86,9 @@ pub fn load(path: &Path) -> Result<(Plan, DiskStamp), LoadError> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let plan = from_ron(text).map_err(|e| fail(e.into()))?;
-    Ok((plan, DiskStamp::of(&meta, &bytes)))
+    let mut stamp = DiskStamp::of(&meta, &bytes);
+    stamp.comments = has_comments(text);
+    Ok((plan, stamp))
 }
 
 /// The backup kept beside a plan: `NAME.stepstone.ron.bak`.
@@ -92,38 +98,244 @@ pub fn backup_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Saves a plan safely. With `expected`, refuses if the file on disk is no
-/// longer the one that was read; with `None`, writes regardless (Save As,
-/// or "overwrite anyway"). Returns the stamp of the new file.
+/// Where a save keeps the hand-written comments of the file it replaces:
+/// `NAME.commented.stepstone.ron`, or `NAME.commented-2.stepstone.ron` and
+/// so on when that name is taken by a different file.
+pub fn comments_copy_path(path: &Path, contents: &[u8]) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let stem = name
+        .strip_suffix(".stepstone.ron")
+        .or_else(|| name.strip_suffix(".ron"))
+        .unwrap_or(&name);
+    (1..=u32::MAX)
+        .map(|n| {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            path.with_file_name(format!("{stem}.commented{suffix}.stepstone.ron"))
+        })
+        .find(|p| fs::read(p).map_or(true, |old| old == contents))
+        .unwrap_or_else(|| path.with_extension("commented"))
+}
+
+/// How long a second writer waits for the first to finish.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// Saves a plan safely: see [`Locked::save`]. Returns the new file's stamp.
 pub fn save(
     path: &Path,
     plan: &Plan,
     expected: Option<&DiskStamp>,
 ) -> Result<DiskStamp, SaveError> {
-    // Through a symbolic link, save to the file it points at: the link stays.
+    lock(path)?.save(plan, expected).map(|s| s.stamp)
+}
+
+/// What a save did besides writing the plan.
+#[derive(Debug)]
+pub struct Saved {
+    pub stamp: DiskStamp,
+    /// The replaced file had hand-written comments, kept in this copy.
+    pub comments_kept: Option<PathBuf>,
+}
+
+/// A plan file held for reading, changing and writing: every other
+/// Stepstone program that wants to write it waits until this is dropped.
+/// The lock is an advisory lock on the file itself, so nothing is left
+/// behind; a save replaces the file, and a waiting writer that then gets
+/// the lock on the replaced file notices and locks the new one.
+#[derive(Debug)]
+pub struct Locked {
+    /// The file's real path (through a symbolic link).
+    path: PathBuf,
+    /// `None` while the file does not exist yet.
+    _file: Option<fs::File>,
+}
+
+/// Takes the lock on a plan file, waiting up to ten seconds for another
+/// writer to finish.
+pub fn lock(path: &Path) -> Result<Locked, SaveError> {
+    // Through a symbolic link, lock and save the file it points at: the link stays.
     let resolved = fs::symlink_metadata(path)
         .is_ok_and(|m| m.file_type().is_symlink())
         .then(|| fs::canonicalize(path).ok())
         .flatten();
-    let path = resolved.as_deref().unwrap_or(path);
+    let path = resolved.unwrap_or_else(|| path.to_path_buf());
     let io_err = |source| SaveError::Io {
-        path: path.to_path_buf(),
+        path: path.clone(),
         source,
     };
-    if let Some(expected) = expected
-        && changed_on_disk(path, expected).map_err(io_err)?
-    {
-        return Err(SaveError::ChangedOnDisk {
+    let started = Instant::now();
+    loop {
+        let file = match fs::File::open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(Locked { path, _file: None });
+            }
+            Err(e) => return Err(io_err(e)),
+        };
+        match file.try_lock() {
+            Ok(()) => {
+                if same_file(&file, &path) {
+                    let locked = Locked {
+                        path,
+                        _file: Some(file),
+                    };
+                    locked.clean_up();
+                    return Ok(locked);
+                }
+                // Replaced while we waited: lock the new file.
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                if started.elapsed() > LOCK_WAIT {
+                    return Err(SaveError::Busy { path });
+                }
+                std::thread::sleep(Duration::from_millis(15));
+            }
+            // Locks unsupported here (some network drives): go on unlocked,
+            // still protected by the check for outside changes.
+            Err(fs::TryLockError::Error(_)) => {
+                return Ok(Locked {
+                    path,
+                    _file: Some(file),
+                });
+            }
+        }
+    }
+}
+
+/// Whether the open file is still the one at `path` (not replaced by a save).
+#[cfg(unix)]
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.len() == b.len() && a.modified().ok() == b.modified().ok(),
+        _ => false,
+    }
+}
+
+impl Locked {
+    /// The file's real path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads the plan while holding the lock.
+    pub fn load(&self) -> Result<(Plan, DiskStamp), LoadError> {
+        load(&self.path)
+    }
+
+    /// Removes what killed saves left behind: the temporary files of the
+    /// atomic write (`.NAME.XXXXXX`) and of the backup (`NAME.bak.tmp`).
+    /// Only called with the lock held, so no other save is using them.
+    fn clean_up(&self) {
+        let (Some(dir), Some(name)) = (self.path.parent(), self.path.file_name()) else {
+            return;
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let name = name.to_string_lossy();
+        let temp_prefix = format!(".{name}.");
+        let bak_tmp = format!("{name}.bak.tmp");
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let file_name = entry.file_name();
+            let file_name = file_name.to_string_lossy();
+            let stale_temp = file_name.strip_prefix(&temp_prefix).is_some_and(|rest| {
+                rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+            if stale_temp || file_name == bak_tmp {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// Saves a plan safely. With `expected`, refuses if the file on disk is
+    /// no longer the one that was read (checked again right before the new
+    /// file takes its place); with `None`, writes regardless (Save As, or
+    /// "overwrite anyway"). Refuses to write a file too big to open again.
+    pub fn save(&self, plan: &Plan, expected: Option<&DiskStamp>) -> Result<Saved, SaveError> {
+        let path = self.path.as_path();
+        let io_err = |source| SaveError::Io {
             path: path.to_path_buf(),
-        });
+            source,
+        };
+        let changed = || -> Result<bool, SaveError> {
+            match expected {
+                Some(expected) => changed_on_disk(path, expected).map_err(io_err),
+                None => Ok(false),
+            }
+        };
+        if changed()? {
+            return Err(SaveError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            });
+        }
+        let text = to_ron(plan).map_err(|e| io_err(io::Error::other(e.to_string())))?;
+        if text.len() as u64 > MAX_FILE_BYTES {
+            return Err(SaveError::TooBig {
+                path: path.to_path_buf(),
+                bytes: text.len() as u64,
+            });
+        }
+        let comments_kept = if path.exists() {
+            let kept = self.keep_comments(expected).map_err(io_err)?;
+            keep_backup(path).map_err(io_err)?;
+            kept
+        } else {
+            None
+        };
+        let mut file = atomic_write_file::AtomicWriteFile::options()
+            .open(path)
+            .map_err(io_err)?;
+        file.write_all(text.as_bytes()).map_err(io_err)?;
+        if changed()? {
+            // Dropping the uncommitted file removes it; the plan on disk stays.
+            return Err(SaveError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            });
+        }
+        file.commit().map_err(io_err)?;
+        let meta = fs::metadata(path).map_err(io_err)?;
+        Ok(Saved {
+            stamp: DiskStamp::of(&meta, text.as_bytes()),
+            comments_kept,
+        })
     }
-    let text = to_ron(plan).map_err(|e| io_err(io::Error::other(e.to_string())))?;
-    if path.exists() {
-        keep_backup(path).map_err(io_err)?;
+
+    /// If the file about to be replaced has hand-written comments, copies it
+    /// to a name later saves never write to, and returns that name.
+    fn keep_comments(&self, expected: Option<&DiskStamp>) -> io::Result<Option<PathBuf>> {
+        if expected.is_some_and(|s| !s.comments) {
+            return Ok(None);
+        }
+        let bytes = fs::read(&self.path)?;
+        let text = String::from_utf8_lossy(&bytes);
+        if !has_comments(&text) {
+            return Ok(None);
+        }
+        let copy = comments_copy_path(&self.path, &bytes);
+        if !copy.exists() {
+            write_atomically(&copy, |f| f.write_all(&bytes))?;
+        }
+        Ok(Some(copy))
     }
-    write_atomically(path, |f| f.write_all(text.as_bytes())).map_err(io_err)?;
-    let meta = fs::metadata(path).map_err(io_err)?;
-    Ok(DiskStamp::of(&meta, text.as_bytes()))
 }
 
 /// Whether the file differs from the stamp. A missing file has not "changed":

@@ -188,7 +188,10 @@ impl Plan {
                     Item::Skill(x) => put(self, x, r),
                     Item::Goal(x) => put(self, x, r),
                     Item::Person(x) => put(self, x, r),
-                    Item::Entry(x) => put(self, x, r),
+                    Item::Entry(mut x) => {
+                        x.dedup_links();
+                        put(self, x, r)
+                    }
                     Item::Review(x) => put(self, x, r),
                 }
             }

@@ -1,5 +1,6 @@
 //! The plan and everything that changes or checks it. No egui here.
 
+mod dates;
 mod edit;
 mod ids;
 mod log_index;
@@ -8,6 +9,7 @@ mod plan;
 mod roadmap;
 mod validate;
 
+pub use dates::{DateError, parse_date};
 pub use edit::{Edit, EditError, Item, ItemRef};
 pub use ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId, next_id};
 pub use log_index::LogIndex;

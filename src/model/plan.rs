@@ -125,12 +125,24 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
     pub stage: Stage,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::strict_opt"
+    )]
     pub start: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::strict_opt"
+    )]
     pub end: Option<Date>,
     /// For roles not yet held: when you hope to be in it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::strict_opt"
+    )]
     pub target_date: Option<Date>,
     /// What holding this role teaches you.
     #[serde(default)]
@@ -185,7 +197,11 @@ pub struct Skill {
 #[serde(deny_unknown_fields)]
 pub struct SkillTarget {
     pub level: Level,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::strict_opt"
+    )]
     pub by: Option<Date>,
 }
 
@@ -193,6 +209,7 @@ pub struct SkillTarget {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LevelChange {
+    #[serde(deserialize_with = "super::dates::strict")]
     pub date: Date,
     pub level: Level,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -268,9 +285,17 @@ pub struct Goal {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why: String,
     /// When work on the goal began (the start of its pace line).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::strict_opt"
+    )]
     pub start: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::strict_opt"
+    )]
     pub due: Option<Date>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<SkillId>,
@@ -298,9 +323,17 @@ pub enum Measure {
 pub struct Milestone {
     pub id: MilestoneId,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::strict_opt"
+    )]
     pub due: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::strict_opt"
+    )]
     pub done: Option<Date>,
     /// What shows it was reached.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -353,7 +386,11 @@ pub struct Person {
     pub relation: Relation,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::strict_opt"
+    )]
     pub last_contact: Option<Date>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
@@ -413,6 +450,7 @@ impl ExperienceKind {
 #[serde(deny_unknown_fields)]
 pub struct LogEntry {
     pub id: EntryId,
+    #[serde(deserialize_with = "super::dates::strict")]
     pub date: Date,
     pub minutes: u32,
     pub kind: ExperienceKind,
@@ -454,6 +492,7 @@ pub struct Review {
     pub id: ReviewId,
     pub period: Period,
     /// First day of the period reviewed.
+    #[serde(deserialize_with = "super::dates::strict")]
     pub start: Date,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub learned: String,
@@ -534,6 +573,24 @@ impl Person {
 }
 
 impl LogEntry {
+    /// Keeps each linked skill, goal and person once (in first-given order),
+    /// so no total counts an entry twice.
+    pub fn dedup_links(&mut self) {
+        fn once<T: PartialEq + Copy>(ids: &mut Vec<T>) {
+            let mut seen = Vec::with_capacity(ids.len());
+            ids.retain(|id| {
+                let new = !seen.contains(id);
+                if new {
+                    seen.push(*id);
+                }
+                new
+            });
+        }
+        once(&mut self.skills);
+        once(&mut self.goals);
+        once(&mut self.people);
+    }
+
     /// An entry with no links, energy or "why".
     pub fn new(
         id: EntryId,
@@ -625,22 +682,31 @@ impl Plan {
     pub fn current_role(&self) -> Option<&Role> {
         self.roles.iter().find(|r| r.stage == Stage::Current)
     }
-    /// Finds a skill by name, ignoring case.
+    /// Finds a skill by name, ignoring case and how accents were typed.
     pub fn skill_named(&self, name: &str) -> Option<&Skill> {
-        self.skills
-            .iter()
-            .find(|s| s.name.eq_ignore_ascii_case(name.trim()))
+        let key = name_key(name);
+        self.skills.iter().find(|s| name_key(&s.name) == key)
     }
-    /// Finds a goal by title, ignoring case.
+    /// Finds a goal by title, ignoring case and how accents were typed.
     pub fn goal_named(&self, title: &str) -> Option<&Goal> {
-        self.goals
-            .iter()
-            .find(|g| g.title.eq_ignore_ascii_case(title.trim()))
+        let key = name_key(title);
+        self.goals.iter().find(|g| name_key(&g.title) == key)
     }
-    /// Finds a person by name, ignoring case.
+    /// Finds a person by name, ignoring case and how accents were typed.
     pub fn person_named(&self, name: &str) -> Option<&Person> {
-        self.people
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
+        let key = name_key(name);
+        self.people.iter().find(|p| name_key(&p.name) == key)
     }
+}
+
+/// A name as compared when looked up: trimmed, in lower case in any script,
+/// and in one Unicode normal form, so "ZOË" typed with a combining
+/// diaeresis finds "zoë".
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.trim()
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .nfc()
+        .collect()
 }
