@@ -41,7 +41,6 @@ pub enum ViewArg {
     Goals,
     People,
     Log,
-    Insights,
     Review,
 }
 

@@ -197,7 +197,11 @@ fn a_plan_too_big_to_open_again_is_not_written() {
     let err = io::save(&path, &huge, Some(&stamp)).expect_err("refused");
     assert!(matches!(err, SaveError::TooBig { .. }), "{err}");
     assert!(err.to_string().contains("64 MiB"), "{err}");
-    assert_eq!(std::fs::read(&path).expect("read"), before, "file unchanged");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "file unchanged"
+    );
     assert_eq!(names_in(dir.path()), ["me.stepstone.ron"]);
 }
 
@@ -205,9 +209,11 @@ fn a_plan_too_big_to_open_again_is_not_written() {
 fn saving_over_comments_keeps_a_copy_that_later_saves_leave_alone() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("me.stepstone.ron");
-    let commented = io::to_ron(&plan_with_entries(2))
-        .expect("writes")
-        .replacen("    roles: [", "    /* ask Sam */\n    roles: [", 1);
+    let commented = io::to_ron(&plan_with_entries(2)).expect("writes").replacen(
+        "    roles: [",
+        "    /* ask Sam */\n    roles: [",
+        1,
+    );
     std::fs::write(&path, &commented).expect("write");
     let (plan, stamp) = io::load(&path).expect("load");
     assert!(stamp.comments, "the comment is noticed on load");
@@ -221,9 +227,11 @@ fn saving_over_comments_keeps_a_copy_that_later_saves_leave_alone() {
     assert_eq!(std::fs::read_to_string(&copy).expect("copy"), commented);
 
     // New comments later go to a second copy; the first stays.
-    let again = std::fs::read_to_string(&path)
-        .expect("read")
-        .replacen("    roles: [", "    // another note\n    roles: [", 1);
+    let again = std::fs::read_to_string(&path).expect("read").replacen(
+        "    roles: [",
+        "    // another note\n    roles: [",
+        1,
+    );
     std::fs::write(&path, &again).expect("write");
     let (plan, stamp) = io::load(&path).expect("load");
     let saved = io::lock(&path)

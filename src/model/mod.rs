@@ -1,5 +1,6 @@
 //! The plan and everything that changes or checks it. No egui here.
 
+mod appended;
 mod dates;
 mod edit;
 mod ids;

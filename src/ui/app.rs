@@ -1,22 +1,20 @@
-//! The app: the open document, the views, menus, status bar and dialogs.
-//! Views push edits; they are applied here once per frame.
+//! The app: the open document, the views, and the frame loop. Menus, keys,
+//! buttons and dialogs queue actions; they run in one place at the start
+//! of the next frame, before anything is drawn. Views push edits, applied
+//! after the views.
 
 use super::commands::{Command, View};
 use super::derived::Derived;
 use super::document::Document;
+use super::files::FileWork;
+use super::modals::{self, Answer, Modal, Then};
 use super::screenshot::{Outcome, Screenshot};
-use super::storage::{AppDirs, Recovery};
+use super::storage::AppDirs;
 use super::views::{ViewCtx, Views};
 use crate::io;
 use crate::model::{Edit, Plan};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-
-/// Seconds of quiet after an edit before unsaved changes are autosaved.
-const AUTOSAVE_AFTER: f64 = 3.0;
-/// Files larger than this are read on a worker thread, with a spinner.
-const LOAD_IN_BACKGROUND_FROM: u64 = 2 * 1024 * 1024;
 
 /// How the app is set up; tests use their own folders and no native dialogs.
 pub struct Settings {
@@ -27,34 +25,14 @@ pub struct Settings {
     pub today: Option<Date>,
 }
 
-/// What to do once unsaved changes are dealt with.
+/// Something asked for during a frame, run at the start of the next.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Then {
-    NewEmpty,
-    NewFromSample,
-    /// Open this file, or ask which.
-    Open(Option<PathBuf>),
-    Quit,
-}
-
-/// A dialog that needs an answer before anything else.
-pub enum Modal {
-    Unsaved(Then),
-    ChangedOnDisk,
-    /// A typed path, when no native dialog is available.
-    AskPath {
-        save: bool,
-        text: String,
-        /// What to do once saved (when saving was asked for by New, Open or Quit).
-        then: Option<Then>,
-    },
-    Recover(Box<Recovery>),
-}
-
-/// A file being read on a worker thread.
-struct Loading {
-    path: PathBuf,
-    rx: mpsc::Receiver<Result<(Plan, io::DiskStamp), io::LoadError>>,
+pub enum Action {
+    Run(Command),
+    /// Open this file (Open recent, a dropped file).
+    OpenPath(PathBuf),
+    /// The answer to the open dialog.
+    Answer(Answer),
 }
 
 /// The running app.
@@ -67,14 +45,13 @@ pub struct App {
     pub(super) modal: Option<Modal>,
     /// A message for the user (an error, or what just happened).
     pub(super) notice: Option<String>,
-    derived: Derived,
-    /// When the document last changed, and the version last autosaved.
-    last_change: (u64, f64),
-    autosaved: (u64, u64),
-    loading: Option<Loading>,
+    pub(super) derived: Derived,
+    pub(super) files: FileWork,
+    /// Actions queued this frame.
+    pub(super) pending: Vec<Action>,
     /// Today's date, and when (egui time) the clock was last read.
     today: (Date, f64),
-    allow_close: bool,
+    pub(super) allow_close: bool,
     shown_title: String,
     screenshot: Option<Screenshot>,
 }
@@ -93,9 +70,8 @@ impl App {
             modal: None,
             notice: None,
             derived: Derived::default(),
-            last_change: (0, 0.0),
-            autosaved: (0, 0),
-            loading: None,
+            files: FileWork::default(),
+            pending: Vec::new(),
             today: (crate::clock::system_today(), 0.0),
             allow_close: false,
             shown_title: String::new(),
@@ -105,10 +81,7 @@ impl App {
             .map(Path::to_path_buf)
             .or_else(|| app.recent.first().filter(|p| p.exists()).cloned());
         if let Some(path) = start {
-            match io::load(&path) {
-                Ok((plan, stamp)) => app.opened(plan, path, stamp),
-                Err(e) => app.notice = Some(format!("Could not open the plan. {e}")),
-            }
+            app.load(path);
         }
         if let Some(recovery) = app.settings.dirs.read_recovery() {
             app.modal = Some(Modal::Recover(Box::new(recovery)));
@@ -171,24 +144,14 @@ impl App {
         self.screenshot = Some(Screenshot::new(path, outcome));
     }
 
-    fn opened(&mut self, plan: Plan, path: PathBuf, stamp: io::DiskStamp) {
-        self.recent = self.settings.dirs.add_recent(&path);
-        self.doc = Document::new(plan, Some(path), Some(stamp));
-        self.views = Views::default();
-    }
-
     /// Runs a command from a menu, a button or the keyboard.
     pub fn run(&mut self, command: Command) {
         match command {
             Command::NewEmpty => self.then_or_ask(Then::NewEmpty),
             Command::NewFromSample => self.then_or_ask(Then::NewFromSample),
             Command::Open => self.then_or_ask(Then::Open(None)),
-            Command::Save => {
-                self.save();
-            }
-            Command::SaveAs => {
-                self.save_as();
-            }
+            Command::Save => self.save(None),
+            Command::SaveAs => self.save_as(None),
             Command::Undo => {
                 self.doc.undo();
             }
@@ -200,149 +163,15 @@ impl App {
         }
     }
 
-    /// Opens a file (from Open Recent or a drop), asking about unsaved changes first.
-    pub fn open_path(&mut self, path: PathBuf) {
-        self.then_or_ask(Then::Open(Some(path)));
-    }
-
-    /// Does `then` now, or first asks what to do with unsaved changes.
-    fn then_or_ask(&mut self, then: Then) {
-        if self.doc.is_dirty() {
-            self.modal = Some(Modal::Unsaved(then));
-        } else {
-            self.go(then);
-        }
-    }
-
-    fn go(&mut self, then: Then) {
-        if !matches!(then, Then::Open(_)) {
-            self.views = Views::default();
-        }
-        match then {
-            Then::NewEmpty => self.doc = Document::new(Plan::default(), None, None),
-            Then::NewFromSample => self.doc = Document::new(io::sample_plan(), None, None),
-            Then::Open(Some(path)) => self.load(path),
-            Then::Open(None) => {
-                if let Some(path) = self.pick_file(false) {
-                    self.load(path);
-                }
-            }
-            Then::Quit => self.allow_close = true,
-        }
-    }
-
-    /// Reads a plan; on failure the current plan stays open and the error is shown.
-    fn load(&mut self, path: PathBuf) {
-        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-        if size < LOAD_IN_BACKGROUND_FROM {
-            self.finish_load(path.clone(), io::load(&path));
-            return;
-        }
-        let (tx, rx) = mpsc::channel();
-        let p = path.clone();
-        std::thread::spawn(move || {
-            let _ = tx.send(io::load(&p));
-        });
-        self.loading = Some(Loading { path, rx });
-    }
-
-    fn finish_load(&mut self, path: PathBuf, result: Result<(Plan, io::DiskStamp), io::LoadError>) {
-        match result {
-            Ok((plan, stamp)) => {
-                self.opened(plan, path, stamp);
-                self.notice = None;
-            }
-            Err(e) => {
-                self.notice = Some(format!(
-                    "Could not open the plan; your current plan is still open. {e}"
-                ));
+    /// Runs what was queued: the one place where commands change the app.
+    fn run_pending(&mut self) {
+        for action in std::mem::take(&mut self.pending) {
+            match action {
+                Action::Run(command) => self.run(command),
+                Action::OpenPath(path) => self.then_or_ask(Then::Open(Some(path))),
+                Action::Answer(answer) => self.answer(answer),
             }
         }
-    }
-
-    /// Saves to the plan's file (or asks where); true if saved.
-    fn save(&mut self) -> bool {
-        let Some(path) = self.doc.path.clone() else {
-            return self.save_as();
-        };
-        self.save_to(path, false)
-    }
-
-    fn save_as(&mut self) -> bool {
-        match self.pick_file(true) {
-            Some(path) => self.save_to(path, true),
-            None => false,
-        }
-    }
-
-    /// Writes the plan to `path`. Without `force`, a file changed by another
-    /// program since it was read is not overwritten: the user is asked.
-    pub(super) fn save_to(&mut self, path: PathBuf, force: bool) -> bool {
-        let expected = if force || self.doc.path.as_ref() != Some(&path) {
-            None
-        } else {
-            self.doc.stamp.as_ref()
-        };
-        match io::save(&path, self.doc.plan(), expected) {
-            Ok(stamp) => {
-                self.recent = self.settings.dirs.add_recent(&path);
-                // The recovery copy was kept under the old name (or "untitled").
-                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
-                self.doc.mark_saved(path, stamp);
-                self.notice = None;
-                true
-            }
-            Err(io::SaveError::ChangedOnDisk { .. }) => {
-                self.modal = Some(Modal::ChangedOnDisk);
-                false
-            }
-            Err(e) => {
-                self.notice = Some(e.to_string());
-                false
-            }
-        }
-    }
-
-    /// A path from the system's dialog; without one, the typed-path dialog
-    /// opens and `None` is returned for now.
-    fn pick_file(&mut self, save: bool) -> Option<PathBuf> {
-        if self.settings.native_dialogs {
-            let dialog = rfd::FileDialog::new().add_filter("Stepstone plan", &["ron"]);
-            let dialog = match self.doc.path.as_ref().and_then(|p| p.parent()) {
-                Some(dir) => dialog.set_directory(dir),
-                None => dialog,
-            };
-            let started = std::time::Instant::now();
-            let picked = if save {
-                dialog.set_file_name("plan.stepstone.ron").save_file()
-            } else {
-                dialog.pick_file()
-            };
-            if picked.is_some() {
-                return picked;
-            }
-            // rfd answers None both for "cancelled" and "no dialog available";
-            // an instant None means there was no dialog to cancel.
-            if started.elapsed().as_millis() > 300 {
-                return None;
-            }
-        }
-        // Saving starts from the current file's path; opening from its folder.
-        let start = match (&self.doc.path, save) {
-            (Some(p), true) => Some(p.clone()),
-            (Some(p), false) => p.parent().map(Path::to_path_buf),
-            (None, _) => std::env::current_dir().ok(),
-        };
-        let mut text = start.map(|p| p.display().to_string()).unwrap_or_default();
-        if !save && !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
-            text.push(std::path::MAIN_SEPARATOR);
-        }
-        self.modal = Some(Modal::AskPath {
-            save,
-            text,
-            then: None,
-        });
-        None
     }
 
     /// Applies the edits a frame produced. Edits made while typing in a
@@ -351,42 +180,6 @@ impl App {
         for edit in edits {
             if let Err(e) = self.doc.apply(edit, now, typing) {
                 self.notice = Some(format!("That change could not be made: {e}."));
-            }
-        }
-    }
-
-    /// Writes unsaved changes to the recovery file after a quiet spell.
-    fn autosave(&mut self, ctx: &egui::Context, now: f64) {
-        let revision = self.doc.revision();
-        if revision != self.last_change.0 {
-            self.last_change = (revision, now);
-        }
-        if !self.doc.is_dirty() {
-            // Undone back to the saved state: the recovery copy is out of date.
-            if self.autosaved != (0, 0) {
-                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
-                self.autosaved = (0, 0);
-            }
-            return;
-        }
-        if self.doc.version() == self.autosaved {
-            return;
-        }
-        let wait = self.last_change.1 + AUTOSAVE_AFTER - now;
-        if wait > 0.0 {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
-            return;
-        }
-        match self.settings.dirs.write_recovery(
-            self.doc.path.as_deref(),
-            self.doc.stamp.as_ref(),
-            self.doc.plan(),
-        ) {
-            Ok(()) => self.autosaved = self.doc.version(),
-            Err(e) => {
-                self.notice = Some(format!(
-                    "Could not write the recovery copy of your changes: {e}"
-                ));
             }
         }
     }
@@ -405,16 +198,17 @@ impl App {
         format!("{dirty}{name} - Stepstone")
     }
 
-    fn handle_input(&mut self, ctx: &egui::Context) {
+    /// Queues what the keyboard, a dropped file or the window's close button asks for.
+    fn take_input(&mut self, ctx: &egui::Context) {
         if self.modal.is_none()
             && let Some(command) = Command::pressed(ctx)
         {
-            self.run(command);
+            self.pending.push(Action::Run(command));
         }
         let dropped: Option<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
         if let Some(path) = dropped {
-            self.open_path(path);
+            self.pending.push(Action::OpenPath(path));
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.doc.is_dirty() {
@@ -425,144 +219,33 @@ impl App {
                 self.settings.dirs.clear_recovery(self.doc.path.as_deref());
             }
         }
-        if let Some(loading) = &self.loading
-            && let Ok(result) = loading.rx.try_recv()
-        {
-            let path = loading.path.clone();
-            self.loading = None;
-            self.finish_load(path, result);
-        }
     }
 
-    fn menu_bar(&mut self, ui: &mut egui::Ui) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                for c in [Command::NewEmpty, Command::NewFromSample, Command::Open] {
-                    if c.menu_button(ui, true) {
-                        self.run(c);
-                    }
-                }
-                ui.menu_button("Open recent", |ui| {
-                    if self.recent.is_empty() {
-                        ui.label("No recent plans yet.");
-                    }
-                    for path in self.recent.clone() {
-                        if ui.button(path.display().to_string()).clicked() {
-                            self.open_path(path);
-                        }
-                    }
-                });
-                ui.separator();
-                for c in [Command::Save, Command::SaveAs] {
-                    if c.menu_button(ui, true) {
-                        self.run(c);
-                    }
-                }
-                ui.separator();
-                if Command::Quit.menu_button(ui, true) {
-                    self.run(Command::Quit);
-                }
+    fn views_ui(&mut self, ui: &mut egui::Ui, edits: &mut Vec<Edit>) {
+        self.notice_bar(ui);
+        if let Some(busy) = self.files.busy() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(busy);
             });
-            ui.menu_button("Edit", |ui| {
-                if Command::Undo.menu_button(ui, self.doc.can_undo()) {
-                    self.run(Command::Undo);
-                }
-                if Command::Redo.menu_button(ui, self.doc.can_redo()) {
-                    self.run(Command::Redo);
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for v in View::ALL {
-                    if Command::Show(v).menu_button(ui, true) {
-                        self.run(Command::Show(v));
-                    }
-                }
-                ui.separator();
-                egui::widgets::global_theme_preference_buttons(ui);
-            });
-            ui.menu_button("Help", |ui| {
-                ui.label("Stepstone: your current role as a stepping stone to the next.");
-                ui.label("Ctrl+1 to Ctrl+7 switch views; Tab moves between fields.");
-                ui.label("Plans are plain text (RON): see the README for the format.");
-                ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
-            });
-        });
-    }
-
-    fn status_bar(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            let file = self.doc.path.as_ref().map_or_else(
-                || "Not saved to a file yet".to_string(),
-                |p| p.display().to_string(),
-            );
-            ui.label(file);
-            ui.separator();
-            if self.doc.is_dirty() {
-                let autosaved = if self.autosaved == self.doc.version() {
-                    " (recovery copy kept)"
-                } else {
-                    ""
-                };
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("Unsaved changes{autosaved}"),
-                );
-            } else {
-                ui.label("Saved");
-            }
-            let problems = self.derived.problems.all();
-            if !problems.is_empty() {
-                ui.separator();
-                let text = if problems.len() == 1 {
-                    "1 problem".to_string()
-                } else {
-                    format!("{} problems", problems.len())
-                };
-                ui.menu_button(
-                    egui::RichText::new(format!("\u{26a0} {text}"))
-                        .color(ui.visuals().warn_fg_color),
-                    |ui| {
-                        egui::ScrollArea::vertical()
-                            .max_height(300.0)
-                            .show(ui, |ui| {
-                                for p in problems {
-                                    ui.label(p.to_string());
-                                }
-                            });
-                    },
-                );
-            }
-        });
-    }
-
-    fn notice_bar(&mut self, ui: &mut egui::Ui) {
-        let Some(text) = self.notice.clone() else {
+            ui.ctx().request_repaint();
             return;
+        }
+        let cx = ViewCtx {
+            doc: &self.doc,
+            plan: self.doc.plan(),
+            today: self.today(),
+            problems: &self.derived.problems,
+            derived: &self.derived,
         };
-        egui::Panel::top("notice").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.colored_label(ui.visuals().error_fg_color, text);
-                if ui.button("Dismiss").clicked() {
-                    self.notice = None;
-                }
-            });
-        });
-    }
-
-    fn nav(&mut self, ui: &mut egui::Ui) {
-        ui.add_space(6.0);
-        for v in View::ALL {
-            let shortcut = Command::Show(v)
-                .shortcut()
-                .map(|s| ui.ctx().format_shortcut(&s))
-                .unwrap_or_default();
-            if ui
-                .selectable_label(self.view == v, v.label())
-                .on_hover_text(shortcut)
-                .clicked()
-            {
-                self.view = v;
-            }
+        match self.view {
+            View::Today => self.views.today.ui(ui, &cx, edits),
+            View::Log => self.views.log.ui(ui, &cx, edits),
+            View::Review => self.views.review.ui(ui, &cx, edits),
+            View::Roadmap => self.views.roadmap.ui(ui, &cx, edits),
+            View::Skills => self.views.skills.ui(ui, &cx, edits),
+            View::Goals => self.views.goals.ui(ui, &cx, edits),
+            View::People => self.views.people.ui(ui, &cx, edits),
         }
     }
 }
@@ -571,8 +254,11 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
-        self.handle_input(&ctx);
         self.tick_clock(now);
+        self.take_input(&ctx);
+        self.poll_files();
+        self.run_pending();
+        self.derived.refresh(&self.doc, self.today());
         let title = self.title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -586,42 +272,21 @@ impl eframe::App for App {
             .exact_size(170.0)
             .show(ui, |ui| self.nav(ui));
         let mut edits = Vec::new();
-        egui::CentralPanel::default().show(ui, |ui| {
-            self.notice_bar(ui);
-            if let Some(loading) = &self.loading {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(format!("Opening {}\u{2026}", loading.path.display()));
-                });
-                ctx.request_repaint();
-                return;
-            }
-            // After the menus, which may have changed or replaced the plan.
-            self.derived.refresh(&self.doc, self.today());
-            let cx = ViewCtx {
-                doc: &self.doc,
-                plan: self.doc.plan(),
-                today: self.today(),
-                problems: &self.derived.problems,
-                derived: &self.derived,
-            };
-            match self.view {
-                View::Today => self.views.today.ui(ui, &cx, &mut edits),
-                View::Log => self.views.log.ui(ui, &cx, &mut edits),
-                View::Review => self.views.review.ui(ui, &cx, &mut edits),
-                View::Roadmap => self.views.roadmap.ui(ui, &cx, &mut edits),
-                View::Skills => self.views.skills.ui(ui, &cx, &mut edits),
-                View::Goals => self.views.goals.ui(ui, &cx, &mut edits),
-                View::People => self.views.people.ui(ui, &cx, &mut edits),
-            }
-        });
+        egui::CentralPanel::default().show(ui, |ui| self.views_ui(ui, &mut edits));
         let typing = ctx.text_edit_focused();
         self.apply(edits, now, typing);
-        self.modal_ui(&ctx);
+        if let Some(modal) = &mut self.modal
+            && let Some(answer) = modals::show(&ctx, modal, self.doc.path.as_deref())
+        {
+            self.pending.push(Action::Answer(answer));
+        }
         self.autosave(&ctx, now);
         if self.allow_close {
             self.settings.dirs.clear_recovery(self.doc.path.as_deref());
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if !self.pending.is_empty() {
+            ctx.request_repaint();
         }
         if let Some(shot) = &mut self.screenshot {
             shot.on_frame(&ctx);

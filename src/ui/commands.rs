@@ -37,7 +37,7 @@ impl View {
         }
     }
 
-    /// The view `--view` asks for; views still to come show Today.
+    /// The view `--view` asks for.
     pub fn from_arg(arg: crate::cli::ViewArg) -> Self {
         use crate::cli::ViewArg;
         match arg {
@@ -47,7 +47,7 @@ impl View {
             ViewArg::People => View::People,
             ViewArg::Log => View::Log,
             ViewArg::Review => View::Review,
-            ViewArg::Today | ViewArg::Insights => View::Today,
+            ViewArg::Today => View::Today,
         }
     }
 }

@@ -4,6 +4,7 @@
 use crate::io::DiskStamp;
 use crate::model::{Edit, EditError, Item, ItemRef, Plan};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Typed edits of the same target closer together than this (seconds) are
@@ -29,6 +30,16 @@ fn target(edit: &Edit) -> Option<Target> {
     }
 }
 
+/// The plan at one moment, with what is needed to record it as saved.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub plan: Arc<Plan>,
+    /// The plan as its file held it (see [`Document`]).
+    pub base: Option<Arc<Plan>>,
+    step: u64,
+    generation: u64,
+}
+
 struct Step {
     /// Identifies the state after this step, for "is this the saved state?".
     id: u64,
@@ -41,9 +52,13 @@ struct Step {
 /// Tells documents apart, so caches never mix up two plans.
 static GENERATION: AtomicU64 = AtomicU64::new(1);
 
-/// A plan being edited.
+/// A plan being edited. The plan is shared copy-on-write, so a save or an
+/// autosave can write a snapshot on another thread while editing goes on.
 pub struct Document {
-    plan: Plan,
+    plan: Arc<Plan>,
+    /// The plan as its file held it when last read or written, to tell what
+    /// another program added since.
+    base: Option<Arc<Plan>>,
     /// Unique to this document in this process.
     generation: u64,
     /// Every change from this revision on only added log entries at the end,
@@ -64,7 +79,9 @@ pub struct Document {
 
 impl Document {
     pub fn new(plan: Plan, path: Option<PathBuf>, stamp: Option<DiskStamp>) -> Self {
+        let plan = Arc::new(plan);
         Self {
+            base: path.is_some().then(|| Arc::clone(&plan)),
             plan,
             generation: GENERATION.fetch_add(1, Ordering::Relaxed),
             appends_since: 0,
@@ -80,6 +97,17 @@ impl Document {
 
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The plan as it is now, to write on another thread. Cheap: the next
+    /// edit copies the plan only if the snapshot is still being written.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            plan: Arc::clone(&self.plan),
+            base: self.base.clone(),
+            step: self.current_id(),
+            generation: self.generation,
+        }
     }
 
     pub fn revision(&self) -> u64 {
@@ -112,9 +140,46 @@ impl Document {
 
     /// Records that the plan as it is now is what the file holds.
     pub fn mark_saved(&mut self, path: PathBuf, stamp: DiskStamp) {
+        let snapshot = self.snapshot();
+        let plan = Arc::clone(&snapshot.plan);
+        self.record_save(&snapshot, path, stamp, plan, &[]);
+    }
+
+    /// Records a finished save of `snapshot`: the file now holds `written`,
+    /// which is the snapshot plus `took_in`, entries another program had
+    /// added to the file. Those are added here too, as one undo step. Edits
+    /// made while the save ran stay unsaved.
+    pub fn record_save(
+        &mut self,
+        snapshot: &Snapshot,
+        path: PathBuf,
+        stamp: DiskStamp,
+        written: Arc<Plan>,
+        took_in: &[crate::model::LogEntry],
+    ) {
+        if !self.owns(snapshot) {
+            return;
+        }
+        let unchanged = self.current_id() == snapshot.step;
+        if !took_in.is_empty() {
+            let edit = self.plan.take_in(took_in);
+            // Cannot fail: adding entries with unused ids.
+            let _ = self.apply(edit, f64::NEG_INFINITY, false);
+        }
         self.path = Some(path);
         self.stamp = Some(stamp);
-        self.saved = self.current_id();
+        self.base = Some(written);
+        self.saved = match (unchanged, took_in.is_empty()) {
+            (true, _) => self.current_id(),
+            (false, true) => snapshot.step,
+            // No state in the history matches the file: unsaved until saved again.
+            (false, false) => u64::MAX,
+        };
+    }
+
+    /// Whether `snapshot` was taken of this document (not one since replaced).
+    pub fn owns(&self, snapshot: &Snapshot) -> bool {
+        snapshot.generation == self.generation
     }
 
     pub fn can_undo(&self) -> bool {
@@ -132,7 +197,7 @@ impl Document {
         let target = if typing { target(&edit) } else { None };
         let is_entry = matches!(edit, Edit::Put(Item::Entry(_)));
         let before = self.plan.log.len();
-        let undo = self.plan.apply(edit)?;
+        let undo = Arc::make_mut(&mut self.plan).apply(edit)?;
         self.revision += 1;
         if !(is_entry && self.plan.log.len() == before + 1) {
             self.appends_since = self.revision;
@@ -183,13 +248,13 @@ impl Document {
     }
 
     fn shift(
-        plan: &mut Plan,
+        plan: &mut Arc<Plan>,
         from: &mut Vec<Step>,
         to: &mut Vec<Step>,
         revision: &mut u64,
     ) -> bool {
         let Some(step) = from.pop() else { return false };
-        let Ok(inverse) = plan.apply(step.undo) else {
+        let Ok(inverse) = Arc::make_mut(plan).apply(step.undo) else {
             // Cannot happen for inverses of applied edits; drop the history rather than panic.
             from.clear();
             to.clear();

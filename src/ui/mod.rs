@@ -4,13 +4,15 @@ mod app;
 pub mod commands;
 mod derived;
 pub mod document;
+mod files;
 mod modals;
 mod screenshot;
+mod shell;
 pub mod storage;
 pub mod views;
 mod widgets;
 
-pub use app::{App, Modal, Settings, Then};
+pub use app::{App, Settings};
 
 use crate::cli::ViewArg;
 use jiff::civil::Date;
@@ -47,7 +49,7 @@ pub fn run(launch: Launch) -> ExitCode {
     } else {
         storage::AppDirs::from_env()
     };
-    let outcome = screenshot::Outcome::default();
+    let outcome = screenshot::Outcome::new(shot.is_some());
     let app_outcome = outcome.clone();
     let result = eframe::run_native(
         "Stepstone",

@@ -9,20 +9,38 @@ const SETTLE_FRAMES: u32 = 3;
 
 /// Shared between the app and `run`, which turns it into the exit code.
 #[derive(Clone, Default)]
-pub struct Outcome(Arc<Mutex<Option<Result<(), String>>>>);
+pub struct Outcome {
+    result: Arc<Mutex<Option<Result<(), String>>>>,
+    /// A picture was asked for (`--screenshot`).
+    expected: bool,
+}
 
 impl Outcome {
+    pub fn new(expected: bool) -> Self {
+        Self {
+            result: Arc::default(),
+            expected,
+        }
+    }
+
     fn set(&self, r: Result<(), String>) {
-        if let Ok(mut slot) = self.0.lock() {
+        if let Ok(mut slot) = self.result.lock() {
             *slot = Some(r);
         }
     }
 
-    /// 0 once the picture is saved, or when no screenshot was asked for.
+    /// 0 once the picture is saved, or when no screenshot was asked for;
+    /// 1 when it failed or the window closed before it was taken.
     pub fn exit_code(&self) -> ExitCode {
-        match self.0.lock().ok().and_then(|s| s.clone()) {
+        match self.result.lock().ok().and_then(|s| s.clone()) {
             Some(Err(e)) => {
                 eprintln!("stepstone: screenshot failed: {e}");
+                ExitCode::from(1)
+            }
+            None if self.expected => {
+                eprintln!(
+                    "stepstone: screenshot failed: the window closed before the picture was taken"
+                );
                 ExitCode::from(1)
             }
             _ => ExitCode::SUCCESS,

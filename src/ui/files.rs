@@ -1,0 +1,493 @@
+//! The file flow: open, save, autosave, the dialogs' answers and what comes
+//! after them. Reading and writing large plans runs on a worker thread, so
+//! the window stays responsive; small plans are written at once.
+
+use super::app::App;
+use super::document::{Document, Snapshot};
+use super::modals::{Answer, Modal, Then, with_extension};
+use super::storage::Recovery;
+use super::views::Views;
+use crate::io;
+use crate::model::{LogEntry, Plan};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc;
+
+/// Seconds of quiet after an edit before unsaved changes are autosaved.
+const AUTOSAVE_AFTER: f64 = 3.0;
+/// Files larger than this (bytes) are read on a worker thread, with a spinner.
+const LOAD_IN_BACKGROUND_FROM: u64 = 2 * 1024 * 1024;
+/// Plans with more log entries than this are written on a worker thread.
+const WRITE_IN_BACKGROUND_FROM: usize = 10_000;
+
+type Loaded = Result<(Plan, io::DiskStamp), io::LoadError>;
+
+/// A save that went through.
+pub struct Written {
+    saved: io::Saved,
+    /// The plan as the file now holds it.
+    plan: Arc<Plan>,
+    /// Entries another program had added to the file, now taken in.
+    took_in: Vec<LogEntry>,
+}
+
+/// File work in progress, and what the autosave has done.
+#[derive(Default)]
+pub struct FileWork {
+    loading: Option<(PathBuf, mpsc::Receiver<Loaded>)>,
+    saving: Option<Saving>,
+    autosave: Autosave,
+    /// The person has agreed that saving over this file drops its comments.
+    comments_ok: Option<PathBuf>,
+}
+
+struct Saving {
+    path: PathBuf,
+    snapshot: Snapshot,
+    then: Option<Then>,
+    rx: mpsc::Receiver<Result<Written, io::SaveError>>,
+}
+
+/// A recovery copy being written: the document version and the answer.
+type AutosaveJob = ((u64, u64), mpsc::Receiver<std::io::Result<()>>);
+
+#[derive(Default)]
+struct Autosave {
+    /// The document's revision when it last changed, and when (egui time).
+    last_change: (u64, f64),
+    /// The version last written to the recovery file, or `(0, 0)`.
+    written: (u64, u64),
+    /// The version whose write failed: not tried again until the plan changes.
+    failed: Option<(u64, u64)>,
+    job: Option<AutosaveJob>,
+}
+
+impl FileWork {
+    /// What the spinner says, while a file is being read or written.
+    pub fn busy(&self) -> Option<String> {
+        if let Some((path, _)) = &self.loading {
+            return Some(format!("Opening {}\u{2026}", path.display()));
+        }
+        self.saving
+            .as_ref()
+            .map(|s| format!("Saving {}\u{2026}", s.path.display()))
+    }
+
+    /// Whether the recovery copy holds the document's current version.
+    pub fn recovery_is_current(&self, doc: &Document) -> bool {
+        self.autosave.written == doc.version()
+    }
+}
+
+/// Runs `work` on a worker thread when `background`, else at once; the
+/// answer arrives on the returned channel either way.
+fn run<T: Send + 'static>(
+    background: bool,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> mpsc::Receiver<T> {
+    let (tx, rx) = mpsc::channel();
+    if background {
+        std::thread::spawn(move || {
+            let _ = tx.send(work());
+        });
+    } else {
+        let _ = tx.send(work());
+    }
+    rx
+}
+
+/// Writes `snapshot` to `path` under the file's lock. If another program
+/// only added log entries since the file was read (a `stepstone log` from a
+/// terminal), they are taken in and written too, instead of a conflict.
+fn write(
+    path: &Path,
+    snapshot: &Snapshot,
+    expected: Option<&io::DiskStamp>,
+) -> Result<Written, io::SaveError> {
+    let locked = io::lock(path)?;
+    match locked.save(&snapshot.plan, expected) {
+        Ok(saved) => Ok(Written {
+            saved,
+            plan: Arc::clone(&snapshot.plan),
+            took_in: Vec::new(),
+        }),
+        Err(io::SaveError::ChangedOnDisk { path }) => {
+            let conflict = || io::SaveError::ChangedOnDisk { path: path.clone() };
+            let base = snapshot.base.as_deref().ok_or_else(conflict)?;
+            let (disk, stamp) = locked.load().map_err(|_| conflict())?;
+            let added = Plan::appended_since(base, &disk).ok_or_else(conflict)?;
+            let mut merged = (*snapshot.plan).clone();
+            merged
+                .apply(snapshot.plan.take_in(added))
+                .map_err(|_| conflict())?;
+            let saved = locked.save(&merged, Some(&stamp))?;
+            Ok(Written {
+                saved,
+                plan: Arc::new(merged),
+                took_in: added.to_vec(),
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+impl App {
+    /// Does `then` now, or first asks what to do with unsaved changes.
+    pub(super) fn then_or_ask(&mut self, then: Then) {
+        if self.doc.is_dirty() {
+            self.modal = Some(Modal::Unsaved(then));
+        } else {
+            self.go(then);
+        }
+    }
+
+    fn go(&mut self, then: Then) {
+        if !matches!(then, Then::Open(_)) {
+            self.views = Views::default();
+        }
+        match then {
+            Then::NewEmpty => self.doc = Document::new(Plan::default(), None, None),
+            Then::NewFromSample => self.doc = Document::new(io::sample_plan(), None, None),
+            Then::Open(Some(path)) => self.load(path),
+            Then::Open(None) => {
+                if let Some(path) = self.pick_file(false, None) {
+                    self.load(path);
+                }
+            }
+            Then::Quit => self.allow_close = true,
+        }
+    }
+
+    /// Reads a plan (large ones on a worker thread); on failure the current
+    /// plan stays open and the error is shown.
+    pub(super) fn load(&mut self, path: PathBuf) {
+        let path = std::path::absolute(&path).unwrap_or(path);
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        let p = path.clone();
+        let rx = run(size >= LOAD_IN_BACKGROUND_FROM, move || io::load(&p));
+        self.files.loading = Some((path, rx));
+        self.poll_files();
+    }
+
+    fn opened(&mut self, plan: Plan, path: PathBuf, stamp: io::DiskStamp) {
+        self.recent = self.settings.dirs.add_recent(&path);
+        self.doc = Document::new(plan, Some(path), Some(stamp));
+        self.views = Views::default();
+        self.notice = None;
+    }
+
+    /// Picks up finished loads, saves and autosaves.
+    pub(super) fn poll_files(&mut self) {
+        if let Some((path, rx)) = &self.files.loading
+            && let Ok(result) = rx.try_recv()
+        {
+            let path = path.clone();
+            self.files.loading = None;
+            match result {
+                Ok((plan, stamp)) => self.opened(plan, path, stamp),
+                Err(e) => {
+                    self.notice = Some(format!(
+                        "Could not open the plan; your current plan is still open. {e}"
+                    ));
+                }
+            }
+        }
+        if let Some(saving) = &self.files.saving
+            && let Ok(result) = saving.rx.try_recv()
+            && let Some(saving) = self.files.saving.take()
+        {
+            self.saved(saving, result);
+        }
+        if let Some((version, rx)) = &self.files.autosave.job
+            && let Ok(result) = rx.try_recv()
+        {
+            let version = *version;
+            self.files.autosave.job = None;
+            match result {
+                Ok(()) => self.files.autosave.written = version,
+                Err(e) => {
+                    self.files.autosave.failed = Some(version);
+                    self.notice = Some(format!(
+                        "Could not write the recovery copy of your changes: {e}. Save the plan to keep them."
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Saves to the plan's file (or asks where), then does `then`.
+    pub(super) fn save(&mut self, then: Option<Then>) {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(path, false, then),
+            None => self.save_as(then),
+        }
+    }
+
+    pub(super) fn save_as(&mut self, then: Option<Then>) {
+        if let Some(path) = self.pick_file(true, then.clone()) {
+            self.save_to(path, true, then);
+        }
+    }
+
+    /// Writes the plan to `path`. Without `force`, a file changed by another
+    /// program since it was read is not overwritten: the user is asked
+    /// (unless it only gained log entries, which are taken in). A file with
+    /// hand-written comments asks first, once.
+    pub(super) fn save_to(&mut self, path: PathBuf, force: bool, then: Option<Then>) {
+        if self.files.saving.is_some() {
+            return;
+        }
+        let path = std::path::absolute(&path).unwrap_or(path);
+        let same_file = self.doc.path.as_ref() == Some(&path);
+        let commented = if same_file {
+            self.doc.stamp.as_ref().is_some_and(|s| s.comments)
+        } else {
+            std::fs::read_to_string(&path).is_ok_and(|t| io::format::has_comments(&t))
+        };
+        if commented && self.files.comments_ok.as_ref() != Some(&path) {
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            self.modal = Some(Modal::Comments {
+                then,
+                copy: io::comments_copy_path(&path, &bytes),
+            });
+            return;
+        }
+        let expected = (!force && same_file)
+            .then(|| self.doc.stamp.clone())
+            .flatten();
+        let snapshot = self.doc.snapshot();
+        let background = snapshot.plan.log.len() > WRITE_IN_BACKGROUND_FROM;
+        let (p, s) = (path.clone(), snapshot.clone());
+        let rx = run(background, move || write(&p, &s, expected.as_ref()));
+        self.files.saving = Some(Saving {
+            path,
+            snapshot,
+            then,
+            rx,
+        });
+        self.poll_files();
+    }
+
+    /// Acts on a finished save.
+    fn saved(&mut self, saving: Saving, result: Result<Written, io::SaveError>) {
+        let Saving {
+            path,
+            snapshot,
+            then,
+            ..
+        } = saving;
+        match result {
+            Ok(written) => {
+                if !self.doc.owns(&snapshot) {
+                    return; // Another plan was opened meanwhile.
+                }
+                self.recent = self.settings.dirs.add_recent(&path);
+                // The recovery copy was kept under the old name (or "untitled").
+                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
+                let took = written.took_in.len();
+                self.doc.record_save(
+                    &snapshot,
+                    path.clone(),
+                    written.saved.stamp,
+                    written.plan,
+                    &written.took_in,
+                );
+                self.notice = match (took, &written.saved.comments_kept) {
+                    (0, None) => None,
+                    (n, kept) => Some(saved_notice(n, kept.as_deref())),
+                };
+                if let Some(then) = then {
+                    self.go_on(then);
+                }
+            }
+            Err(io::SaveError::ChangedOnDisk { .. }) => {
+                self.modal = Some(Modal::ChangedOnDisk(then));
+            }
+            Err(e) => self.notice = Some(e.to_string()),
+        }
+    }
+
+    /// A path from the system's dialog; without one, the typed-path dialog
+    /// opens (remembering `then`) and `None` is returned for now.
+    fn pick_file(&mut self, save: bool, then: Option<Then>) -> Option<PathBuf> {
+        if self.settings.native_dialogs {
+            let dialog = rfd::FileDialog::new().add_filter("Stepstone plan", &["ron"]);
+            let dialog = match self.doc.path.as_ref().and_then(|p| p.parent()) {
+                Some(dir) => dialog.set_directory(dir),
+                None => dialog,
+            };
+            let started = std::time::Instant::now();
+            let picked = if save {
+                dialog.set_file_name("plan.stepstone.ron").save_file()
+            } else {
+                dialog.pick_file()
+            };
+            if picked.is_some() {
+                return picked;
+            }
+            // rfd answers None both for "cancelled" and "no dialog available";
+            // an instant None means there was no dialog to cancel.
+            if started.elapsed().as_millis() > 300 {
+                return None;
+            }
+        }
+        // Saving starts from the current file's path; opening from its folder.
+        let start = match (&self.doc.path, save) {
+            (Some(p), true) => Some(p.clone()),
+            (Some(p), false) => p.parent().map(Path::to_path_buf),
+            (None, _) => std::env::current_dir().ok(),
+        };
+        let mut text = start.map(|p| p.display().to_string()).unwrap_or_default();
+        if !save && !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
+            text.push(std::path::MAIN_SEPARATOR);
+        }
+        self.modal = Some(Modal::AskPath { save, text, then });
+        None
+    }
+
+    /// Writes unsaved changes to the recovery file after a quiet spell (on a
+    /// worker thread for large plans). A failed write is not retried until
+    /// the plan changes again.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context, now: f64) {
+        let auto = &mut self.files.autosave;
+        let revision = self.doc.revision();
+        if revision != auto.last_change.0 {
+            auto.last_change = (revision, now);
+        }
+        if !self.doc.is_dirty() {
+            // Undone back to the saved state: the recovery copy is out of date.
+            if auto.written != (0, 0) {
+                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
+                auto.written = (0, 0);
+            }
+            return;
+        }
+        let version = self.doc.version();
+        if auto.written == version || auto.failed == Some(version) || auto.job.is_some() {
+            return;
+        }
+        let wait = auto.last_change.1 + AUTOSAVE_AFTER - now;
+        if wait > 0.0 {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            return;
+        }
+        let snapshot = self.doc.snapshot();
+        let (dirs, path, stamp) = (
+            self.settings.dirs.clone(),
+            self.doc.path.clone(),
+            self.doc.stamp.clone(),
+        );
+        let background = snapshot.plan.log.len() > WRITE_IN_BACKGROUND_FROM;
+        let rx = run(background, move || {
+            dirs.write_recovery(path.as_deref(), stamp.as_ref(), &snapshot.plan)
+        });
+        self.files.autosave.job = Some((version, rx));
+        self.poll_files();
+    }
+
+    /// Acts on the answer to a dialog.
+    pub(super) fn answer(&mut self, answer: Answer) {
+        let Some(modal) = self.modal.take() else {
+            return;
+        };
+        match (modal, answer) {
+            (Modal::Unsaved(then), Answer::Save) => self.save(Some(then)),
+            (Modal::Unsaved(then), Answer::Discard) => {
+                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
+                self.discard_changes();
+                self.go_on(then);
+            }
+            (Modal::ChangedOnDisk(then), Answer::Reload) => {
+                if let Some(path) = self.doc.path.clone() {
+                    self.settings.dirs.clear_recovery(Some(&path));
+                    self.load(path);
+                }
+                if let Some(then) = then {
+                    self.go_on(then);
+                }
+            }
+            (Modal::ChangedOnDisk(then), Answer::Overwrite) => {
+                if let Some(path) = self.doc.path.clone() {
+                    self.save_to(path, true, then);
+                }
+            }
+            (Modal::ChangedOnDisk(then), Answer::SaveAs) => self.save_as(then),
+            (Modal::Comments { then, .. }, Answer::Save) => {
+                self.files.comments_ok = self.doc.path.clone();
+                self.save(then);
+            }
+            (
+                Modal::AskPath {
+                    save: true, then, ..
+                },
+                Answer::Path(path),
+            ) => {
+                // Saving to the open file keeps the check for outside changes.
+                let path = with_extension(path);
+                let path = std::path::absolute(&path).unwrap_or(path);
+                let other_file = self.doc.path.as_ref() != Some(&path);
+                self.save_to(path, other_file, then);
+            }
+            (Modal::AskPath { save: false, .. }, Answer::Path(path)) => {
+                self.then_or_ask(Then::Open(Some(path)));
+            }
+            (Modal::Recover(r), Answer::Restore) => self.restore(*r),
+            (Modal::Recover(r), Answer::Discard) => {
+                self.settings.dirs.clear_recovery(r.path.as_deref());
+            }
+            (Modal::Recover(r), _) => self.modal = Some(Modal::Recover(r)),
+            _ => {}
+        }
+    }
+
+    /// Drops unsaved changes: the plan goes back to its file (read again,
+    /// on a worker thread if large) or, without one, to where it started,
+    /// so nothing unsaved stays on screen as "saved".
+    fn discard_changes(&mut self) {
+        while self.doc.undo() {}
+        let path = self.doc.path.clone();
+        let (plan, stamp) = (self.doc.plan().clone(), self.doc.stamp.clone());
+        self.doc = Document::new(plan, path.clone(), stamp);
+        self.views = Views::default();
+        if let Some(path) = path {
+            self.load(path);
+        }
+    }
+
+    fn go_on(&mut self, then: Then) {
+        match then {
+            Then::Open(Some(path)) => self.then_or_ask(Then::Open(Some(path))),
+            other => self.then_or_ask(other),
+        }
+    }
+
+    /// Opens the recovered plan as unsaved changes to its file.
+    /// The stamp is the one the changes were made to: if the file changed
+    /// since, saving asks first.
+    fn restore(&mut self, r: Recovery) {
+        self.doc = Document::new(r.plan, r.path, r.stamp);
+        self.doc.mark_unsaved();
+        self.views = Views::default();
+    }
+}
+
+/// What a save did besides saving.
+fn saved_notice(took_in: usize, comments: Option<&Path>) -> String {
+    let mut parts = Vec::new();
+    if took_in > 0 {
+        parts.push(format!(
+            "Saved, and took in {} logged elsewhere (for example with `stepstone log`) since you opened the plan.",
+            match took_in {
+                1 => "1 entry".to_string(),
+                n => format!("{n} entries"),
+            }
+        ));
+    }
+    if let Some(copy) = comments {
+        parts.push(format!(
+            "The file's hand-written comments are kept in {}.",
+            copy.display()
+        ));
+    }
+    parts.join(" ")
+}

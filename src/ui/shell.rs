@@ -1,0 +1,142 @@
+//! The window's frame around the views: menu bar, side bar, status bar and
+//! the notice line. They read the app and queue actions; nothing here
+//! changes the plan.
+
+use super::app::{Action, App};
+use super::commands::{Command, View};
+
+impl App {
+    pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for c in [Command::NewEmpty, Command::NewFromSample, Command::Open] {
+                    self.menu_item(ui, c, true);
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.recent.is_empty() {
+                        ui.label("No recent plans yet.");
+                    }
+                    for path in &self.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.pending.push(Action::OpenPath(path.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                self.menu_item(ui, Command::Save, true);
+                self.menu_item(ui, Command::SaveAs, true);
+                ui.separator();
+                self.menu_item(ui, Command::Quit, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                self.menu_item(ui, Command::Undo, self.doc.can_undo());
+                self.menu_item(ui, Command::Redo, self.doc.can_redo());
+            });
+            ui.menu_button("View", |ui| {
+                for v in View::ALL {
+                    self.menu_item(ui, Command::Show(v), true);
+                }
+                ui.separator();
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+            ui.menu_button("Help", |ui| {
+                ui.label("Stepstone: your current role as a stepping stone to the next.");
+                ui.label("Ctrl+1 to Ctrl+7 switch views; Tab moves between fields.");
+                ui.label("Plans are plain text (RON): see the README for the format.");
+                ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+            });
+        });
+    }
+
+    fn menu_item(&mut self, ui: &mut egui::Ui, command: Command, enabled: bool) {
+        if command.menu_button(ui, enabled) {
+            self.pending.push(Action::Run(command));
+        }
+    }
+
+    pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            match &self.doc.path {
+                Some(p) => {
+                    ui.label(p.display().to_string());
+                    ui.separator();
+                    if self.doc.is_dirty() {
+                        self.unsaved_label(ui);
+                    } else {
+                        ui.label("Saved");
+                    }
+                }
+                None if self.doc.is_dirty() => {
+                    self.unsaved_label(ui);
+                }
+                None => {
+                    ui.label("Not saved to a file yet");
+                }
+            }
+            let problems = self.derived.problems.all();
+            if !problems.is_empty() {
+                ui.separator();
+                let text = if problems.len() == 1 {
+                    "1 problem".to_string()
+                } else {
+                    format!("{} problems", problems.len())
+                };
+                ui.menu_button(
+                    egui::RichText::new(format!("\u{26a0} {text}"))
+                        .color(ui.visuals().warn_fg_color),
+                    |ui| {
+                        egui::ScrollArea::vertical()
+                            .max_height(300.0)
+                            .show(ui, |ui| {
+                                for p in problems {
+                                    ui.label(p.to_string());
+                                }
+                            });
+                    },
+                );
+            }
+        });
+    }
+
+    fn unsaved_label(&self, ui: &mut egui::Ui) {
+        let kept = if self.files.recovery_is_current(&self.doc) {
+            " (recovery copy kept)"
+        } else {
+            ""
+        };
+        ui.colored_label(ui.visuals().warn_fg_color, format!("Unsaved changes{kept}"));
+    }
+
+    pub(super) fn notice_bar(&mut self, ui: &mut egui::Ui) {
+        let Some(text) = &self.notice else {
+            return;
+        };
+        let mut dismissed = false;
+        egui::Panel::top("notice").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(ui.visuals().error_fg_color, text);
+                dismissed = ui.button("Dismiss").clicked();
+            });
+        });
+        if dismissed {
+            self.notice = None;
+        }
+    }
+
+    pub(super) fn nav(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(6.0);
+        for v in View::ALL {
+            let shortcut = Command::Show(v)
+                .shortcut()
+                .map(|s| ui.ctx().format_shortcut(&s))
+                .unwrap_or_default();
+            if ui
+                .selectable_label(self.view == v, v.label())
+                .on_hover_text(shortcut)
+                .clicked()
+            {
+                self.pending.push(Action::Run(Command::Show(v)));
+            }
+        }
+    }
+}
