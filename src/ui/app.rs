@@ -118,6 +118,11 @@ impl App {
         &self.doc
     }
 
+    /// Whether the app has agreed to close (after Quit, with nothing unsaved).
+    pub fn is_closing(&self) -> bool {
+        self.allow_close
+    }
+
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
     }

@@ -20,22 +20,20 @@ pub struct AppDirs {
 }
 
 impl AppDirs {
-    /// The usual places: `$XDG_CONFIG_HOME/stepstone` (or `~/.config/stepstone`)
-    /// and `$XDG_STATE_HOME/stepstone/recovery` (or `~/.local/state/...`).
+    /// The platform's places: on Linux `$XDG_CONFIG_HOME/stepstone` and
+    /// `$XDG_STATE_HOME/stepstone/recovery`; on macOS `~/Library/Application
+    /// Support/...`; on Windows `%APPDATA%\\...` and `%LOCALAPPDATA%\\...`.
     pub fn from_env() -> Self {
-        let home = std::env::var_os("HOME")
-            .or_else(|| std::env::var_os("USERPROFILE"))
-            .map_or_else(std::env::temp_dir, PathBuf::from);
-        let base = |var: &str, fallback: &str| {
-            std::env::var_os(var)
-                .map(PathBuf::from)
-                .filter(|p| p.is_absolute())
-                .unwrap_or_else(|| home.join(fallback))
-                .join("stepstone")
-        };
-        Self {
-            config: base("XDG_CONFIG_HOME", ".config"),
-            recovery: base("XDG_STATE_HOME", ".local/state").join("recovery"),
+        match directories::ProjectDirs::from("", "", "stepstone") {
+            Some(dirs) => Self {
+                config: dirs.config_dir().to_path_buf(),
+                recovery: dirs
+                    .state_dir()
+                    .unwrap_or_else(|| dirs.data_local_dir())
+                    .join("recovery"),
+            },
+            // No home folder at all: keep to the temporary folder.
+            None => Self::in_folder(&std::env::temp_dir().join("stepstone")),
         }
     }
 
