@@ -67,10 +67,22 @@ struct Strict(Date);
 
 impl<'de> Deserialize<'de> for Strict {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = std::borrow::Cow::<str>::deserialize(d)?;
-        parse_date(&text)
-            .map(Strict)
-            .map_err(serde::de::Error::custom)
+        d.deserialize_str(StrictVisitor)
+    }
+}
+
+/// Reads the date from the text in place, without copying it.
+struct StrictVisitor;
+
+impl serde::de::Visitor<'_> for StrictVisitor {
+    type Value = Strict;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a date written \"YYYY-MM-DD\"")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Strict, E> {
+        parse_date(text).map(Strict).map_err(E::custom)
     }
 }
 
