@@ -7,6 +7,7 @@ pub mod document;
 mod modals;
 mod screenshot;
 pub mod storage;
+pub mod time_axis;
 pub mod views;
 mod widgets;
 
