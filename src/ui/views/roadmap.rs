@@ -58,7 +58,9 @@ impl RoadmapView {
             } else {
                 purpose_editor(ui, plan, edits);
                 ui.separator();
-                widgets::hint(ui, "Click a role on the roadmap to edit it.");
+                if !plan.roles.is_empty() {
+                    widgets::hint(ui, "Click a role on the roadmap to edit it.");
+                }
             }
         });
         ui.horizontal(|ui| {
@@ -138,6 +140,9 @@ impl RoadmapView {
             self.selected = span_at(&spans, at).map(|s| s.role);
         }
         // Keyboard and screen-reader users pick a role from this row.
+        if plan.roles.is_empty() {
+            return;
+        }
         ui.horizontal_wrapped(|ui| {
             ui.label("Roles:");
             for r in &plan.roles {
@@ -455,21 +460,31 @@ fn hover_text(
     })
 }
 
-/// The x range the roadmap fits to before any zoom: the roles and milestones,
-/// and at least from half a year before today to a year and a half after it,
-/// so an empty or short plan still has a calendar to read.
+/// The x range the roadmap fits to before any zoom: the roles, the
+/// milestones and today, with four more days on each side when that is
+/// under two weeks. An empty plan shows from
+/// half a year before today to a year and a half after it, so it still has a
+/// calendar to read.
 fn default_range(
     spans: &[RoleSpan],
     done: &[Dot<'_>],
     open: &[Dot<'_>],
     today: Date,
 ) -> (Date, Date) {
-    let near = |months: i32| today.checked_add(months.months()).unwrap_or(today);
+    let shift = |d: Date, span: jiff::Span| d.checked_add(span).unwrap_or(d);
+    if spans.is_empty() && done.is_empty() && open.is_empty() {
+        return (shift(today, (-6).months()), shift(today, 18.months()));
+    }
     let dates = spans
         .iter()
         .flat_map(|s| [s.from, s.to])
         .chain(done.iter().chain(open).map(|d| d.at));
-    dates.fold((near(-6), near(18)), |(lo, hi), d| (lo.min(d), hi.max(d)))
+    let (lo, hi) = dates.fold((today, today), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    if shift(lo, 14.days()) > hi {
+        (shift(lo, (-4).days()), shift(hi, 4.days()))
+    } else {
+        (lo, hi)
+    }
 }
 
 /// A new role of a stage, with sensible dates.
@@ -536,6 +551,9 @@ fn purpose_editor(ui: &mut egui::Ui, plan: &Plan, edits: &mut Vec<Edit>) {
 /// The current role as a stepping stone: what it teaches and where it leads.
 fn stepping_stone(ui: &mut egui::Ui, plan: &Plan, today: Date) {
     let Some(current) = plan.current_role() else {
+        if plan.roles.is_empty() {
+            return; // the empty roadmap already says what to do first
+        }
         ui.label("No role is marked current yet. Add one, or pick a role and choose \"Make this my current role\".");
         return;
     };
@@ -583,7 +601,11 @@ fn stepping_stone(ui: &mut egui::Ui, plan: &Plan, today: Date) {
                         .strong(),
                 );
                 let gaps = skill_gaps(plan, next, today);
-                if gaps.is_empty() {
+                if next.requires.is_empty() {
+                    ui.label(
+                        "It lists no skills yet: add the skills it asks for to see what is still to grow.",
+                    );
+                } else if gaps.is_empty() {
                     ui.label("Every skill it asks for is at the level it needs.");
                 } else {
                     let text: Vec<String> = gaps
@@ -710,6 +732,30 @@ mod tests {
         assert!(
             labels.iter().filter(|l| **l == "Nov").count() <= 2,
             "{labels:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_plan_fits_its_dates_with_a_few_days_around_them() {
+        let today = Date::constant(2026, 6, 15);
+        let span = |from, to| RoleSpan {
+            role: RoleId(1),
+            stage: Stage::Current,
+            from,
+            to,
+        };
+        let spans = [span(
+            Date::constant(2026, 6, 8),
+            Date::constant(2026, 6, 15),
+        )];
+        assert_eq!(
+            default_range(&spans, &[], &[], today),
+            (Date::constant(2026, 6, 4), Date::constant(2026, 6, 19))
+        );
+        let spans = [span(Date::constant(2019, 3, 1), Date::constant(2031, 1, 1))];
+        assert_eq!(
+            default_range(&spans, &[], &[], today),
+            (Date::constant(2019, 3, 1), Date::constant(2031, 1, 1))
         );
     }
 
