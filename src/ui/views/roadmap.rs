@@ -19,6 +19,9 @@ pub struct RoadmapView {
     pub selected: Option<RoleId>,
 }
 
+/// The roadmap plot's id, so its memory (the zoom) can be found in tests.
+pub const PLOT_ID: &str = "roadmap plot";
+
 /// The plot's x coordinate of a date (days since 1970).
 fn x_of(d: Date) -> f64 {
     day_of(d)
@@ -102,7 +105,10 @@ impl RoadmapView {
         let (from, to) = default_range(&spans, &done, &open, cx.today);
         let height = (ui.available_height() * 0.55).clamp(220.0, 420.0);
         let plot = Plot::new("roadmap")
+            .id(egui::Id::unique(PLOT_ID))
             .height(height)
+            // Lanes do not zoom: only time does.
+            .allow_zoom([true, false])
             .show_grid([true, false])
             .allow_boxed_zoom(false)
             .y_axis_formatter(|mark, _| lane_name(mark.value))
