@@ -466,11 +466,10 @@ fn hover_text(
     })
 }
 
-/// The x range the roadmap fits to before any zoom: the roles, the
-/// milestones and today, with four more days on each side when that is
-/// under two weeks. An empty plan shows from
-/// half a year before today to a year and a half after it, so it still has a
-/// calendar to read.
+/// The x range the roadmap fits to before any zoom: the roles, the milestones
+/// and today, with four more days on each side when that is under two weeks.
+/// An empty plan shows from half a year before today to a year and a half
+/// after it, so it still has a calendar to read.
 fn default_range(
     spans: &[RoleSpan],
     done: &[Dot<'_>],
@@ -710,6 +709,32 @@ mod tests {
             hover(OPEN_SERIES, 1),
             "1 Jan 1970",
             "no such point: the date"
+        );
+    }
+
+    #[test]
+    fn hovering_a_role_bar_names_the_role_and_its_span() {
+        let mut role = Role::new(RoleId(2), "Charge Nurse, 4 West", Stage::Past);
+        role.start = Some(Date::constant(2019, 9, 30));
+        role.end = Some(Date::constant(2022, 3, 25));
+        let plan = Plan {
+            roles: vec![role],
+            ..Plan::default()
+        };
+        let today = Date::constant(2026, 11, 25);
+        let spans = role_spans(&plan, today);
+        let at = |d: Date, y: f64| HoverPosition::Elsewhere {
+            position: PlotPoint::new(x_of(d) + 0.5, y),
+        };
+        let on_bar = at(Date::constant(2021, 1, 12), lane(Stage::Past) + 0.2);
+        assert_eq!(
+            hover_text(&on_bar, &plan, &spans, &[], &[], today).as_deref(),
+            Some("Charge Nurse, 4 West (past)\nSep 2019 to Mar 2022\n12 Jan 2021")
+        );
+        let above = at(Date::constant(2021, 1, 12), lane(Stage::Past) + 0.5);
+        assert_eq!(
+            hover_text(&above, &plan, &spans, &[], &[], today).as_deref(),
+            Some("12 Jan 2021")
         );
     }
 
