@@ -359,7 +359,9 @@ fn boundaries(unit: Unit, lo: f64, hi: f64) -> Vec<Date> {
 
 /// Puts the calendar axis on a plot's x axis: grid lines from
 /// [`calendar_marks`] and their labels. The plot's x values must be days as
-/// [`day_of`] gives them.
+/// [`day_of`] gives them. It sets the main x axis, so set its title after:
+/// `date_axis(Plot::new("hours")).x_axis_label("Week")`. For hover labels,
+/// [`date_at`] turns a plot x back into a date.
 pub fn date_axis(plot: egui_plot::Plot<'_>) -> egui_plot::Plot<'_> {
     use std::cell::RefCell;
     use std::rc::Rc;
