@@ -9,6 +9,7 @@ mod modals;
 mod screenshot;
 mod shell;
 pub mod storage;
+pub mod time_axis;
 pub mod views;
 mod widgets;
 

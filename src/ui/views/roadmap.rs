@@ -3,12 +3,13 @@
 
 use super::ViewCtx;
 use crate::model::{
-    Edit, Item, ItemRef, Plan, Requirement, Role, RoleId, RoleSpan, Stage, next_id, role_spans,
-    skill_gaps,
+    Edit, Goal, Item, ItemRef, Milestone, Plan, Requirement, Role, RoleId, RoleSpan, Stage,
+    next_id, role_spans, skill_gaps,
 };
+use crate::ui::time_axis::{self, date_at, day_of};
 use crate::ui::widgets;
 use egui::{Color32, RichText};
-use egui_plot::{Arrows, Plot, PlotPoint, PlotPoints, Points, Polygon, Text, VLine};
+use egui_plot::{Arrows, HoverPosition, Plot, PlotPoint, PlotPoints, Points, Polygon, Text, VLine};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -18,23 +19,12 @@ pub struct RoadmapView {
     pub selected: Option<RoleId>,
 }
 
-const EPOCH: Date = Date::constant(1970, 1, 1);
+/// The roadmap plot's id, so its memory (the zoom) can be found in tests.
+pub const PLOT_ID: &str = "roadmap plot";
 
-/// Days since 1970, the plot's x coordinate.
+/// The plot's x coordinate of a date (days since 1970).
 fn x_of(d: Date) -> f64 {
-    d.duration_since(EPOCH).as_secs_f64() / 86_400.0
-}
-
-fn date_of(x: f64) -> Option<Date> {
-    #[expect(
-        clippy::cast_possible_truncation,
-        reason = "plot x is a day count far inside i64"
-    )]
-    let days = x.round() as i64;
-    // Zoomed far out, x can be beyond any date: no label then.
-    EPOCH
-        .checked_add(jiff::Span::new().try_days(days).ok()?)
-        .ok()
+    day_of(d)
 }
 
 /// Lanes from top to bottom: milestones, then the path as a staircase.
@@ -71,7 +61,9 @@ impl RoadmapView {
             } else {
                 purpose_editor(ui, plan, edits);
                 ui.separator();
-                widgets::hint(ui, "Click a role on the roadmap to edit it.");
+                if !plan.roles.is_empty() {
+                    widgets::hint(ui, "Click a role on the roadmap to edit it.");
+                }
             }
         });
         ui.horizontal(|ui| {
@@ -91,6 +83,9 @@ impl RoadmapView {
                     .small(),
             );
         });
+        if plan.roles.is_empty() {
+            self.empty_state(ui, plan, cx.today, edits);
+        }
         self.timeline(ui, cx);
         ui.add_space(6.0);
         egui::ScrollArea::vertical()
@@ -101,17 +96,21 @@ impl RoadmapView {
     fn timeline(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let plan = cx.plan;
         let spans = role_spans(plan, cx.today);
+        let (done, open) = milestone_dots(plan);
         let palette = Palette {
             dark: ui.visuals().dark_mode,
             text: ui.visuals().strong_text_color(),
             arrow: ui.visuals().weak_text_color(),
         };
+        let (from, to) = default_range(&spans, &done, &open, cx.today);
         let height = (ui.available_height() * 0.55).clamp(220.0, 420.0);
-        let response = Plot::new("roadmap")
+        let plot = Plot::new("roadmap")
+            .id(egui::Id::unique(PLOT_ID))
             .height(height)
+            // Lanes do not zoom: only time does.
+            .allow_zoom([true, false])
             .show_grid([true, false])
             .allow_boxed_zoom(false)
-            .x_axis_formatter(|mark, range| axis_date(mark.value, range))
             .y_axis_formatter(|mark, _| lane_name(mark.value))
             .y_grid_spacer(|_| {
                 (0..=5)
@@ -121,36 +120,35 @@ impl RoadmapView {
                     })
                     .collect()
             })
+            .include_x(x_of(from))
+            .include_x(x_of(to))
             .include_y(-0.6)
             .include_y(MILESTONE_LANE + 0.6)
-            .label_formatter(|hover| {
-                let (egui_plot::HoverPosition::NearDataPoint { position, .. }
-                | egui_plot::HoverPosition::Elsewhere { position }) = hover;
-                date_of(position.x).map(|d| d.strftime("%-d %b %Y").to_string())
-            })
-            .show(ui, |p| {
-                draw_roles(p, plan, &spans, self.selected, &palette);
-                draw_milestones(p, plan);
-                p.vline(
-                    VLine::new("Today", x_of(cx.today))
-                        .color(Color32::from_rgb(220, 80, 80))
-                        .width(1.5),
-                );
-                p.pointer_coordinate()
-            });
+            .label_formatter(|hover| hover_text(hover, plan, &spans, &done, &open, cx.today));
+        let response = time_axis::date_axis(plot).show(ui, |p| {
+            draw_roles(p, plan, &spans, self.selected, &palette);
+            draw_milestones(p, &done, &open);
+            p.vline(
+                VLine::new("Today", x_of(cx.today))
+                    .color(Color32::from_rgb(220, 80, 80))
+                    .width(1.5)
+                    .allow_hover(false),
+            );
+            p.pointer_coordinate()
+        });
+        let bounds = response.transform.bounds();
+        if let Some(shown) = time_axis::span_text(bounds.min()[0], bounds.max()[0]) {
+            ui.label(RichText::new(format!("Showing {shown}")).weak().small());
+        }
         if response.response.clicked()
             && let Some(at) = response.inner
         {
-            self.selected = spans
-                .iter()
-                .find(|s| {
-                    (at.y - lane(s.stage)).abs() <= BAR_HALF_HEIGHT
-                        && at.x >= x_of(s.from)
-                        && at.x <= x_of(s.to)
-                })
-                .map(|s| s.role);
+            self.selected = span_at(&spans, at).map(|s| s.role);
         }
         // Keyboard and screen-reader users pick a role from this row.
+        if plan.roles.is_empty() {
+            return;
+        }
         ui.horizontal_wrapped(|ui| {
             ui.label("Roles:");
             for r in &plan.roles {
@@ -166,6 +164,20 @@ impl RoadmapView {
                 {
                     super::toggle(&mut self.selected, r.id);
                 }
+            }
+        });
+    }
+
+    /// What to do first on an empty roadmap: one line and the button for it.
+    fn empty_state(&mut self, ui: &mut egui::Ui, plan: &Plan, today: Date, edits: &mut Vec<Edit>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                "Your roadmap is empty. Start with the role you have now; then add the role you are aiming for next.",
+            );
+            if ui.button("\u{2795} Add my current role").clicked() {
+                let role = new_role(plan, Stage::Current, today);
+                self.selected = Some(role.id);
+                edits.push(Edit::Put(Item::Role(role)));
             }
         });
     }
@@ -311,7 +323,9 @@ fn draw_roles(
                 } else {
                     0.45
                 }))
-                .stroke(egui::Stroke::new(stroke_width, colour)),
+                .stroke(egui::Stroke::new(stroke_width, colour))
+                // Hovering anywhere on the bar describes it (see `hover_text`).
+                .allow_hover(false),
         );
         p.text(
             Text::new(
@@ -340,31 +354,142 @@ fn draw_roles(
     }
 }
 
-/// Milestones on their own lane: filled when done (at the done date), hollow when due.
-fn draw_milestones(p: &mut egui_plot::PlotUi<'_>, plan: &Plan) {
-    let (done, open): (Vec<_>, Vec<_>) = plan
-        .goals
+/// A milestone's dot on the roadmap: at its done date, or its due date if not done.
+struct Dot<'p> {
+    at: Date,
+    milestone: &'p Milestone,
+    goal: &'p Goal,
+}
+
+const DONE_SERIES: &str = "Milestones done";
+const OPEN_SERIES: &str = "Milestones to come";
+
+/// The dots of every dated milestone: (done, still to come), each in the
+/// order their points are drawn, so a hovered point's index finds its milestone.
+fn milestone_dots(plan: &Plan) -> (Vec<Dot<'_>>, Vec<Dot<'_>>) {
+    plan.goals
         .iter()
-        .flat_map(|g| &g.milestones)
-        .filter_map(|m| {
-            m.done
-                .or(m.due)
-                .map(|d| (m.done.is_some(), [x_of(d), MILESTONE_LANE]))
+        .flat_map(|g| g.milestones.iter().map(move |m| (g, m)))
+        .filter_map(|(goal, milestone)| {
+            milestone.done.or(milestone.due).map(|at| Dot {
+                at,
+                milestone,
+                goal,
+            })
         })
-        .partition(|(is_done, _)| *is_done);
-    let strip = |v: Vec<(bool, [f64; 2])>| v.into_iter().map(|(_, p)| p).collect::<Vec<_>>();
+        .partition(|d| d.milestone.done.is_some())
+}
+
+/// Milestones on their own lane: filled when done (at the done date), hollow when due.
+fn draw_milestones(p: &mut egui_plot::PlotUi<'_>, done: &[Dot<'_>], open: &[Dot<'_>]) {
+    let points = |dots: &[Dot<'_>]| {
+        PlotPoints::new(dots.iter().map(|d| [x_of(d.at), MILESTONE_LANE]).collect())
+    };
     p.points(
-        Points::new("Milestones done", PlotPoints::new(strip(done)))
+        Points::new(DONE_SERIES, points(done))
             .radius(5.0)
             .color(Color32::from_rgb(60, 170, 110))
             .filled(true),
     );
     p.points(
-        Points::new("Milestones to come", PlotPoints::new(strip(open)))
+        Points::new(OPEN_SERIES, points(open))
             .radius(5.0)
             .color(Color32::from_rgb(200, 150, 60))
             .filled(false),
     );
+}
+
+fn long_date(d: Date) -> String {
+    d.strftime("%-d %b %Y").to_string()
+}
+
+/// What a milestone's dot says on hover: its title, its goal, and when it
+/// was done or is due.
+fn milestone_text(m: &Milestone, goal: &Goal, today: Date) -> String {
+    let when = match (m.done, m.due) {
+        (Some(done), Some(due)) => format!("Done {} (due {})", long_date(done), long_date(due)),
+        (Some(done), None) => format!("Done {}", long_date(done)),
+        (None, Some(due)) if due < today => format!("Due {}, overdue", long_date(due)),
+        (None, Some(due)) => format!("Due {}", long_date(due)),
+        (None, None) => "No date yet".to_string(),
+    };
+    format!("{}\nGoal: {}\n{when}", m.title, goal.title)
+}
+
+/// The role whose bar is at a point of the plot.
+fn span_at(spans: &[RoleSpan], at: PlotPoint) -> Option<&RoleSpan> {
+    spans.iter().find(|s| {
+        (at.y - lane(s.stage)).abs() <= BAR_HALF_HEIGHT
+            && at.x >= x_of(s.from)
+            && at.x <= x_of(s.to)
+    })
+}
+
+/// The hover label: a milestone near the pointer, else the role under it, and the date.
+fn hover_text(
+    hover: &HoverPosition<'_>,
+    plan: &Plan,
+    spans: &[RoleSpan],
+    done: &[Dot<'_>],
+    open: &[Dot<'_>],
+    today: Date,
+) -> Option<String> {
+    let position = match *hover {
+        HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            index,
+        } => {
+            let dots = match plot_name {
+                DONE_SERIES => done,
+                OPEN_SERIES => open,
+                _ => &[],
+            };
+            if let Some(d) = dots.get(index) {
+                return Some(milestone_text(d.milestone, d.goal, today));
+            }
+            position
+        }
+        HoverPosition::Elsewhere { position } => position,
+    };
+    let day = long_date(date_at(position.x)?);
+    let role = span_at(spans, position).and_then(|s| Some((s, plan.role(s.role)?)));
+    Some(match role {
+        Some((s, r)) => format!(
+            "{} ({})\n{} to {}\n{day}",
+            r.title,
+            s.stage.label().to_lowercase(),
+            s.from.strftime("%b %Y"),
+            s.to.strftime("%b %Y"),
+        ),
+        None => day,
+    })
+}
+
+/// The x range the roadmap fits to before any zoom: the roles, the milestones
+/// and today, with four more days on each side when that is under two weeks.
+/// An empty plan shows from half a year before today to a year and a half
+/// after it, so it still has a calendar to read.
+fn default_range(
+    spans: &[RoleSpan],
+    done: &[Dot<'_>],
+    open: &[Dot<'_>],
+    today: Date,
+) -> (Date, Date) {
+    let shift = |d: Date, span: jiff::Span| d.checked_add(span).unwrap_or(d);
+    if spans.is_empty() && done.is_empty() && open.is_empty() {
+        return (shift(today, (-6).months()), shift(today, 18.months()));
+    }
+    let dates = spans
+        .iter()
+        .flat_map(|s| [s.from, s.to])
+        .chain(done.iter().chain(open).map(|d| d.at));
+    let (lo, hi) = dates.fold((today, today), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    if shift(lo, 14.days()) > hi {
+        (shift(lo, (-4).days()), shift(hi, 4.days()))
+    } else {
+        (lo, hi)
+    }
 }
 
 /// A new role of a stage, with sensible dates.
@@ -431,6 +556,9 @@ fn purpose_editor(ui: &mut egui::Ui, plan: &Plan, edits: &mut Vec<Edit>) {
 /// The current role as a stepping stone: what it teaches and where it leads.
 fn stepping_stone(ui: &mut egui::Ui, plan: &Plan, today: Date) {
     let Some(current) = plan.current_role() else {
+        if plan.roles.is_empty() {
+            return; // the empty roadmap already says what to do first
+        }
         ui.label("No role is marked current yet. Add one, or pick a role and choose \"Make this my current role\".");
         return;
     };
@@ -478,7 +606,11 @@ fn stepping_stone(ui: &mut egui::Ui, plan: &Plan, today: Date) {
                         .strong(),
                 );
                 let gaps = skill_gaps(plan, next, today);
-                if gaps.is_empty() {
+                if next.requires.is_empty() {
+                    ui.label(
+                        "It lists no skills yet: add the skills it asks for to see what is still to grow.",
+                    );
+                } else if gaps.is_empty() {
                     ui.label("Every skill it asks for is at the level it needs.");
                 } else {
                     let text: Vec<String> = gaps
@@ -492,17 +624,6 @@ fn stepping_stone(ui: &mut egui::Ui, plan: &Plan, today: Date) {
                 }
             }
         });
-}
-
-fn axis_date(x: f64, range: &std::ops::RangeInclusive<f64>) -> String {
-    let Some(d) = date_of(x) else {
-        return String::new();
-    };
-    if range.end() - range.start() > 3.0 * 365.0 {
-        d.year().to_string()
-    } else {
-        d.strftime("%b %Y").to_string()
-    }
 }
 
 fn lane_name(y: f64) -> String {
@@ -523,13 +644,160 @@ mod tests {
     use super::*;
 
     #[test]
-    fn far_zoomed_axes_have_no_date_rather_than_a_crash() {
-        assert_eq!(
-            date_of(x_of(Date::constant(2026, 11, 25))),
-            Some(Date::constant(2026, 11, 25))
+    fn a_milestone_on_hover_names_itself_its_goal_and_its_date() {
+        let today = Date::constant(2026, 11, 25);
+        let goal = Goal::new(
+            crate::model::GoalId(1),
+            "Lead the residency",
+            crate::model::GoalKind::Learning,
         );
-        assert_eq!(date_of(1.0e12), None);
-        assert_eq!(date_of(-1.0e12), None);
-        assert_eq!(axis_date(1.0e12, &(0.0..=2.0e12)), "");
+        let mut m = Milestone::new(crate::model::MilestoneId(4), "Pass the CNE exam");
+        m.due = Some(Date::constant(2026, 12, 3));
+        assert_eq!(
+            milestone_text(&m, &goal, today),
+            "Pass the CNE exam\nGoal: Lead the residency\nDue 3 Dec 2026"
+        );
+        m.due = Some(Date::constant(2026, 11, 1));
+        assert!(milestone_text(&m, &goal, today).ends_with("Due 1 Nov 2026, overdue"));
+        m.done = Some(Date::constant(2026, 11, 20));
+        assert!(milestone_text(&m, &goal, today).ends_with("Done 20 Nov 2026 (due 1 Nov 2026)"));
+    }
+
+    #[test]
+    fn the_hovered_point_finds_its_own_milestone() {
+        let today = Date::constant(2026, 11, 25);
+        let mut plan = Plan::default();
+        let mut g1 = Goal::new(
+            crate::model::GoalId(1),
+            "First goal",
+            crate::model::GoalKind::Learning,
+        );
+        let mut a = Milestone::new(crate::model::MilestoneId(1), "A (done)");
+        a.done = Some(Date::constant(2026, 1, 1));
+        let mut b = Milestone::new(crate::model::MilestoneId(2), "B (to come)");
+        b.due = Some(Date::constant(2027, 1, 1));
+        let undated = Milestone::new(crate::model::MilestoneId(3), "Undated");
+        g1.milestones = vec![a, undated, b];
+        let mut g2 = Goal::new(
+            crate::model::GoalId(2),
+            "Second goal",
+            crate::model::GoalKind::Learning,
+        );
+        let mut c = Milestone::new(crate::model::MilestoneId(4), "C (done)");
+        c.done = Some(Date::constant(2026, 5, 1));
+        g2.milestones = vec![c];
+        plan.goals = vec![g1, g2];
+        let (done, open) = milestone_dots(&plan);
+        let hover = |name, index| {
+            hover_text(
+                &HoverPosition::NearDataPoint {
+                    plot_name: name,
+                    position: PlotPoint::new(0.0, MILESTONE_LANE),
+                    index,
+                },
+                &plan,
+                &[],
+                &done,
+                &open,
+                today,
+            )
+            .unwrap_or_default()
+        };
+        assert!(hover(DONE_SERIES, 1).starts_with("C (done)\nGoal: Second goal"));
+        assert!(hover(OPEN_SERIES, 0).starts_with("B (to come)\nGoal: First goal"));
+        assert_eq!(
+            hover(OPEN_SERIES, 1),
+            "1 Jan 1970",
+            "no such point: the date"
+        );
+    }
+
+    #[test]
+    fn hovering_a_role_bar_names_the_role_and_its_span() {
+        let mut role = Role::new(RoleId(2), "Charge Nurse, 4 West", Stage::Past);
+        role.start = Some(Date::constant(2019, 9, 30));
+        role.end = Some(Date::constant(2022, 3, 25));
+        let plan = Plan {
+            roles: vec![role],
+            ..Plan::default()
+        };
+        let today = Date::constant(2026, 11, 25);
+        let spans = role_spans(&plan, today);
+        let at = |d: Date, y: f64| HoverPosition::Elsewhere {
+            position: PlotPoint::new(x_of(d) + 0.5, y),
+        };
+        let on_bar = at(Date::constant(2021, 1, 12), lane(Stage::Past) + 0.2);
+        assert_eq!(
+            hover_text(&on_bar, &plan, &spans, &[], &[], today).as_deref(),
+            Some("Charge Nurse, 4 West (past)\nSep 2019 to Mar 2022\n12 Jan 2021")
+        );
+        let above = at(Date::constant(2021, 1, 12), lane(Stage::Past) + 0.5);
+        assert_eq!(
+            hover_text(&above, &plan, &spans, &[], &[], today).as_deref(),
+            Some("12 Jan 2021")
+        );
+    }
+
+    #[test]
+    fn an_empty_plan_shows_two_years_around_today() {
+        let today = Date::constant(2026, 11, 25);
+        assert_eq!(
+            default_range(&[], &[], &[], today),
+            (Date::constant(2026, 5, 25), Date::constant(2028, 5, 25))
+        );
+        // The axis over that range, about 900 points wide, labels months and years.
+        let marks = time_axis::calendar_marks(
+            x_of(Date::constant(2026, 5, 25)),
+            x_of(Date::constant(2028, 5, 25)),
+            900.0,
+        );
+        let labels: Vec<&str> = marks
+            .iter()
+            .map(|m| m.label.as_str())
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert!(
+            labels.contains(&"2027") && labels.contains(&"2028"),
+            "{labels:?}"
+        );
+        assert!(
+            labels.iter().filter(|l| **l == "Nov").count() <= 2,
+            "{labels:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_plan_fits_its_dates_with_a_few_days_around_them() {
+        let today = Date::constant(2026, 6, 15);
+        let span = |from, to| RoleSpan {
+            role: RoleId(1),
+            stage: Stage::Current,
+            from,
+            to,
+        };
+        let spans = [span(
+            Date::constant(2026, 6, 8),
+            Date::constant(2026, 6, 15),
+        )];
+        assert_eq!(
+            default_range(&spans, &[], &[], today),
+            (Date::constant(2026, 6, 4), Date::constant(2026, 6, 19))
+        );
+        let spans = [span(Date::constant(2019, 3, 1), Date::constant(2031, 1, 1))];
+        assert_eq!(
+            default_range(&spans, &[], &[], today),
+            (Date::constant(2019, 3, 1), Date::constant(2031, 1, 1))
+        );
+    }
+
+    #[test]
+    fn far_zoomed_hover_has_no_date_rather_than_a_crash() {
+        let hover = HoverPosition::Elsewhere {
+            position: PlotPoint::new(1.0e12, 0.0),
+        };
+        assert_eq!(
+            hover_text(&hover, &Plan::default(), &[], &[], &[], Date::MIN),
+            None
+        );
     }
 }
