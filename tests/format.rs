@@ -326,7 +326,6 @@ fn an_impossible_date_names_the_day() {
 /// the wrong-type fixture already tests), and the reader must not overflow
 /// its stack on the way.
 #[test]
-#[ignore = "needs a nesting-depth check in src/io before the typed parse (see the roadmap branch's note)"]
 fn deeply_nested_files_are_refused_for_their_depth() {
     let path = fixture("bad/deep.stepstone.ron");
     let start = Instant::now();

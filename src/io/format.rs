@@ -192,7 +192,57 @@ pub fn from_ron(text: &str) -> Result<Plan, FormatError> {
         return Err(FormatError::Empty);
     }
     let version = read_version(text)?;
-    migrate::read(version, text)
+    // A plan nests only a few levels; when a file does not read, far deeper
+    // nesting is the better thing to point at (it fails no sooner).
+    migrate::read(version, text).map_err(|e| too_deep(text).unwrap_or(e))
+}
+
+/// The deepest a plan file nests is about 6 levels (plan, goals, a goal, its
+/// milestones, a milestone); anything far deeper is refused.
+pub const MAX_NESTING: usize = 32;
+
+/// Where the text's brackets first nest deeper than [`MAX_NESTING`], as an
+/// error; strings and comments are skipped. Linear, no recursion.
+fn too_deep(text: &str) -> Option<FormatError> {
+    let bytes = text.as_bytes();
+    let comments = lexer::comments(text);
+    let mut comments = comments.iter().peekable();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        while comments.peek().is_some_and(|c| c.start < i) {
+            comments.next();
+        }
+        if comments.peek().is_some_and(|c| c.start == i) {
+            i = comments.next().map_or(bytes.len(), |c| c.end);
+            continue;
+        }
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    let (line, col) = line_col(text, i);
+                    return Some(FormatError::Syntax {
+                        line,
+                        col,
+                        message: format!(
+                            "nested more than {MAX_NESTING} levels deep here; a plan nests only a few levels"
+                        ),
+                    });
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Turns a ron error into one with a line and column, in words a person
