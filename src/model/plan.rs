@@ -576,15 +576,16 @@ impl LogEntry {
     /// Keeps each linked skill, goal and person once (in first-given order),
     /// so no total counts an entry twice.
     pub fn dedup_links(&mut self) {
-        fn once<T: PartialEq + Copy>(ids: &mut Vec<T>) {
-            let mut seen = Vec::with_capacity(ids.len());
-            ids.retain(|id| {
-                let new = !seen.contains(id);
-                if new {
-                    seen.push(*id);
+        fn once<T: PartialEq>(ids: &mut Vec<T>) {
+            // Lists are short: compare in place rather than allocate a set.
+            let mut i = 1;
+            while i < ids.len() {
+                if ids[..i].contains(&ids[i]) {
+                    ids.remove(i);
+                } else {
+                    i += 1;
                 }
-                new
-            });
+            }
         }
         once(&mut self.skills);
         once(&mut self.goals);
