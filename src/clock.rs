@@ -1,5 +1,6 @@
-//! The one place "today" comes from. The app and the CLI read the date once
-//! at start (or take it from `--today`) and pass it down, so tests and
+//! The one place that reads the system date. The CLI reads it once; the app
+//! reads it again every half minute, so a window left open past midnight
+//! logs on the new day. `--today` replaces it everywhere, so tests and
 //! screenshots of the sample plan are reproducible.
 
 use jiff::civil::Date;
