@@ -8,9 +8,9 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::process::Command;
 
-/// Every `--view` name; views still to come fall back to the overview.
-const VIEWS: [&str; 8] = [
-    "roadmap", "skills", "goals", "people", "today", "log", "insights", "review",
+/// Every `--view` name.
+const VIEWS: [&str; 7] = [
+    "roadmap", "skills", "goals", "people", "today", "log", "review",
 ];
 
 #[test]
