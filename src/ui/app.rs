@@ -507,7 +507,8 @@ impl App {
                     ui.visuals().warn_fg_color,
                     format!("Unsaved changes{autosaved}"),
                 );
-            } else {
+            } else if self.doc.path.is_some() {
+                // A new plan not yet written anywhere is not "Saved".
                 ui.label("Saved");
             }
             let problems = self.derived.problems.all();

@@ -4,11 +4,11 @@
 
 use super::{ViewCtx, duration, link_names};
 use crate::model::metrics::{self, week_start};
-use crate::model::{
-    Edit, EntryId, ExperienceKind, GoalId, Item, LogEntry, PersonId, Plan, SkillId, next_id,
-};
-use egui::{Key, RichText};
+use crate::model::{Edit, ExperienceKind, GoalId, Item, LogEntry, PersonId, Plan, SkillId};
+use crate::ui::widgets;
+use egui::{Event, Key, Modifiers, RichText};
 use jiff::ToSpan;
+use jiff::civil::Date;
 
 /// How far ahead "due soon" looks, in days.
 const DUE_SOON_DAYS: i64 = 14;
@@ -36,6 +36,8 @@ struct Draft {
     links: Vec<Link>,
     energy: Option<u8>,
     remembered_why: bool,
+    /// The day the entry is for; `None` is today.
+    day: Option<Date>,
 }
 
 impl Default for Draft {
@@ -47,11 +49,17 @@ impl Default for Draft {
             links: Vec::new(),
             energy: None,
             remembered_why: false,
+            day: None,
         }
     }
 }
 
 impl Draft {
+    /// The day the entry is for.
+    fn day(&self, today: Date) -> Date {
+        self.day.unwrap_or(today)
+    }
+
     /// The picked links of one kind.
     fn linked<T>(&self, of_kind: fn(Link) -> Option<T>) -> Vec<T> {
         self.links.iter().filter_map(|l| of_kind(*l)).collect()
@@ -155,11 +163,16 @@ impl TodayView {
     fn quick_log(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let plan = cx.plan;
         let mut save = false;
-        // Alt+1 to Alt+5 pick the kind of experience without leaving the keyboard.
-        let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
-        for (key, kind) in keys.into_iter().zip(ExperienceKind::ALL) {
-            if ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, key)) {
-                self.draft.kind = kind;
+        // Alt+1 to Alt+5 pick the kind of experience, Alt+Y and Alt+T the
+        // day, without leaving the keyboard (and without typing into a field).
+        for key in ui.input_mut(take_alt_keys) {
+            let kinds = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+            if let Some(n) = kinds.iter().position(|k| *k == key) {
+                self.draft.kind = ExperienceKind::ALL[n];
+            } else if key == Key::Y {
+                self.draft.day = cx.today.yesterday().ok();
+            } else if key == Key::T {
+                self.draft.day = None;
             }
         }
         egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
@@ -185,7 +198,12 @@ impl TodayView {
             self.highlighted = self.highlighted.min(found.len().saturating_sub(1));
             ui.horizontal_wrapped(|ui| {
                 let l = ui.label("Minutes");
-                let minutes = ui.add(egui::TextEdit::singleline(&mut self.draft.minutes).desired_width(44.0)).labelled_by(l.id);
+                let minutes = egui::TextEdit::singleline(&mut self.draft.minutes).desired_width(44.0).show(ui);
+                // Tab into the box selects the minutes, so typing 90 gives 90.
+                if minutes.response.gained_focus() {
+                    widgets::select_all(ui, &minutes, &self.draft.minutes);
+                }
+                let minutes = minutes.response.response.clone().labelled_by(l.id);
                 save |= minutes.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                 ui.separator();
                 save |= self.link_field(ui, plan, &found);
@@ -198,6 +216,17 @@ impl TodayView {
                     self.picker.clear();
                 }
             }
+            ui.horizontal_wrapped(|ui| {
+                let mut day = self.draft.day(cx.today);
+                if widgets::date_field(ui, "Day", &mut day, cx.today) {
+                    self.draft.day = (day != cx.today).then_some(day);
+                }
+                let yesterday = cx.today.yesterday().ok();
+                let on = yesterday.is_some() && self.draft.day == yesterday;
+                if ui.selectable_label(on, "Yesterday").on_hover_text("Alt+Y; Alt+T goes back to today").clicked() {
+                    self.draft.day = if on { None } else { yesterday };
+                }
+            });
             ui.horizontal_wrapped(|ui| {
                 for (n, kind) in ExperienceKind::ALL.into_iter().enumerate() {
                     ui.selectable_value(&mut self.draft.kind, kind, kind.label()).on_hover_text(format!("Alt+{}", n + 1));
@@ -216,7 +245,7 @@ impl TodayView {
                 save |= ui.button("Save entry").clicked();
                 ui.label(
                     RichText::new(
-                        "Enter saves. In the link box, Enter adds the highlighted match (\u{2b06}/\u{2b07} move). Alt+1 to Alt+5 set the kind.",
+                        "Enter saves. In the link box, Enter adds the highlighted match (\u{2b06}/\u{2b07} move). Alt+1 to Alt+5 set the kind; Alt+Y logs on yesterday.",
                     )
                     .weak()
                     .small(),
@@ -235,6 +264,9 @@ impl TodayView {
     /// on an empty box asks to save.
     fn link_field(&mut self, ui: &mut egui::Ui, plan: &Plan, found: &[Link]) -> bool {
         let mut save = false;
+        // Backspace removes a link only when the box was empty before the key:
+        // deleting the last typed letter must not take a link with it.
+        let was_empty = self.picker.is_empty();
         let l = ui.label("Link to");
         let field = ui
             .add(
@@ -251,7 +283,7 @@ impl TodayView {
                 if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
                     self.highlighted = self.highlighted.saturating_sub(1);
                 }
-                if self.picker.is_empty() && i.consume_key(egui::Modifiers::NONE, Key::Backspace) {
+                if was_empty && i.consume_key(egui::Modifiers::NONE, Key::Backspace) {
                     self.draft.links.pop();
                 }
             });
@@ -286,15 +318,12 @@ impl TodayView {
     /// Turns the draft into a log entry; the box clears and keeps the keyboard.
     fn save(&mut self, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let d = &self.draft;
-        let minutes = d
-            .minutes
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|m| (1..=crate::model::MAX_MINUTES_PER_ENTRY).contains(m));
-        let Some(minutes) = minutes else {
-            self.error = Some("Minutes must be a whole number from 1 to 1440.".into());
-            return;
+        let minutes = match LogEntry::parse_minutes(&d.minutes) {
+            Ok(m) => m,
+            Err(message) => {
+                self.error = Some(message.into());
+                return;
+            }
         };
         if d.text.trim().is_empty() {
             self.error = Some("Write what you did first.".into());
@@ -326,8 +355,8 @@ impl TodayView {
             energy: d.energy,
             remembered_why: d.remembered_why,
             ..LogEntry::new(
-                EntryId(next_id(cx.plan.log.iter().map(|e| e.id.0))),
-                cx.today,
+                cx.plan.new_entry_id(),
+                d.day(cx.today),
                 minutes,
                 d.kind,
                 d.text.trim(),
@@ -338,7 +367,8 @@ impl TodayView {
             self.tough_day = true;
         }
         edits.push(Edit::Put(Item::Entry(entry)));
-        // Keep the kind: a run of similar work is common.
+        // Keep the kind: a run of similar work is common. The day goes back
+        // to today, so yesterday's catch-up does not quietly continue.
         self.draft = Draft {
             kind: d.kind,
             ..Draft::default()
@@ -347,6 +377,45 @@ impl TodayView {
         self.error = None;
         self.focus_what = true;
     }
+}
+
+/// Takes this frame's Alt+key presses out of the input, with the text a
+/// keyboard sends along with them (Alt+3 may also type "3", or "£" on a Mac),
+/// so no field types it. Returns the keys, in order.
+fn take_alt_keys(i: &mut egui::InputState) -> Vec<Key> {
+    const KEYS: [Key; 7] = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Y,
+        Key::T,
+    ];
+    let mut keys = Vec::new();
+    let mut at = 0;
+    while at < i.events.len() {
+        if let Event::Key {
+            key,
+            pressed,
+            modifiers,
+            ..
+        } = i.events[at]
+            && modifiers.matches_exact(Modifiers::ALT)
+            && KEYS.contains(&key)
+        {
+            i.events.remove(at);
+            if pressed {
+                keys.push(key);
+                if matches!(i.events.get(at), Some(Event::Text(_))) {
+                    i.events.remove(at);
+                }
+            }
+            continue;
+        }
+        at += 1;
+    }
+    keys
 }
 
 fn readiness(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
