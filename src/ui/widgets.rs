@@ -441,6 +441,30 @@ pub fn side_panel(ui: &mut Ui, id: &str, width: f32, add: impl FnOnce(&mut Ui)) 
         });
 }
 
+/// Lays out `add` in the room left of a [`side_panel`] shown just before, so
+/// rows that wrap and tables that fill the width stop at the panel.
+pub fn beside_panel<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let mut rect = ui.available_rect_before_wrap();
+    rect.max.x = rect.max.x.min(ui.cursor().max.x);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), add)
+        .inner
+}
+
+/// Widgets that wrap as one in a wrapping row (a label and its control), so
+/// no label is left alone at the end of a line. The group's size from the
+/// last frame tells the row whether it still fits.
+pub fn together<R>(ui: &mut Ui, salt: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let id = ui.scope_id().with(("together", salt));
+    let size = ui
+        .data(|d| d.get_temp::<egui::Vec2>(id))
+        .unwrap_or(egui::vec2(160.0, ui.spacing().interact_size.y));
+    let shown =
+        ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), add);
+    let used = shown.response.rect.size();
+    ui.data_mut(|d| d.insert_temp(id, used));
+    shown.inner
+}
+
 /// An editor's title, a Close button and the item's problems; true if Close was clicked.
 pub fn editor_header(ui: &mut Ui, title: &str, problems: &[&Problem]) -> bool {
     let close = ui

@@ -132,35 +132,37 @@ impl LogView {
                 self.editor(ui, cx, entry, edits);
             });
         }
-        ui.horizontal(|ui| {
-            ui.heading("Log");
-            ui.label(format!(
-                "{} of {} entries, {}",
-                self.rows.entries.len(),
-                plan.log.len(),
-                duration(u32::try_from(self.rows.minutes).unwrap_or(u32::MAX))
-            ));
+        widgets::beside_panel(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Log");
+                ui.label(format!(
+                    "{} of {} entries, {}",
+                    self.rows.entries.len(),
+                    plan.log.len(),
+                    duration(u32::try_from(self.rows.minutes).unwrap_or(u32::MAX))
+                ));
+            });
+            self.filters(ui, plan, cx.today);
+            self.table(ui, cx);
         });
-        self.filters(ui, plan, cx.today);
-        self.table(ui, cx);
     }
 
     fn filters(&mut self, ui: &mut egui::Ui, plan: &Plan, today: Date) {
         // Each label stays with its control when the row wraps.
         ui.horizontal_wrapped(|ui| {
-            ui.horizontal(|ui| {
+            widgets::together(ui, "text", |ui| {
                 widgets::filter_box(ui, "words in the entry", &mut self.filter.text);
             });
             let skills = any_of(plan.skills.iter().map(|s| (s.id, s.name.clone())));
-            ui.horizontal(|ui| {
+            widgets::together(ui, "skill", |ui| {
                 widgets::choice(ui, "Skill", "f_skill", &mut self.filter.skill, &skills);
             });
             let goals = any_of(plan.goals.iter().map(|g| (g.id, g.title.clone())));
-            ui.horizontal(|ui| {
+            widgets::together(ui, "goal", |ui| {
                 widgets::choice(ui, "Goal", "f_goal", &mut self.filter.goal, &goals);
             });
             let people = any_of(plan.people.iter().map(|p| (p.id, p.name.clone())));
-            ui.horizontal(|ui| {
+            widgets::together(ui, "person", |ui| {
                 widgets::choice(ui, "Person", "f_person", &mut self.filter.person, &people);
             });
             let kinds = any_of(
@@ -168,13 +170,17 @@ impl LogView {
                     .iter()
                     .map(|k| (*k, k.label().to_string())),
             );
-            ui.horizontal(|ui| {
+            widgets::together(ui, "kind", |ui| {
                 widgets::choice(ui, "Kind", "f_kind", &mut self.filter.kind, &kinds);
             });
         });
         ui.horizontal_wrapped(|ui| {
-            widgets::optional_date(ui, "From", &mut self.filter.from, today);
-            widgets::optional_date(ui, "To", &mut self.filter.to, today);
+            widgets::together(ui, "from", |ui| {
+                widgets::optional_date(ui, "From", &mut self.filter.from, today);
+            });
+            widgets::together(ui, "to", |ui| {
+                widgets::optional_date(ui, "To", &mut self.filter.to, today);
+            });
             if self.filter != Filter::default() && ui.button("Clear filters").clicked() {
                 self.filter = Filter::default();
             }

@@ -66,6 +66,15 @@ impl Draft {
     }
 }
 
+/// Keyboard bookkeeping of the quick-log box, carried between frames.
+#[derive(Default)]
+struct Pending {
+    /// An Alt shortcut was pressed whose typed text has not arrived yet.
+    alt_text: bool,
+    /// An entry was just saved: the "What did you do?" box starts a new undo history.
+    what_saved: bool,
+}
+
 /// The Today view's state.
 pub struct TodayView {
     draft: Draft,
@@ -75,6 +84,8 @@ pub struct TodayView {
     /// Put the keyboard in the "What did you do?" box on the next frame.
     focus_what: bool,
     tough_day: bool,
+    /// Keyboard bookkeeping carried to the next frame.
+    pending: Pending,
     /// Why the last save did not happen.
     error: Option<String>,
 }
@@ -87,6 +98,7 @@ impl Default for TodayView {
             highlighted: 0,
             focus_what: true,
             tough_day: false,
+            pending: Pending::default(),
             error: None,
         }
     }
@@ -165,7 +177,7 @@ impl TodayView {
         let mut save = false;
         // Alt+1 to Alt+5 pick the kind of experience, Alt+Y and Alt+T the
         // day, without leaving the keyboard (and without typing into a field).
-        for key in ui.input_mut(take_alt_keys) {
+        for key in ui.input_mut(|i| take_alt_keys(i, &mut self.pending.alt_text)) {
             let kinds = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
             if let Some(n) = kinds.iter().position(|k| *k == key) {
                 self.draft.kind = ExperienceKind::ALL[n];
@@ -181,9 +193,19 @@ impl TodayView {
             // Fields in the order Tab visits them: what, minutes, links.
             ui.horizontal(|ui| {
                 let l = ui.label("What did you do?");
+                let what_id = ui.scope_id().with("quick_log_what");
+                if std::mem::take(&mut self.pending.what_saved)
+                    && let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), what_id)
+                {
+                    // A new entry starts a new undo history: Ctrl+Z in the box
+                    // must not bring back the text of the entry just saved.
+                    state.clear_undoer();
+                    state.store(ui.ctx(), what_id);
+                }
                 let what = ui
                     .add(
                         egui::TextEdit::singleline(&mut self.draft.text)
+                            .id(what_id)
                             .hint_text("e.g. taught the new hires the handover checklist")
                             .desired_width(f32::INFINITY),
                     )
@@ -216,17 +238,7 @@ impl TodayView {
                     self.picker.clear();
                 }
             }
-            ui.horizontal_wrapped(|ui| {
-                let mut day = self.draft.day(cx.today);
-                if widgets::date_field(ui, "Day", &mut day, cx.today) {
-                    self.draft.day = (day != cx.today).then_some(day);
-                }
-                let yesterday = cx.today.yesterday().ok();
-                let on = yesterday.is_some() && self.draft.day == yesterday;
-                if ui.selectable_label(on, "Yesterday").on_hover_text("Alt+Y; Alt+T goes back to today").clicked() {
-                    self.draft.day = if on { None } else { yesterday };
-                }
-            });
+            self.day_row(ui, cx);
             ui.horizontal_wrapped(|ui| {
                 for (n, kind) in ExperienceKind::ALL.into_iter().enumerate() {
                     ui.selectable_value(&mut self.draft.kind, kind, kind.label()).on_hover_text(format!("Alt+{}", n + 1));
@@ -258,6 +270,25 @@ impl TodayView {
         if save {
             self.save(cx, edits);
         }
+    }
+
+    /// The day the entry is for: typed, picked, or yesterday in one click (Alt+Y).
+    fn day_row(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        ui.horizontal_wrapped(|ui| {
+            let mut day = self.draft.day(cx.today);
+            if widgets::date_field(ui, "Day", &mut day, cx.today) {
+                self.draft.day = (day != cx.today).then_some(day);
+            }
+            let yesterday = cx.today.yesterday().ok();
+            let on = yesterday.is_some() && self.draft.day == yesterday;
+            if ui
+                .selectable_label(on, "Yesterday")
+                .on_hover_text("Alt+Y; Alt+T goes back to today")
+                .clicked()
+            {
+                self.draft.day = if on { None } else { yesterday };
+            }
+        });
     }
 
     /// The filterable link box and the links picked so far; true if Enter
@@ -376,13 +407,16 @@ impl TodayView {
         self.picker.clear();
         self.error = None;
         self.focus_what = true;
+        self.pending.what_saved = true;
     }
 }
 
 /// Takes this frame's Alt+key presses out of the input, with the text a
 /// keyboard sends along with them (Alt+3 may also type "3", or "£" on a Mac),
-/// so no field types it. Returns the keys, in order.
-fn take_alt_keys(i: &mut egui::InputState) -> Vec<Key> {
+/// so no field types it. That text may come in the same frame or a later
+/// one: `pending` remembers a key whose text has not come yet. Returns the
+/// keys, in order.
+fn take_alt_keys(i: &mut egui::InputState, pending: &mut bool) -> Vec<Key> {
     const KEYS: [Key; 7] = [
         Key::Num1,
         Key::Num2,
@@ -395,23 +429,27 @@ fn take_alt_keys(i: &mut egui::InputState) -> Vec<Key> {
     let mut keys = Vec::new();
     let mut at = 0;
     while at < i.events.len() {
-        if let Event::Key {
-            key,
-            pressed,
-            modifiers,
-            ..
-        } = i.events[at]
-            && modifiers.matches_exact(Modifiers::ALT)
-            && KEYS.contains(&key)
-        {
-            i.events.remove(at);
-            if pressed {
-                keys.push(key);
-                if matches!(i.events.get(at), Some(Event::Text(_))) {
-                    i.events.remove(at);
+        match i.events[at] {
+            Event::Key {
+                key,
+                pressed,
+                modifiers,
+                ..
+            } if modifiers.matches_exact(Modifiers::ALT) && KEYS.contains(&key) => {
+                i.events.remove(at);
+                if pressed {
+                    keys.push(key);
                 }
+                // The text comes before the key is let go, or not at all.
+                *pending = pressed;
+                continue;
             }
-            continue;
+            Event::Text(_) if *pending => {
+                i.events.remove(at);
+                *pending = false;
+                continue;
+            }
+            _ => {}
         }
         at += 1;
     }
