@@ -406,11 +406,18 @@ fn the_log_table_fits_beside_the_editor_and_filters_wrap_in_pairs() {
         h.state_mut().views_mut().log.selected = Some(id);
         h.run();
         let editor_left = h.get_by_label("Entry").rect().left();
-        let links = h.get_by_label("Links").rect();
-        assert!(
-            links.right() <= editor_left,
-            "{width}: the Links column ({links:?}) ends before the editor ({editor_left})"
-        );
+        let plan = h.state().plan().clone();
+        let e = plan.log.last().expect("entry");
+        let names = stepstone::ui::views::link_names(&plan, &e.skills, &e.goals, &e.people);
+        for cell in [
+            h.get_by_label("Links").rect(),
+            h.get_by_label(&names).rect(),
+        ] {
+            assert!(
+                cell.right() <= editor_left,
+                "{width}: the Links column ({cell:?}) ends before the editor ({editor_left})"
+            );
+        }
         // Each filter list and the label naming it are on one line, the label first.
         for label in ["Skill", "Goal", "Person", "Kind"] {
             let combo = h

@@ -194,13 +194,17 @@ impl LogView {
         let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
         // The text and the links share what is left, so with an entry open
         // the table fits beside the editor instead of running under it.
+        let (date, time) = (128.0, 70.0);
+        let spacing = 5.0 * ui.spacing().item_spacing.x;
+        let flexible = (ui.available_width() - date - time - spacing).max(0.0);
+        let kind = (flexible * 0.28).clamp(40.0, 150.0);
         let mut table = TableBuilder::new(ui)
             .striped(true)
-            .column(Column::exact(112.0))
-            .column(Column::exact(70.0))
-            .column(Column::exact(140.0).clip(true))
-            .column(Column::remainder().at_least(80.0).clip(true))
-            .column(Column::remainder().at_least(60.0).clip(true));
+            .column(Column::exact(date))
+            .column(Column::exact(time))
+            .column(Column::exact(kind).clip(true))
+            .column(Column::remainder().at_least(30.0).clip(true))
+            .column(Column::remainder().at_least(30.0).clip(true));
         if let Some(row) = self.scroll_to.take() {
             table = table.vertical_scroll_offset(row as f32 * row_step);
         }
