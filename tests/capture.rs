@@ -660,3 +660,34 @@ fn the_owners_name_is_edited_on_people() {
     type_text(&mut h, "Priya Nair");
     assert_eq!(h.state().plan().owner, "Priya Nair");
 }
+
+/// C: choosing Current in a role's Stage list keeps one current role.
+#[test]
+fn the_stage_list_keeps_one_current_role() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let plan = h.state().plan().clone();
+    let old = plan.current_role().expect("sample current role").id;
+    let next = plan
+        .roles
+        .iter()
+        .find(|r| r.stage == Stage::Next)
+        .expect("sample next role")
+        .id;
+    show(&mut h, "Roadmap");
+    h.state_mut().views_mut().roadmap.selected = Some(next);
+    h.run();
+    h.get_by_role_and_label(A11yRole::ComboBox, "Stage").click();
+    h.run();
+    h.get_by_role_and_label(A11yRole::Button, "Current").click();
+    h.run();
+    let plan = h.state().plan();
+    let current: Vec<RoleId> = plan
+        .roles
+        .iter()
+        .filter(|r| r.stage == Stage::Current)
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(current, vec![next]);
+    assert_eq!(plan.role(old).map(|r| r.stage), Some(Stage::Past));
+}
