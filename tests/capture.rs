@@ -216,6 +216,16 @@ fn the_quick_log_takes_a_typed_day_and_explains_a_bad_one() {
         h.query_by_label("Type a date as YYYY-MM-DD, like 2026-11-25.")
             .is_some()
     );
+    let before = h.state().plan().log.len();
+    click(&mut h, "Save entry");
+    assert_eq!(
+        h.state().plan().log.len(),
+        before,
+        "not saved on a day that is not a date"
+    );
+    assert!(h.query_by_label_contains("Fix the day first").is_some());
+    h.get_by_role_and_label(A11yRole::TextInput, "Day").focus();
+    h.run();
     press(&mut h, Modifiers::COMMAND, Key::A);
     type_text(&mut h, "2026-11-20");
     assert!(

@@ -112,7 +112,7 @@ pub fn optional_date(ui: &mut Ui, label: &str, value: &mut Option<Date>, today: 
             *value = set.then_some(value.unwrap_or(today));
         }
         if let Some(date) = value {
-            changed |= date_input(ui, check.id, label, date, today);
+            changed |= date_input(ui, check.id, label, date, today).0;
         }
         changed
     })
@@ -122,6 +122,12 @@ pub fn optional_date(ui: &mut Ui, label: &str, value: &mut Option<Date>, today: 
 /// A date people can type (YYYY-MM-DD, "today", "yesterday") or pick from a
 /// calendar whose "today" is the app's clock; true if the date changed.
 pub fn date_field(ui: &mut Ui, label: &str, value: &mut Date, today: Date) -> bool {
+    date_field_checked(ui, label, value, today).0
+}
+
+/// [`date_field`], also telling whether the box holds a date: (changed, valid).
+/// While it does not, `value` keeps the last good date.
+pub fn date_field_checked(ui: &mut Ui, label: &str, value: &mut Date, today: Date) -> (bool, bool) {
     ui.horizontal(|ui| {
         let l = ui.label(label);
         date_input(ui, l.id, label, value, today)
@@ -157,8 +163,14 @@ pub fn parse_date(text: &str, today: Date) -> Result<Date, String> {
 
 /// The typed date box, a calendar button and, for text that is not a date,
 /// a message saying what to type. The typed text is kept (per field) while
-/// it is being edited or is not a date.
-fn date_input(ui: &mut Ui, label: egui::Id, salt: &str, value: &mut Date, today: Date) -> bool {
+/// it is being edited or is not a date. Returns (changed, valid).
+fn date_input(
+    ui: &mut Ui,
+    label: egui::Id,
+    salt: &str,
+    value: &mut Date,
+    today: Date,
+) -> (bool, bool) {
     let id = ui.scope_id().with(("date_text", salt));
     let mut changed = false;
     let mut text = ui
@@ -192,14 +204,15 @@ fn date_input(ui: &mut Ui, label: egui::Id, salt: &str, value: &mut Date, today:
         .is_some_and(|r| r.inner);
     if picked {
         ui.data_mut(|d| d.remove::<String>(id));
-        changed = true;
+        return (true, true);
     }
+    let valid = parsed.is_ok();
     if let Err(message) = parsed
         && (!response.has_focus() || text.trim().len() >= 10)
     {
         ui.colored_label(ui.visuals().error_fg_color, message);
     }
-    changed
+    (changed, valid)
 }
 
 /// A month of days to click, opening on `value`'s month; today (the app's

@@ -73,6 +73,8 @@ struct Pending {
     alt_text: bool,
     /// An entry was just saved: the "What did you do?" box starts a new undo history.
     what_saved: bool,
+    /// The Day box holds text that is not a date.
+    day_invalid: bool,
 }
 
 /// The Today view's state.
@@ -276,9 +278,11 @@ impl TodayView {
     fn day_row(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         ui.horizontal_wrapped(|ui| {
             let mut day = self.draft.day(cx.today);
-            if widgets::date_field(ui, "Day", &mut day, cx.today) {
+            let (changed, valid) = widgets::date_field_checked(ui, "Day", &mut day, cx.today);
+            if changed {
                 self.draft.day = (day != cx.today).then_some(day);
             }
+            self.pending.day_invalid = !valid;
             let yesterday = cx.today.yesterday().ok();
             let on = yesterday.is_some() && self.draft.day == yesterday;
             if ui
@@ -356,6 +360,10 @@ impl TodayView {
                 return;
             }
         };
+        if self.pending.day_invalid {
+            self.error = Some("Fix the day first: type it as YYYY-MM-DD, or pick it.".into());
+            return;
+        }
         if d.text.trim().is_empty() {
             self.error = Some("Write what you did first.".into());
             self.focus_what = true;
