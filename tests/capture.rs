@@ -701,3 +701,20 @@ fn the_stage_list_keeps_one_current_role() {
     assert_eq!(current, vec![next]);
     assert_eq!(plan.role(old).map(|r| r.stage), Some(Stage::Past));
 }
+
+/// B17: hovering a cut-off entry on Today shows one tooltip, not two.
+#[test]
+fn one_tooltip_at_a_time_on_today() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let r = h
+        .get_by_label_contains("Ran Monday hospital orientation")
+        .rect();
+    h.hover_at(r.center());
+    h.run();
+    for _ in 0..60 {
+        h.step();
+    }
+    let tooltips = h.query_all_by(|n| n.role() == A11yRole::Tooltip).count();
+    assert_eq!(tooltips, 1);
+}

@@ -537,9 +537,20 @@ fn days_entries(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
                 }
                 ui.label(RichText::new(duration(e.minutes)).monospace().weak());
                 ui.label(RichText::new(e.kind.label()).small());
+                // One tooltip: the whole text and the links (egui's own
+                // tooltip for cut-off text would show as a second one).
                 let links = link_names(cx.plan, &e.skills, &e.goals, &e.people);
-                ui.add(egui::Label::new(&e.text).truncate())
-                    .on_hover_text(links);
+                let hover = if links.is_empty() {
+                    e.text.clone()
+                } else {
+                    format!("{}\n\nLinked to {links}", e.text)
+                };
+                ui.add(
+                    egui::Label::new(&e.text)
+                        .truncate()
+                        .show_tooltip_when_elided(false),
+                )
+                .on_hover_text(hover);
             });
         }
         if rows.len() > MAX_LISTED {
