@@ -454,15 +454,6 @@ pub fn side_panel(ui: &mut Ui, id: &str, width: f32, add: impl FnOnce(&mut Ui)) 
         });
 }
 
-/// Lays out `add` in the room left of a [`side_panel`] shown just before, so
-/// rows that wrap and tables that fill the width stop at the panel.
-pub fn beside_panel<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
-    let mut rect = ui.available_rect_before_wrap();
-    rect.max.x = rect.max.x.min(ui.cursor().max.x);
-    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), add)
-        .inner
-}
-
 /// Widgets that wrap as one in a wrapping row (a label and its control), so
 /// no label is left alone at the end of a line. The group's size from the
 /// last frame tells the row whether it still fits.

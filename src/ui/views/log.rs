@@ -132,19 +132,17 @@ impl LogView {
                 self.editor(ui, cx, entry, edits);
             });
         }
-        widgets::beside_panel(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.heading("Log");
-                ui.label(format!(
-                    "{} of {} entries, {}",
-                    self.rows.entries.len(),
-                    plan.log.len(),
-                    duration(u32::try_from(self.rows.minutes).unwrap_or(u32::MAX))
-                ));
-            });
-            self.filters(ui, plan, cx.today);
-            self.table(ui, cx);
+        ui.horizontal(|ui| {
+            ui.heading("Log");
+            ui.label(format!(
+                "{} of {} entries, {}",
+                self.rows.entries.len(),
+                plan.log.len(),
+                duration(u32::try_from(self.rows.minutes).unwrap_or(u32::MAX))
+            ));
         });
+        self.filters(ui, plan, cx.today);
+        self.table(ui, cx);
     }
 
     fn filters(&mut self, ui: &mut egui::Ui, plan: &Plan, today: Date) {
