@@ -718,3 +718,16 @@ fn one_tooltip_at_a_time_on_today() {
     let tooltips = h.query_all_by(|n| n.role() == A11yRole::Tooltip).count();
     assert_eq!(tooltips, 1);
 }
+
+/// B4: Alt+Y while the Day box holds half a date shows yesterday there too.
+#[test]
+fn alt_y_replaces_a_half_typed_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    h.get_by_role_and_label(A11yRole::TextInput, "Day").focus();
+    h.run();
+    press(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "2026-11-2");
+    alt(&mut h, Key::Y, "y");
+    assert_eq!(field(&h, "Day"), "2026-11-24");
+}

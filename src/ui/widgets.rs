@@ -173,9 +173,12 @@ fn date_input(
 ) -> (bool, bool) {
     let id = ui.scope_id().with(("date_text", salt));
     let mut changed = false;
-    let mut text = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| value.to_string());
+    // The typed text is kept with the date it was typed over; when the date
+    // changes elsewhere (Alt+Y, the calendar, undo), the box shows the new one.
+    let mut text = match ui.data(|d| d.get_temp::<(String, Date)>(id)) {
+        Some((typed, over)) if over == *value => typed,
+        _ => value.to_string(),
+    };
     let out = egui::TextEdit::singleline(&mut text)
         .id(id)
         .desired_width(84.0)
@@ -191,9 +194,9 @@ fn date_input(
         changed = true;
     }
     if response.has_focus() || parsed.is_err() {
-        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        ui.data_mut(|d| d.insert_temp(id, (text.clone(), *value)));
     } else {
-        ui.data_mut(|d| d.remove::<String>(id));
+        ui.data_mut(|d| d.remove::<(String, Date)>(id));
     }
     let button = ui
         .button("\u{1f4c6}")
@@ -203,7 +206,7 @@ fn date_input(
         .show(|ui| calendar(ui, id, value, today))
         .is_some_and(|r| r.inner);
     if picked {
-        ui.data_mut(|d| d.remove::<String>(id));
+        ui.data_mut(|d| d.remove::<(String, Date)>(id));
         return (true, true);
     }
     let valid = parsed.is_ok();
