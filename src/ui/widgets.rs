@@ -201,10 +201,14 @@ fn date_input(
     let button = ui
         .button("\u{1f4c6}")
         .on_hover_text("Pick the day from a calendar");
-    let picked = egui::Popup::from_toggle_button_response(&button)
+    let shown = egui::Popup::from_toggle_button_response(&button)
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
-        .show(|ui| calendar(ui, id, value, today))
-        .is_some_and(|r| r.inner);
+        .show(|ui| calendar(ui, id, value, today));
+    if shown.is_none() {
+        // Closed: the next opening starts again at the date's month.
+        ui.data_mut(|d| d.remove::<Date>(id.with("month")));
+    }
+    let picked = shown.is_some_and(|r| r.inner);
     if picked {
         ui.data_mut(|d| d.remove::<(String, Date)>(id));
         return (true, true);
@@ -288,7 +292,6 @@ fn calendar(ui: &mut Ui, id: egui::Id, value: &mut Date, today: Date) -> bool {
     match picked {
         Some(d) => {
             *value = d;
-            ui.data_mut(|d| d.remove::<Date>(month_id));
             ui.close();
             true
         }
