@@ -4,7 +4,7 @@
 //! Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.
 
 use crate::io;
-use crate::model::{Edit, EntryId, ExperienceKind, Item, LogEntry, Plan, next_id};
+use crate::model::{Edit, ExperienceKind, Item, LogEntry, Plan};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -195,7 +195,7 @@ fn log(args: &LogArgs, today: Date) -> Outcome {
     if args.text.trim().is_empty() {
         return Err(fail("--text is empty; say what you did".into()));
     }
-    if args.minutes == 0 || args.minutes > crate::model::MAX_MINUTES_PER_ENTRY {
+    if !LogEntry::valid_minutes(args.minutes) {
         return Err(fail(format!(
             "--minutes {} must be between 1 and 1440",
             args.minutes
@@ -234,7 +234,7 @@ fn log(args: &LogArgs, today: Date) -> Outcome {
         people,
         energy: args.energy,
         ..LogEntry::new(
-            EntryId(next_id(plan.log.iter().map(|e| e.id.0))),
+            plan.new_entry_id(),
             date,
             args.minutes,
             args.kind.into(),

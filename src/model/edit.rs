@@ -80,6 +80,10 @@ pub enum Edit {
         milestone: MilestoneId,
         on: Date,
     },
+    /// Marks a done milestone as not done (the undo of a tick).
+    ReopenMilestone {
+        milestone: MilestoneId,
+    },
     /// Makes a role the current one; the old current role becomes past.
     SetCurrentRole(RoleId),
     /// Several edits as one undo step.
@@ -188,10 +192,7 @@ impl Plan {
                     Item::Skill(x) => put(self, x, r),
                     Item::Goal(x) => put(self, x, r),
                     Item::Person(x) => put(self, x, r),
-                    Item::Entry(mut x) => {
-                        x.dedup_links();
-                        put(self, x, r)
-                    }
+                    Item::Entry(x) => put(self, x.with_links_once(), r),
                     Item::Review(x) => put(self, x, r),
                 }
             }
@@ -232,6 +233,18 @@ impl Plan {
                 }
                 Edit::Put(Item::Goal(before))
             }
+            Edit::ReopenMilestone { milestone } => {
+                let goal = self
+                    .goals
+                    .iter_mut()
+                    .find(|g| g.milestones.iter().any(|m| m.id == milestone))
+                    .ok_or(EditError::MilestoneNotFound(milestone))?;
+                let before = goal.clone();
+                for m in goal.milestones.iter_mut().filter(|m| m.id == milestone) {
+                    m.done = None;
+                }
+                Edit::Put(Item::Goal(before))
+            }
             Edit::SetCurrentRole(id) => {
                 if self.role(id).is_none() {
                     return Err(EditError::NotFound(ItemRef::Role(id)));
@@ -266,6 +279,24 @@ impl Plan {
                 Edit::Batch(undo)
             }
         })
+    }
+
+    /// The edit that stores a changed role. Making it Current goes through
+    /// [`Edit::SetCurrentRole`], so the old current role becomes past and
+    /// there is never a second current role.
+    pub fn put_role_edit(&self, role: Role) -> Edit {
+        let was_current = self
+            .role(role.id)
+            .is_some_and(|r| r.stage == Stage::Current);
+        if role.stage != Stage::Current || was_current {
+            return Edit::Put(Item::Role(role));
+        }
+        let id = role.id;
+        let stage = self.role(id).map_or(Stage::Next, |r| r.stage);
+        Edit::Batch(vec![
+            Edit::Put(Item::Role(Role { stage, ..role })),
+            Edit::SetCurrentRole(id),
+        ])
     }
 
     fn remove(&mut self, r: ItemRef) -> Result<Edit, EditError> {

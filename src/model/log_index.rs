@@ -38,10 +38,6 @@ impl LogIndex {
         self.len == 0
     }
 
-    pub fn has_entries_on(&self, day: Date) -> bool {
-        self.by_day.contains_key(&day)
-    }
-
     /// Entries dated `from..=to`, oldest day first.
     pub fn between(&self, from: Date, to: Date) -> impl DoubleEndedIterator<Item = usize> + '_ {
         let range = if from <= to { from..=to } else { to..=to };

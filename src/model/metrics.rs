@@ -168,8 +168,7 @@ pub fn summarise(plan: &Plan, index: &LogIndex, from: Date, to: Date) -> PeriodS
 
 /// The Monday of the week holding `day`.
 pub fn week_start(day: Date) -> Date {
-    let back = i64::from(day.weekday().to_monday_zero_offset());
-    day.checked_sub(back.days()).unwrap_or(day)
+    crate::model::Period::Week.start_of(day)
 }
 
 /// Evidence of growth, for tough days.
@@ -190,10 +189,19 @@ pub fn growth(plan: &Plan, index: &LogIndex, since: Date, today: Date) -> Growth
         .skills
         .iter()
         .filter_map(|s| {
-            let (before, now) = (
-                s.level_on(day_before(since).unwrap_or(since)),
-                s.level_on(today),
-            );
+            // Growth is measured from a recorded level: the one standing
+            // before `since`, else the first one recorded since then. A first
+            // level recorded in the period is where you started, not growth.
+            let before = day_before(since)
+                .and_then(|d| s.recorded_on(d))
+                .or_else(|| {
+                    s.history
+                        .iter()
+                        .filter(|c| c.date >= since && c.date <= today)
+                        .min_by_key(|c| c.date)
+                        .map(|c| c.level)
+                })?;
+            let now = s.current_level(today);
             (now > before).then_some((s.id, before, now))
         })
         .collect();

@@ -4,7 +4,7 @@
 //! order here is the order in the file), so renaming a field is a format
 //! change: see `io::format`.
 
-use super::ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId};
+use super::ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId, next_id};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -432,17 +432,6 @@ impl ExperienceKind {
             ExperienceKind::Routine => "Routine duty",
         }
     }
-
-    /// The name used in files and on the command line.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            ExperienceKind::Learning => "learning",
-            ExperienceKind::Relationship => "relationship",
-            ExperienceKind::Mentoring => "mentoring",
-            ExperienceKind::BeyondDuty => "beyond-duty",
-            ExperienceKind::Routine => "routine",
-        }
-    }
 }
 
 /// One line of the daily log: what you did and what it served.
@@ -546,6 +535,19 @@ impl Goal {
     }
 }
 
+impl Goal {
+    /// The milestones in date order: by due date (else the day done), those
+    /// with no date last, and the order written within a day.
+    pub fn milestones_by_date(&self) -> Vec<&Milestone> {
+        let mut ms: Vec<&Milestone> = self.milestones.iter().collect();
+        ms.sort_by_key(|m| match m.due.or(m.done) {
+            Some(d) => (false, d),
+            None => (true, Date::MAX),
+        });
+        ms
+    }
+}
+
 impl Milestone {
     pub fn new(id: MilestoneId, title: impl Into<String>) -> Self {
         Self {
@@ -573,6 +575,13 @@ impl Person {
 }
 
 impl LogEntry {
+    /// The entry with each link once (see [`LogEntry::dedup_links`]).
+    #[must_use]
+    pub fn with_links_once(mut self) -> Self {
+        self.dedup_links();
+        self
+    }
+
     /// Keeps each linked skill, goal and person once (in first-given order),
     /// so no total counts an entry twice.
     pub fn dedup_links(&mut self) {
@@ -644,19 +653,114 @@ impl Skill {
         }
     }
 
-    /// The current level: the latest dated change (ties go to the later one), or 0.
-    pub fn level(&self) -> Level {
-        self.level_on(Date::MAX)
+    /// The level reached as of `today`: the latest change dated on or before
+    /// it (ties go to the later one), or 0. A change dated after `today` is
+    /// planned, not reached (see [`Skill::planned`]). Every view uses this.
+    pub fn current_level(&self, today: Date) -> Level {
+        self.level_on(today)
     }
 
     /// The level as it stood at the end of `day`.
     pub fn level_on(&self, day: Date) -> Level {
+        self.recorded_on(day).unwrap_or(Level(0))
+    }
+
+    /// The level recorded by the end of `day`, if any was recorded by then.
+    pub fn recorded_on(&self, day: Date) -> Option<Level> {
         self.history
             .iter()
             .enumerate()
             .filter(|(_, c)| c.date <= day)
             .max_by_key(|(i, c)| (c.date, *i))
-            .map_or(Level(0), |(_, c)| c.level)
+            .map(|(_, c)| c.level)
+    }
+
+    /// The last level change dated after `today`: a level planned, not reached yet.
+    pub fn planned(&self, today: Date) -> Option<&LevelChange> {
+        self.history
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.date > today)
+            .max_by_key(|(i, c)| (c.date, *i))
+            .map(|(_, c)| c)
+    }
+
+    /// The level a target role should ask for by default: the skill's own
+    /// target, or 3 (practising) without one.
+    pub fn default_requirement(&self) -> Requirement {
+        Requirement {
+            skill: self.id,
+            level: self.target.map_or(Level(3), |t| t.level),
+        }
+    }
+}
+
+impl Period {
+    /// The first day of the period holding `day`: its Monday, or the first
+    /// of its month.
+    pub fn start_of(self, day: Date) -> Date {
+        match self {
+            Period::Week => {
+                let back = i64::from(day.weekday().to_monday_zero_offset());
+                day.checked_sub(jiff::Span::new().days(back)).unwrap_or(day)
+            }
+            Period::Month => day.first_of_month(),
+        }
+    }
+
+    /// The last day of the period holding `day`.
+    pub fn end_of(self, day: Date) -> Date {
+        let start = self.start_of(day);
+        match self {
+            Period::Week => start
+                .checked_add(jiff::Span::new().days(6))
+                .unwrap_or(Date::MAX),
+            Period::Month => start.last_of_month(),
+        }
+    }
+
+    /// The last day of a period that starts on `start` (a hand-written
+    /// review may start on any day): a week or a month later, less a day.
+    pub fn last_day_from(self, start: Date) -> Date {
+        let span = match self {
+            Period::Week => jiff::Span::new().weeks(1),
+            Period::Month => jiff::Span::new().months(1),
+        };
+        start
+            .checked_add(span)
+            .ok()
+            .and_then(|d| d.yesterday().ok())
+            .unwrap_or(Date::MAX)
+    }
+
+    /// The first day of the period `n` periods after (or, for a negative `n`,
+    /// before) the one holding `day`; the same period at the ends of the calendar.
+    pub fn step(self, day: Date, n: i32) -> Date {
+        let start = self.start_of(day);
+        let span = match self {
+            Period::Week => jiff::Span::new().weeks(n),
+            Period::Month => jiff::Span::new().months(n),
+        };
+        start.checked_add(span).map_or(start, |d| self.start_of(d))
+    }
+}
+
+impl LogEntry {
+    /// The minutes one entry may hold: at least one, at most a day.
+    pub const MINUTES: std::ops::RangeInclusive<u32> = 1..=super::validate::MAX_MINUTES_PER_ENTRY;
+
+    /// Whether `minutes` is a valid length for one entry.
+    pub fn valid_minutes(minutes: u32) -> bool {
+        Self::MINUTES.contains(&minutes)
+    }
+
+    /// Reads typed minutes ("90", " 45 "); the error is a sentence for the user.
+    pub fn parse_minutes(text: &str) -> Result<u32, &'static str> {
+        text.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|m| Self::valid_minutes(*m))
+            .ok_or("Minutes must be a whole number from 1 to 1440.")
     }
 }
 
@@ -678,6 +782,36 @@ impl Plan {
         self.goals
             .iter()
             .find_map(|g| g.milestones.iter().find(|m| m.id == id).map(|m| (g, m)))
+    }
+    /// A new role id: one past the largest in use.
+    pub fn new_role_id(&self) -> RoleId {
+        RoleId(next_id(self.roles.iter().map(|r| r.id.0)))
+    }
+    pub fn new_skill_id(&self) -> SkillId {
+        SkillId(next_id(self.skills.iter().map(|s| s.id.0)))
+    }
+    pub fn new_goal_id(&self) -> GoalId {
+        GoalId(next_id(self.goals.iter().map(|g| g.id.0)))
+    }
+    pub fn new_person_id(&self) -> PersonId {
+        PersonId(next_id(self.people.iter().map(|p| p.id.0)))
+    }
+    pub fn new_entry_id(&self) -> EntryId {
+        EntryId(next_id(self.log.iter().map(|e| e.id.0)))
+    }
+    pub fn new_review_id(&self) -> ReviewId {
+        ReviewId(next_id(self.reviews.iter().map(|r| r.id.0)))
+    }
+    /// A new milestone id, unique across all goals and across `draft`, a goal
+    /// being edited whose new milestones are not in the plan yet.
+    pub fn new_milestone_id(&self, draft: Option<&Goal>) -> MilestoneId {
+        let ids = self
+            .goals
+            .iter()
+            .flat_map(|g| &g.milestones)
+            .chain(draft.into_iter().flat_map(|g| &g.milestones))
+            .map(|m| m.id.0);
+        MilestoneId(next_id(ids))
     }
     /// The role marked current, if any.
     pub fn current_role(&self) -> Option<&Role> {

@@ -109,7 +109,11 @@ fn raising_a_level_adds_history_in_date_order() {
     let s = p.skill(SkillId(1)).expect("skill");
     assert_eq!(s.history.len(), 2, "history grows, nothing is overwritten");
     assert_eq!(s.history[0].date, date(2026, 2, 1));
-    assert_eq!(s.level(), Level(3), "current level is the latest by date");
+    assert_eq!(
+        s.current_level(date(2026, 6, 1)),
+        Level(3),
+        "current level is the latest by date"
+    );
     assert_eq!(s.level_on(date(2026, 3, 1)), Level(2));
     assert_eq!(s.level_on(date(2026, 1, 1)), Level(0));
 }
@@ -293,4 +297,203 @@ fn safe_links() {
     assert!(is_safe_link("mailto:mentor@example.org"));
     assert!(!is_safe_link("file:///etc/passwd"));
     assert!(!is_safe_link("javascript:alert(1)"));
+}
+
+#[test]
+fn the_current_level_is_as_of_today_and_a_later_one_is_planned() {
+    let mut s = skill(1, "Budgeting");
+    for (d, l) in [(date(2026, 2, 1), 2), (date(2026, 12, 1), 4)] {
+        s.history.push(LevelChange {
+            date: d,
+            level: Level(l),
+            evidence: String::new(),
+        });
+    }
+    let today = date(2026, 6, 15);
+    assert_eq!(
+        s.current_level(today),
+        Level(2),
+        "a future level is not reached"
+    );
+    assert_eq!(s.planned(today).map(|c| c.level), Some(Level(4)));
+    assert_eq!(s.current_level(date(2026, 12, 1)), Level(4));
+    assert_eq!(s.planned(date(2026, 12, 1)), None);
+    assert_eq!(s.recorded_on(date(2026, 1, 31)), None);
+}
+
+#[test]
+fn a_required_level_defaults_to_the_skills_own_target() {
+    let mut s = skill(4, "Budgeting");
+    assert_eq!(s.default_requirement().level, Level(3), "without a target");
+    s.target = Some(SkillTarget {
+        level: Level(5),
+        by: None,
+    });
+    let q = s.default_requirement();
+    assert_eq!((q.skill, q.level), (SkillId(4), Level(5)));
+}
+
+#[test]
+fn new_ids_are_one_past_the_largest_of_their_kind() {
+    let mut p = small_plan();
+    assert_eq!(p.new_role_id(), RoleId(3));
+    assert_eq!(p.new_skill_id(), SkillId(3));
+    assert_eq!(p.new_goal_id(), GoalId(2));
+    assert_eq!(p.new_entry_id(), EntryId(3));
+    assert_eq!(p.new_person_id(), PersonId(1));
+    assert_eq!(p.new_review_id(), ReviewId(1));
+    assert_eq!(p.new_milestone_id(None), MilestoneId(3));
+    // A goal being edited may hold milestones not in the plan yet.
+    let mut draft = p.goals[0].clone();
+    draft.milestones.push(milestone(7, "Not applied yet"));
+    assert_eq!(p.new_milestone_id(Some(&draft)), MilestoneId(8));
+    p.log.clear();
+    assert_eq!(p.new_entry_id(), EntryId(1));
+}
+
+#[test]
+fn an_entry_takes_one_minute_to_a_day() {
+    assert!(!LogEntry::valid_minutes(0));
+    assert!(LogEntry::valid_minutes(1));
+    assert!(LogEntry::valid_minutes(1440));
+    assert!(!LogEntry::valid_minutes(1441));
+    assert_eq!(LogEntry::parse_minutes(" 90 "), Ok(90));
+    for bad in ["0", "1441", "1.5", "-3", "", "ninety"] {
+        assert!(LogEntry::parse_minutes(bad).is_err(), "{bad:?}");
+    }
+    let mut p = small_plan();
+    p.log[0].minutes = 0;
+    p.log[1].minutes = 1441;
+    let text: Vec<String> = p.validate().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "log entry 1 (2026-03-02): 0 minutes: an entry takes at least 1 minute",
+            "log entry 2 (2026-03-02): 1441 minutes is more than a day",
+        ]
+    );
+}
+
+#[test]
+fn weeks_start_on_monday_and_months_on_the_first() {
+    let wed = date(2026, 11, 25);
+    assert_eq!(Period::Week.start_of(wed), date(2026, 11, 23));
+    assert_eq!(Period::Week.end_of(wed), date(2026, 11, 29));
+    assert_eq!(
+        Period::Week.start_of(date(2026, 11, 23)),
+        date(2026, 11, 23)
+    );
+    assert_eq!(
+        Period::Week.start_of(date(2026, 11, 29)),
+        date(2026, 11, 23)
+    );
+    assert_eq!(Period::Week.step(wed, -1), date(2026, 11, 16));
+    assert_eq!(Period::Week.step(wed, 2), date(2026, 12, 7));
+    assert_eq!(Period::Month.start_of(wed), date(2026, 11, 1));
+    assert_eq!(Period::Month.end_of(wed), date(2026, 11, 30));
+    assert_eq!(Period::Month.end_of(date(2028, 2, 3)), date(2028, 2, 29));
+    // A month is a calendar month, even from a Monday that is not its first day.
+    assert_eq!(
+        Period::Month.start_of(date(2026, 11, 23)),
+        date(2026, 11, 1)
+    );
+    assert_eq!(Period::Month.end_of(date(2026, 11, 23)), date(2026, 11, 30));
+    assert_eq!(Period::Month.step(date(2026, 1, 31), 1), date(2026, 2, 1));
+    assert_eq!(Period::Month.step(date(2026, 1, 15), -1), date(2025, 12, 1));
+    assert_eq!(Period::Week.last_day_from(wed), date(2026, 12, 1));
+    assert_eq!(
+        Period::Month.last_day_from(date(2026, 11, 1)),
+        date(2026, 11, 30)
+    );
+    assert_eq!(
+        Period::Month.last_day_from(date(2026, 1, 31)),
+        date(2026, 2, 27)
+    );
+    // The ends of the calendar stay put rather than fail.
+    assert_eq!(
+        Period::Month.step(jiff::civil::Date::MAX, 1),
+        date(9999, 12, 1)
+    );
+    assert_eq!(
+        Period::Week.end_of(jiff::civil::Date::MAX),
+        jiff::civil::Date::MAX
+    );
+}
+
+#[test]
+fn unticking_a_milestone_is_an_edit_with_its_undo() {
+    let mut plan = small_plan();
+    plan.apply(Edit::CompleteMilestone {
+        milestone: MilestoneId(2),
+        on: date(2026, 4, 9),
+    })
+    .expect("complete");
+    let p = apply_undo_redo(
+        &plan,
+        Edit::ReopenMilestone {
+            milestone: MilestoneId(2),
+        },
+    );
+    assert_eq!(p.milestone(MilestoneId(2)).expect("m").1.done, None);
+    assert!(
+        plan.clone()
+            .apply(Edit::ReopenMilestone {
+                milestone: MilestoneId(99)
+            })
+            .is_err()
+    );
+}
+
+#[test]
+fn choosing_current_as_a_stage_keeps_one_current_role() {
+    let plan = small_plan();
+    let mut next = plan.role(RoleId(2)).expect("role").clone();
+    next.stage = Stage::Current;
+    next.title = "Unit manager (acting)".into();
+    let p = apply_undo_redo(&plan, plan.put_role_edit(next));
+    let current: Vec<_> = p
+        .roles
+        .iter()
+        .filter(|r| r.stage == Stage::Current)
+        .collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].id, RoleId(2));
+    assert_eq!(
+        current[0].title, "Unit manager (acting)",
+        "other changes are kept"
+    );
+    assert_eq!(p.role(RoleId(1)).map(|r| r.stage), Some(Stage::Past));
+    assert!(p.validate().is_empty());
+    // Other changes are a plain Put.
+    let mut past = plan.role(RoleId(1)).expect("role").clone();
+    past.title = "Charge nurse, nights".into();
+    assert!(matches!(plan.put_role_edit(past), Edit::Put(_)));
+}
+
+#[test]
+fn growth_needs_an_earlier_recorded_level() {
+    let today = date(2026, 6, 15);
+    let since = date(2026, 3, 17);
+    let mut p = small_plan();
+    p.skills = vec![
+        skill(1, "First recorded today"),
+        skill(2, "Grew"),
+        skill(3, "Grew inside"),
+    ];
+    let change = |d, l| LevelChange {
+        date: d,
+        level: Level(l),
+        evidence: String::new(),
+    };
+    p.skills[0].history = vec![change(today, 3)];
+    p.skills[1].history = vec![change(date(2025, 1, 1), 1), change(date(2026, 5, 1), 3)];
+    p.skills[2].history = vec![change(date(2026, 4, 1), 2), change(date(2026, 6, 1), 4)];
+    let g = metrics::growth(&p, &LogIndex::new(&p.log), since, today);
+    assert_eq!(
+        g.levels,
+        vec![
+            (SkillId(2), Level(1), Level(3)),
+            (SkillId(3), Level(2), Level(4)),
+        ]
+    );
 }

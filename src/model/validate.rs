@@ -180,8 +180,13 @@ impl Checker {
         for e in log {
             self.current = Some(ItemRef::Entry(e.id));
             let place = || format!("{} ({})", e.id, e.date);
-            if e.minutes > MAX_MINUTES_PER_ENTRY {
-                self.report(place(), format!("{} minutes is more than a day", e.minutes));
+            if !LogEntry::valid_minutes(e.minutes) {
+                let message = if e.minutes > MAX_MINUTES_PER_ENTRY {
+                    format!("{} minutes is more than a day", e.minutes)
+                } else {
+                    "0 minutes: an entry takes at least 1 minute".to_string()
+                };
+                self.report(place(), message);
             }
             if let Some(n) = e.energy
                 && !(1..=5).contains(&n)

@@ -133,15 +133,24 @@ impl Command {
         }
     }
 
+    /// True for commands whose keys a focused text field uses itself
+    /// (Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo the typing).
+    pub fn belongs_to_text_field(self) -> bool {
+        matches!(self, Command::Undo | Command::Redo)
+    }
+
     /// The command whose shortcut was pressed this frame, if any. Ctrl+Y is
-    /// a second shortcut for Redo.
+    /// a second shortcut for Redo. While a text field has the keyboard, the
+    /// keys it uses itself are left to it.
     pub fn pressed(ctx: &egui::Context) -> Option<Command> {
+        let typing = ctx.text_edit_focused();
         ctx.input_mut(|i| {
-            if i.consume_shortcut(&KeyboardShortcut::new(CMD, Key::Y)) {
+            if !typing && i.consume_shortcut(&KeyboardShortcut::new(CMD, Key::Y)) {
                 return Some(Command::Redo);
             }
             Self::WITH_SHORTCUTS
                 .into_iter()
+                .filter(|c| !(typing && c.belongs_to_text_field()))
                 .find(|c| c.shortcut().is_some_and(|s| i.consume_shortcut(&s)))
         })
     }

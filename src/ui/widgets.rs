@@ -15,6 +15,63 @@ pub fn text_field(ui: &mut Ui, label: &str, value: &mut String) -> bool {
     .inner
 }
 
+/// Selects all of a text field's text, so typing replaces it.
+pub fn select_all(ui: &Ui, output: &egui::text_edit::TextEditOutput, text: &str) {
+    let mut state = output.state.clone();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    state.store(ui.ctx(), output.response.id);
+}
+
+/// Asks that the field for `key` (see [`name_field`]) take the keyboard when
+/// it next shows: a new item's editor appears only once the item is added.
+pub fn focus_later(ctx: &egui::Context, key: impl std::hash::Hash + std::fmt::Debug) {
+    ctx.data_mut(|d| d.insert_temp(focus_request_id(), egui::Id::unique(key)));
+}
+
+/// True once if [`focus_later`] asked for `key`.
+pub fn take_focus_request(
+    ctx: &egui::Context,
+    key: impl std::hash::Hash + std::fmt::Debug,
+) -> bool {
+    let want = egui::Id::unique(key);
+    ctx.data_mut(|d| {
+        let asked = d.get_temp::<egui::Id>(focus_request_id()) == Some(want);
+        if asked {
+            d.remove::<egui::Id>(focus_request_id());
+        }
+        asked
+    })
+}
+
+fn focus_request_id() -> egui::Id {
+    egui::Id::unique("stepstone_focus_request")
+}
+
+/// A labelled name field for the item `key`. When [`focus_later`] asked for
+/// it (a new item), it takes the keyboard with its text selected, so typing
+/// replaces the placeholder name.
+pub fn name_field(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    key: impl std::hash::Hash + std::fmt::Debug,
+) -> bool {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        let out = egui::TextEdit::singleline(value)
+            .desired_width(f32::INFINITY)
+            .show(ui);
+        if take_focus_request(ui.ctx(), key) {
+            out.response.request_focus();
+            select_all(ui, &out, value);
+        }
+        out.response.response.clone().labelled_by(l.id).changed()
+    })
+    .inner
+}
+
 /// A labelled multi-line text field; true if changed.
 pub fn text_area(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> bool {
     let l = ui.label(label);
@@ -45,51 +102,190 @@ pub fn lines_field(ui: &mut Ui, label: &str, lines: &mut Vec<String>) -> bool {
     false
 }
 
-/// An optional date: a check box to set or clear it, and a date picker.
-pub fn optional_date(ui: &mut Ui, label: &str, value: &mut Option<Date>, default: Date) -> bool {
+/// An optional date: a check box to set or clear it, then the date field.
+pub fn optional_date(ui: &mut Ui, label: &str, value: &mut Option<Date>, today: Date) -> bool {
     ui.horizontal(|ui| {
         let mut set = value.is_some();
-        let mut changed = ui.checkbox(&mut set, label).changed();
+        let check = ui.checkbox(&mut set, label);
+        let mut changed = check.changed();
         if changed {
-            *value = set.then_some(value.unwrap_or(default));
+            *value = set.then_some(value.unwrap_or(today));
         }
         if let Some(date) = value {
-            let mut d = *date;
-            if date_picker(ui, label, &mut d) {
-                *date = d;
-                changed = true;
-            }
+            changed |= date_input(ui, check.id, label, date, today).0;
         }
         changed
     })
     .inner
 }
 
-/// The `egui_extras` date picker, for dates it can show: its calendar steps a day
-/// past the one shown, which fails at the ends of the calendar (a file may
-/// hold 9999-12-31 as "someday"). Such dates are shown as text instead.
-fn date_picker(ui: &mut Ui, id: &str, date: &mut Date) -> bool {
-    if (1..=9998).contains(&date.year()) {
-        ui.add(
-            egui_extras::DatePickerButton::new(date)
-                .id_salt(id)
-                .calendar_week(false),
-        )
-        .changed()
-    } else {
-        ui.label(date.to_string())
-            .on_hover_text("Too far out for the calendar; edit the plan file to change it.");
-        false
-    }
+/// A date people can type (YYYY-MM-DD, "today", "yesterday") or pick from a
+/// calendar whose "today" is the app's clock; true if the date changed.
+pub fn date_field(ui: &mut Ui, label: &str, value: &mut Date, today: Date) -> bool {
+    date_field_checked(ui, label, value, today).0
 }
 
-/// A required date with a picker.
-pub fn date_field(ui: &mut Ui, label: &str, value: &mut Date) -> bool {
+/// [`date_field`], also telling whether the box holds a date: (changed, valid).
+/// While it does not, `value` keeps the last good date.
+pub fn date_field_checked(ui: &mut Ui, label: &str, value: &mut Date, today: Date) -> (bool, bool) {
     ui.horizontal(|ui| {
-        ui.label(label);
-        date_picker(ui, label, value)
+        let l = ui.label(label);
+        date_input(ui, l.id, label, value, today)
     })
     .inner
+}
+
+/// Reads a typed date: "today", "yesterday", or a day as the model reads
+/// dates everywhere (`model::parse_date`); the error is a sentence for the user.
+pub fn parse_date(text: &str, today: Date) -> Result<Date, String> {
+    let t = text.trim();
+    if t.eq_ignore_ascii_case("today") {
+        return Ok(today);
+    }
+    if t.eq_ignore_ascii_case("yesterday") {
+        return today
+            .yesterday()
+            .map_err(|_| "There is no day before this one.".to_string());
+    }
+    crate::model::parse_date(t).map_err(|e| format!("{e}."))
+}
+
+/// The typed date box, a calendar button and, for text that is not a date,
+/// a message saying what to type. The typed text is kept (per field) while
+/// it is being edited or is not a date. Returns (changed, valid).
+fn date_input(
+    ui: &mut Ui,
+    label: egui::Id,
+    salt: &str,
+    value: &mut Date,
+    today: Date,
+) -> (bool, bool) {
+    let id = ui.scope_id().with(("date_text", salt));
+    let mut changed = false;
+    // The typed text is kept with the date it was typed over; when the date
+    // changes elsewhere (Alt+Y, the calendar, undo), the box shows the new one.
+    let mut text = match ui.data(|d| d.get_temp::<(String, Date)>(id)) {
+        Some((typed, over)) if over == *value => typed,
+        _ => value.to_string(),
+    };
+    let out = egui::TextEdit::singleline(&mut text)
+        .id(id)
+        .desired_width(84.0)
+        .hint_text("YYYY-MM-DD")
+        .show(ui);
+    let response = out.response.response.clone().labelled_by(label);
+    let parsed = parse_date(&text, today);
+    if response.changed()
+        && let Ok(d) = parsed
+        && d != *value
+    {
+        *value = d;
+        changed = true;
+    }
+    if response.has_focus() || parsed.is_err() {
+        ui.data_mut(|d| d.insert_temp(id, (text.clone(), *value)));
+    } else {
+        ui.data_mut(|d| d.remove::<(String, Date)>(id));
+    }
+    let button = ui
+        .button("\u{1f4c6}")
+        .on_hover_text("Pick the day from a calendar");
+    let shown = egui::Popup::from_toggle_button_response(&button)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| calendar(ui, id, value, today));
+    if shown.is_none() {
+        // Closed: the next opening starts again at the date's month.
+        ui.data_mut(|d| d.remove::<Date>(id.with("month")));
+    }
+    let picked = shown.is_some_and(|r| r.inner);
+    if picked {
+        ui.data_mut(|d| d.remove::<(String, Date)>(id));
+        return (true, true);
+    }
+    let valid = parsed.is_ok();
+    if let Err(message) = parsed
+        && (!response.has_focus() || text.trim().len() >= 10)
+    {
+        ui.colored_label(ui.visuals().error_fg_color, message);
+    }
+    (changed, valid)
+}
+
+/// A month of days to click, opening on `value`'s month; today (the app's
+/// clock) is ringed. True if a day was picked.
+fn calendar(ui: &mut Ui, id: egui::Id, value: &mut Date, today: Date) -> bool {
+    let month_id = id.with("month");
+    let mut month: Date = ui
+        .data(|d| d.get_temp(month_id))
+        .unwrap_or_else(|| value.first_of_month());
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        if ui
+            .button("\u{25c0}")
+            .on_hover_text("Previous month")
+            .clicked()
+            && let Ok(m) = month.checked_sub(jiff::Span::new().months(1))
+        {
+            month = m;
+        }
+        ui.label(RichText::new(month.strftime("%B %Y").to_string()).strong());
+        if ui.button("\u{25b6}").on_hover_text("Next month").clicked()
+            && let Ok(m) = month.checked_add(jiff::Span::new().months(1))
+        {
+            month = m;
+        }
+    });
+    egui::Grid::new(id.with("days"))
+        .spacing([2.0, 2.0])
+        .show(ui, |ui| {
+            for d in ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] {
+                ui.label(RichText::new(d).small().weak());
+            }
+            ui.end_row();
+            for _ in 0..month.weekday().to_monday_zero_offset() {
+                ui.label("");
+            }
+            for day in 1..=month.days_in_month() {
+                let Ok(date) = Date::new(month.year(), month.month(), day) else {
+                    continue;
+                };
+                let button = egui::Button::selectable(*value == date, format!("{day:>2}"))
+                    .min_size(egui::vec2(26.0, 20.0));
+                let mut r = ui.add(button);
+                if date == today {
+                    ui.painter().rect_stroke(
+                        r.rect,
+                        4.0,
+                        egui::Stroke::new(1.5, ui.visuals().strong_text_color()),
+                        egui::StrokeKind::Outside,
+                    );
+                    r = r.on_hover_text("Today");
+                }
+                if r.clicked() {
+                    picked = Some(date);
+                }
+                if date.weekday() == jiff::civil::Weekday::Sunday {
+                    ui.end_row();
+                }
+            }
+        });
+    ui.horizontal(|ui| {
+        if ui.button("Today").clicked() {
+            picked = Some(today);
+        }
+        if ui.button("Yesterday").clicked() {
+            picked = today.yesterday().ok();
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(month_id, month));
+    match picked {
+        Some(d) => {
+            *value = d;
+            ui.close();
+            true
+        }
+        None => false,
+    }
 }
 
 /// A labelled drop-down to pick one of `options` (value, name); true if changed.
@@ -135,7 +331,7 @@ pub fn level_combo(
 pub fn level_bar(ui: &mut Ui, level: Level, target: Option<Level>) -> egui::Response {
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(5.0 * 14.0, 10.0), egui::Sense::hover());
-    let filled = ui.visuals().selection.bg_fill;
+    let filled = pip_fill(ui.visuals());
     let stroke = ui.visuals().widgets.inactive.fg_stroke;
     for i in 0..Level::MAX.0 {
         let x = rect.left() + f32::from(i) * 14.0;
@@ -151,6 +347,14 @@ pub fn level_bar(ui: &mut Ui, level: Level, target: Option<Level>) -> egui::Resp
         }
     }
     response
+}
+
+/// The colour of a filled level pip. On a selected table row (whose
+/// background is the selection colour) it takes the row's text colour.
+fn pip_fill(visuals: &egui::Visuals) -> egui::Color32 {
+    visuals
+        .override_text_color
+        .unwrap_or(visuals.selection.bg_fill)
 }
 
 /// Check boxes to pick some of `options` (id, name); true if changed.
@@ -173,22 +377,26 @@ pub fn multi_pick<I: Copy + PartialEq>(
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(label);
-        ui.menu_button(summary, |ui| {
-            for (id, name) in options {
-                let mut on = chosen.contains(id);
-                if ui.checkbox(&mut on, name).changed() {
-                    if on {
-                        chosen.push(*id);
-                    } else {
-                        chosen.retain(|x| x != id);
+        let button = ui.button(summary);
+        // Stays open while ticking several; a click outside or Escape closes it.
+        egui::Popup::menu(&button)
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+            .show(|ui| {
+                for (id, name) in options {
+                    let mut on = chosen.contains(id);
+                    if ui.checkbox(&mut on, name).changed() {
+                        if on {
+                            chosen.push(*id);
+                        } else {
+                            chosen.retain(|x| x != id);
+                        }
+                        changed = true;
                     }
-                    changed = true;
                 }
-            }
-            if options.is_empty() {
-                ui.label("Nothing to pick yet.");
-            }
-        });
+                if options.is_empty() {
+                    ui.label("Nothing to pick yet.");
+                }
+            });
     });
     changed
 }
@@ -241,6 +449,21 @@ pub fn side_panel(ui: &mut Ui, id: &str, width: f32, add: impl FnOnce(&mut Ui)) 
         });
 }
 
+/// Widgets that wrap as one in a wrapping row (a label and its control), so
+/// no label is left alone at the end of a line. The group's size from the
+/// last frame tells the row whether it still fits.
+pub fn together<R>(ui: &mut Ui, salt: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let id = ui.scope_id().with(("together", salt));
+    let size = ui
+        .data(|d| d.get_temp::<egui::Vec2>(id))
+        .unwrap_or(egui::vec2(160.0, ui.spacing().interact_size.y));
+    let shown =
+        ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), add);
+    let used = shown.response.rect.size();
+    ui.data_mut(|d| d.insert_temp(id, used));
+    shown.inner
+}
+
 /// An editor's title, a Close button and the item's problems; true if Close was clicked.
 pub fn editor_header(ui: &mut Ui, title: &str, problems: &[&Problem]) -> bool {
     let close = ui
@@ -264,4 +487,40 @@ pub fn delete_button(ui: &mut Ui, what: &str) -> bool {
 /// A weak hint, for an empty panel or list.
 pub fn hint(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).weak());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn typed_dates_are_iso_days_or_today_and_yesterday() {
+        let today = date(2026, 6, 15);
+        assert_eq!(parse_date(" 2026-06-14 ", today), Ok(date(2026, 6, 14)));
+        assert_eq!(parse_date("Yesterday", today), Ok(date(2026, 6, 14)));
+        assert_eq!(parse_date("today", today), Ok(today));
+        assert_eq!(
+            parse_date("14/06/2026", today),
+            Err(
+                "\"14/06/2026\" is not a date; write it as YYYY-MM-DD, for example 2026-06-02."
+                    .into()
+            )
+        );
+        assert!(parse_date("2026-06-14T10:00", today).is_err(), "no times");
+        assert_eq!(
+            parse_date("2026-02-30", today),
+            Err("\"2026-02-30\" is not a day on the calendar: February 2026 has 28 days.".into())
+        );
+    }
+
+    #[test]
+    fn filled_pips_show_on_a_selected_row() {
+        let mut v = egui::Visuals::dark();
+        assert_eq!(pip_fill(&v), v.selection.bg_fill);
+        // A selected egui_extras row paints the selection colour behind its cells
+        // and sets the text colour to the selection's stroke.
+        v.override_text_color = Some(v.selection.stroke.color);
+        assert_ne!(pip_fill(&v), v.selection.bg_fill);
+    }
 }

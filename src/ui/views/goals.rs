@@ -3,8 +3,7 @@
 
 use super::ViewCtx;
 use crate::model::{
-    Edit, Goal, GoalId, GoalKind, GoalStatus, Item, ItemRef, Measure, Milestone, MilestoneId, Plan,
-    next_id,
+    Edit, Goal, GoalId, GoalKind, GoalStatus, Item, ItemRef, Measure, Milestone, MilestoneId,
 };
 use crate::ui::widgets;
 use egui::RichText;
@@ -17,15 +16,9 @@ pub struct GoalsView {
     hide_finished: bool,
 }
 
-fn new_milestone_id(plan: &Plan, goal: &Goal) -> MilestoneId {
-    // Unique across all goals, and across milestones added to this goal but not yet applied.
-    let ids = plan
-        .goals
-        .iter()
-        .flat_map(|g| &g.milestones)
-        .chain(&goal.milestones)
-        .map(|m| m.id.0);
-    MilestoneId(next_id(ids))
+/// The key under which a milestone's title field is asked to take the keyboard.
+fn milestone_key(id: MilestoneId) -> (&'static str, u32) {
+    ("milestone", id.0)
 }
 
 impl GoalsView {
@@ -45,12 +38,13 @@ impl GoalsView {
                         let goal = Goal {
                             start: Some(cx.today),
                             ..Goal::new(
-                                GoalId(next_id(plan.goals.iter().map(|g| g.id.0))),
+                                plan.new_goal_id(),
                                 format!("New {} goal", kind.label().to_lowercase()),
                                 kind,
                             )
                         };
                         self.selected = Some(goal.id);
+                        widgets::focus_later(ui.ctx(), ItemRef::Goal(goal.id));
                         edits.push(Edit::Put(Item::Goal(goal)));
                     }
                 }
@@ -120,11 +114,11 @@ impl GoalsView {
             if !g.why.is_empty() {
                 ui.label(RichText::new(&g.why).italics().weak());
             }
-            for m in &g.milestones {
+            for m in g.milestones_by_date() {
                 ui.horizontal(|ui| {
                     let mut done = m.done.is_some();
                     if ui.checkbox(&mut done, &m.title).changed() {
-                        edits.push(toggle_milestone(g, m.id, done, cx.today));
+                        edits.push(toggle_milestone(m.id, done, cx.today));
                     }
                     match (m.done, m.due) {
                         (Some(d), _) => ui.label(
@@ -149,7 +143,7 @@ impl GoalsView {
         if widgets::editor_header(ui, "Goal", &cx.problems.of(ItemRef::Goal(g.id))) {
             self.selected = None;
         }
-        changed |= widgets::text_field(ui, "Title", &mut g.title);
+        changed |= widgets::name_field(ui, "Title", &mut g.title, ItemRef::Goal(g.id));
         ui.horizontal(|ui| {
             let kinds = GoalKind::ALL.map(|k| (k, k.label().to_string()));
             changed |= widgets::choice(ui, "Kind", "kind", &mut g.kind, &kinds);
@@ -173,7 +167,11 @@ impl GoalsView {
 
         widgets::section(ui, "Milestones");
         let mut remove = None;
-        for (i, m) in g.milestones.iter_mut().enumerate() {
+        let order: Vec<MilestoneId> = g.milestones_by_date().iter().map(|m| m.id).collect();
+        let mut by_date: Vec<(usize, &mut Milestone)> =
+            g.milestones.iter_mut().enumerate().collect();
+        by_date.sort_by_key(|(_, m)| order.iter().position(|id| *id == m.id));
+        for (i, m) in by_date {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.push_id(m.id.0, |ui| {
                     ui.horizontal(|ui| {
@@ -186,7 +184,8 @@ impl GoalsView {
                             remove = Some(i);
                         }
                     });
-                    changed |= widgets::text_field(ui, "Milestone", &mut m.title);
+                    changed |=
+                        widgets::name_field(ui, "Milestone", &mut m.title, milestone_key(m.id));
                     changed |= widgets::optional_date(ui, "Due", &mut m.due, cx.today);
                     if m.done.is_some() {
                         changed |= widgets::optional_date(ui, "Done on", &mut m.done, cx.today);
@@ -206,11 +205,12 @@ impl GoalsView {
             changed = true;
         }
         if ui.button("\u{2795} Add milestone").clicked() {
-            let id = new_milestone_id(plan, &g);
+            let id = plan.new_milestone_id(Some(&g));
             g.milestones.push(Milestone {
                 due: g.due,
                 ..Milestone::new(id, format!("Milestone {}", g.milestones.len() + 1))
             });
+            widgets::focus_later(ui.ctx(), milestone_key(id));
             changed = true;
         }
         if widgets::delete_button(ui, "goal") {
@@ -225,18 +225,15 @@ impl GoalsView {
 }
 
 /// Checking a milestone records today; unchecking clears the date.
-fn toggle_milestone(goal: &Goal, id: MilestoneId, done: bool, today: jiff::civil::Date) -> Edit {
+fn toggle_milestone(id: MilestoneId, done: bool, today: jiff::civil::Date) -> Edit {
     if done {
-        return Edit::CompleteMilestone {
+        Edit::CompleteMilestone {
             milestone: id,
             on: today,
-        };
+        }
+    } else {
+        Edit::ReopenMilestone { milestone: id }
     }
-    let mut g = goal.clone();
-    for m in g.milestones.iter_mut().filter(|m| m.id == id) {
-        m.done = None;
-    }
-    Edit::Put(Item::Goal(g))
 }
 
 fn measure_editor(ui: &mut egui::Ui, measure: &mut Option<Measure>) -> bool {

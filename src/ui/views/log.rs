@@ -146,24 +146,39 @@ impl LogView {
     }
 
     fn filters(&mut self, ui: &mut egui::Ui, plan: &Plan, today: Date) {
+        // Each label stays with its control when the row wraps.
         ui.horizontal_wrapped(|ui| {
-            widgets::filter_box(ui, "words in the entry", &mut self.filter.text);
+            widgets::together(ui, "text", |ui| {
+                widgets::filter_box(ui, "words in the entry", &mut self.filter.text);
+            });
             let skills = any_of(plan.skills.iter().map(|s| (s.id, s.name.clone())));
-            widgets::choice(ui, "Skill", "f_skill", &mut self.filter.skill, &skills);
+            widgets::together(ui, "skill", |ui| {
+                widgets::choice(ui, "Skill", "f_skill", &mut self.filter.skill, &skills);
+            });
             let goals = any_of(plan.goals.iter().map(|g| (g.id, g.title.clone())));
-            widgets::choice(ui, "Goal", "f_goal", &mut self.filter.goal, &goals);
+            widgets::together(ui, "goal", |ui| {
+                widgets::choice(ui, "Goal", "f_goal", &mut self.filter.goal, &goals);
+            });
             let people = any_of(plan.people.iter().map(|p| (p.id, p.name.clone())));
-            widgets::choice(ui, "Person", "f_person", &mut self.filter.person, &people);
+            widgets::together(ui, "person", |ui| {
+                widgets::choice(ui, "Person", "f_person", &mut self.filter.person, &people);
+            });
             let kinds = any_of(
                 ExperienceKind::ALL
                     .iter()
                     .map(|k| (*k, k.label().to_string())),
             );
-            widgets::choice(ui, "Kind", "f_kind", &mut self.filter.kind, &kinds);
+            widgets::together(ui, "kind", |ui| {
+                widgets::choice(ui, "Kind", "f_kind", &mut self.filter.kind, &kinds);
+            });
         });
-        ui.horizontal(|ui| {
-            widgets::optional_date(ui, "From", &mut self.filter.from, today);
-            widgets::optional_date(ui, "To", &mut self.filter.to, today);
+        ui.horizontal_wrapped(|ui| {
+            widgets::together(ui, "from", |ui| {
+                widgets::optional_date(ui, "From", &mut self.filter.from, today);
+            });
+            widgets::together(ui, "to", |ui| {
+                widgets::optional_date(ui, "To", &mut self.filter.to, today);
+            });
             if self.filter != Filter::default() && ui.button("Clear filters").clicked() {
                 self.filter = Filter::default();
             }
@@ -175,13 +190,19 @@ impl LogView {
         let rows = &self.rows.entries;
         let mut clicked = None;
         let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        // The text and the links share what is left, so with an entry open
+        // the table fits beside the editor instead of running under it.
+        let (date, time) = (128.0, 70.0);
+        let spacing = 5.0 * ui.spacing().item_spacing.x;
+        let flexible = (ui.available_width() - date - time - spacing).max(0.0);
+        let kind = (flexible * 0.28).clamp(40.0, 150.0);
         let mut table = TableBuilder::new(ui)
             .striped(true)
-            .column(Column::exact(118.0))
-            .column(Column::exact(78.0))
-            .column(Column::exact(150.0))
-            .column(Column::remainder().at_least(200.0).clip(true))
-            .column(Column::exact(220.0).clip(true));
+            .column(Column::exact(date))
+            .column(Column::exact(time))
+            .column(Column::exact(kind).clip(true))
+            .column(Column::remainder().at_least(30.0).clip(true))
+            .column(Column::remainder().at_least(30.0).clip(true));
         if let Some(row) = self.scroll_to.take() {
             table = table.vertical_scroll_offset(row as f32 * row_step);
         }
@@ -249,13 +270,13 @@ impl LogView {
             self.selected = None;
         }
         changed |= widgets::text_area(ui, "What you did", &mut e.text, 3);
-        changed |= widgets::date_field(ui, "Day", &mut e.date);
+        changed |= widgets::date_field(ui, "Day", &mut e.date, cx.today);
         ui.horizontal(|ui| {
             let l = ui.label("Minutes");
             changed |= ui
                 .add(
                     egui::DragValue::new(&mut e.minutes)
-                        .range(1..=1440)
+                        .range(LogEntry::MINUTES)
                         .clamp_existing_to_range(false),
                 )
                 .labelled_by(l.id)
@@ -272,7 +293,9 @@ impl LogView {
         let people: Vec<_> = plan.people.iter().map(|p| (p.id, p.name.clone())).collect();
         changed |= widgets::multi_pick(ui, "People:", &mut e.people, &people);
         ui.horizontal(|ui| {
-            let energies = any_of((1..=5u8).map(|n| (n, n.to_string())));
+            let energies = std::iter::once((None, "Not set".to_string()))
+                .chain((1..=5u8).map(|n| (Some(n), n.to_string())))
+                .collect::<Vec<_>>();
             changed |= widgets::choice(ui, "Energy", "e_energy", &mut e.energy, &energies);
         });
         changed |= ui

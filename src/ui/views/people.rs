@@ -2,7 +2,7 @@
 //! you were last in touch (the later of what you noted and the log).
 
 use super::ViewCtx;
-use crate::model::{Edit, Item, ItemRef, Person, PersonId, Relation, next_id};
+use crate::model::{Edit, Item, ItemRef, Person, PersonId, Relation};
 use crate::ui::widgets;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -33,15 +33,27 @@ impl PeopleView {
         ui.horizontal(|ui| {
             ui.heading("People");
             if ui.button("\u{2795} Add person").clicked() {
-                let person = Person::new(
-                    PersonId(next_id(plan.people.iter().map(|p| p.id.0))),
-                    "New person",
-                    Relation::Colleague,
-                );
+                let person = Person::new(plan.new_person_id(), "New person", Relation::Colleague);
                 self.selected = Some(person.id);
+                widgets::focus_later(ui.ctx(), ItemRef::Person(person.id));
                 edits.push(Edit::Put(Item::Person(person)));
             }
             widgets::filter_box(ui, "name, role or place", &mut self.filter);
+        });
+        ui.horizontal(|ui| {
+            // The plan's owner: you, the first person on your path.
+            let mut owner = plan.owner.clone();
+            let l = ui.label("Your name");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut owner)
+                        .hint_text("whose plan this is")
+                        .desired_width(220.0),
+                )
+                .labelled_by(l.id);
+            if field.changed() {
+                edits.push(Edit::SetOwner(owner));
+            }
         });
         let needle = self.filter.trim().to_lowercase();
         let rows: Vec<&Person> = plan
@@ -112,7 +124,7 @@ impl PeopleView {
         if widgets::editor_header(ui, "Person", &cx.problems.of(ItemRef::Person(p.id))) {
             self.selected = None;
         }
-        changed |= widgets::text_field(ui, "Name", &mut p.name);
+        changed |= widgets::name_field(ui, "Name", &mut p.name, ItemRef::Person(p.id));
         ui.horizontal(|ui| {
             let relations = Relation::ALL.map(|r| (r, r.label().to_string()));
             changed |= widgets::choice(ui, "Relation", "relation", &mut p.relation, &relations);

@@ -3,11 +3,10 @@
 //! and the list of past reviews.
 
 use super::{ViewCtx, duration, entries};
-use crate::model::metrics::{self, PeriodSummary, week_start};
-use crate::model::{Edit, Item, Period, Plan, Review, ReviewId, next_id};
+use crate::model::metrics::{self, PeriodSummary};
+use crate::model::{Edit, Item, Period, Plan, Review};
 use crate::ui::widgets;
 use egui::RichText;
-use jiff::ToSpan;
 use jiff::civil::Date;
 
 /// A prompt, with the field of the review it fills.
@@ -34,38 +33,6 @@ pub struct ReviewView {
     summary: Option<((u64, u64), Period, Date, PeriodSummary)>,
 }
 
-fn month_start(d: Date) -> Date {
-    d.first_of_month()
-}
-
-fn period_start(period: Period, d: Date) -> Date {
-    match period {
-        Period::Week => week_start(d),
-        Period::Month => month_start(d),
-    }
-}
-
-fn period_end(period: Period, start: Date) -> Date {
-    let next = match period {
-        Period::Week => start.checked_add(1.week()),
-        Period::Month => start.checked_add(1.month()),
-    };
-    next.ok().and_then(|n| n.yesterday().ok()).unwrap_or(start)
-}
-
-fn step(period: Period, start: Date, forward: bool) -> Date {
-    let span = match period {
-        Period::Week => 1.week(),
-        Period::Month => 1.month(),
-    };
-    let moved = if forward {
-        start.checked_add(span)
-    } else {
-        start.checked_sub(span)
-    };
-    moved.unwrap_or(start)
-}
-
 fn title(period: Period, start: Date) -> String {
     match period {
         Period::Week => format!("Week of {}", start.strftime("%-d %B %Y")),
@@ -76,32 +43,33 @@ fn title(period: Period, start: Date) -> String {
 impl ReviewView {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let plan = cx.plan;
-        let start = self
-            .start
-            .unwrap_or_else(|| period_start(self.period, cx.today));
+        let start = self.start.unwrap_or_else(|| self.period.start_of(cx.today));
         widgets::side_panel(ui, "past_reviews", 260.0, |ui| {
             ui.label(RichText::new("Past reviews").strong());
             self.past(ui, plan, start);
         });
         ui.horizontal(|ui| {
             ui.heading("Review");
-            ui.selectable_value(&mut self.period, Period::Week, "Weekly");
-            ui.selectable_value(&mut self.period, Period::Month, "Monthly");
+            let weekly = ui.selectable_value(&mut self.period, Period::Week, "Weekly");
+            let monthly = ui.selectable_value(&mut self.period, Period::Month, "Monthly");
+            if weekly.changed() || monthly.changed() {
+                // The period holding the day that was open: a week of 23
+                // November becomes November, not a month from the 23rd.
+                self.start = self.start.map(|s| self.period.start_of(s));
+            }
             if ui.button("\u{2b05} Earlier").clicked() {
-                self.start = Some(step(self.period, period_start(self.period, start), false));
+                self.start = Some(self.period.step(start, -1));
             }
             if ui.button("Later \u{27a1}").clicked() {
-                self.start = Some(step(self.period, period_start(self.period, start), true));
+                self.start = Some(self.period.step(start, 1));
             }
             if self.start.is_some() && ui.button("This period").clicked() {
                 self.start = None;
             }
         });
         // A review picked from the list opens at its own start, even one not on a Monday.
-        let start = self
-            .start
-            .unwrap_or_else(|| period_start(self.period, cx.today));
-        let end = period_end(self.period, start);
+        let start = self.start.unwrap_or_else(|| self.period.start_of(cx.today));
+        let end = self.period.last_day_from(start);
         ui.label(RichText::new(title(self.period, start)).strong().size(16.0));
         egui::ScrollArea::vertical().show(ui, |ui| {
             self.numbers(ui, cx, start, end);
@@ -221,13 +189,9 @@ fn form(ui: &mut egui::Ui, plan: &Plan, period: Period, start: Date, edits: &mut
         .reviews
         .iter()
         .find(|r| r.period == period && r.start == start);
-    let mut review = existing.cloned().unwrap_or_else(|| {
-        Review::new(
-            ReviewId(next_id(plan.reviews.iter().map(|r| r.id.0))),
-            period,
-            start,
-        )
-    });
+    let mut review = existing
+        .cloned()
+        .unwrap_or_else(|| Review::new(plan.new_review_id(), period, start));
     let mut changed = false;
     for (prompt, field) in PROMPTS {
         let l = ui.label(RichText::new(prompt).strong());

@@ -4,7 +4,7 @@
 use super::ViewCtx;
 use crate::model::{
     Edit, Goal, Item, ItemRef, Milestone, Plan, Requirement, Role, RoleId, RoleSpan, Stage,
-    next_id, role_spans, skill_gaps,
+    role_spans, skill_gaps,
 };
 use crate::ui::time_axis::{self, date_at, day_of};
 use crate::ui::widgets;
@@ -73,6 +73,7 @@ impl RoadmapView {
                     if ui.button(stage.label()).clicked() {
                         let role = new_role(plan, stage, cx.today);
                         self.selected = Some(role.id);
+                        widgets::focus_later(ui.ctx(), ItemRef::Role(role.id));
                         edits.push(Edit::Put(Item::Role(role)));
                     }
                 }
@@ -195,7 +196,7 @@ impl RoadmapView {
         if widgets::editor_header(ui, "Role", &cx.problems.of(ItemRef::Role(r.id))) {
             self.selected = None;
         }
-        changed |= widgets::text_field(ui, "Title", &mut r.title);
+        changed |= widgets::name_field(ui, "Title", &mut r.title, ItemRef::Role(r.id));
         changed |= widgets::text_field(ui, "Organisation", &mut r.organisation);
         ui.horizontal(|ui| {
             let stages = Stage::ALL.map(|s| (s, s.label().to_string()));
@@ -257,10 +258,13 @@ impl RoadmapView {
             ui.menu_button("Add a required skill", |ui| {
                 for (id, name) in not_yet {
                     if ui.button(name).clicked() {
-                        r.requires.push(Requirement {
-                            skill: *id,
-                            level: crate::model::Level(3),
-                        });
+                        r.requires.push(plan.skill(*id).map_or(
+                            Requirement {
+                                skill: *id,
+                                level: crate::model::Level(3),
+                            },
+                            crate::model::Skill::default_requirement,
+                        ));
                         changed = true;
                     }
                 }
@@ -282,7 +286,8 @@ impl RoadmapView {
             return;
         }
         if changed {
-            edits.push(Edit::Put(Item::Role(r)));
+            // Choosing Current in the Stage list goes through SetCurrentRole.
+            edits.push(plan.put_role_edit(r));
         }
     }
 }
@@ -500,7 +505,7 @@ fn new_role(plan: &Plan, stage: Stage, today: Date) -> Role {
         target_date: matches!(stage, Stage::Next | Stage::LongTerm | Stage::Alternative)
             .then_some(next_year),
         ..Role::new(
-            RoleId(next_id(plan.roles.iter().map(|r| r.id.0))),
+            plan.new_role_id(),
             format!("New {} role", stage.label().to_lowercase()),
             stage,
         )
@@ -530,14 +535,17 @@ fn purpose_editor(ui: &mut egui::Ui, plan: &Plan, edits: &mut Vec<Edit>) {
             {
                 remove = Some(i);
             }
-            changed |= ui
+            let response = ui
                 .add(
                     egui::TextEdit::multiline(why)
                         .desired_rows(1)
                         .desired_width(f32::INFINITY),
                 )
-                .labelled_by(label.id)
-                .changed();
+                .labelled_by(label.id);
+            if widgets::take_focus_request(ui.ctx(), ("why", i)) {
+                response.request_focus();
+            }
+            changed |= response.changed();
         });
     }
     if let Some(i) = remove {
@@ -545,6 +553,7 @@ fn purpose_editor(ui: &mut egui::Ui, plan: &Plan, edits: &mut Vec<Edit>) {
         changed = true;
     }
     if ui.button("\u{2795} Add a why").clicked() {
+        widgets::focus_later(ui.ctx(), ("why", purpose.len()));
         purpose.push(String::new());
         changed = true;
     }
@@ -582,8 +591,9 @@ fn stepping_stone(ui: &mut egui::Ui, plan: &Plan, today: Date) {
                 egui::Grid::new("teaches").num_columns(3).show(ui, |ui| {
                     for s in teaches {
                         ui.label(&s.name);
-                        widgets::level_bar(ui, s.level(), s.target.map(|t| t.level));
-                        ui.label(plan.level_names.name(s.level()));
+                        let level = s.current_level(today);
+                        widgets::level_bar(ui, level, s.target.map(|t| t.level));
+                        ui.label(plan.level_names.name(level));
                         ui.end_row();
                     }
                 });
@@ -607,9 +617,7 @@ fn stepping_stone(ui: &mut egui::Ui, plan: &Plan, today: Date) {
                 );
                 let gaps = skill_gaps(plan, next, today);
                 if next.requires.is_empty() {
-                    ui.label(
-                        "It lists no skills yet: add the skills it asks for to see what is still to grow.",
-                    );
+                    ui.label("It does not list the skills it asks for yet; add them to see what is still to grow.");
                 } else if gaps.is_empty() {
                     ui.label("Every skill it asks for is at the level it needs.");
                 } else {

@@ -2,9 +2,7 @@
 //! changes with a date and evidence (adding to the history, never overwriting).
 
 use super::ViewCtx;
-use crate::model::{
-    Edit, Item, ItemRef, Level, LevelChange, Plan, Skill, SkillId, SkillTarget, next_id,
-};
+use crate::model::{Edit, Item, ItemRef, Level, LevelChange, Plan, Skill, SkillId, SkillTarget};
 use crate::ui::widgets;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -32,9 +30,9 @@ pub struct SkillsView {
     new_level: Option<(SkillId, LevelChange)>,
 }
 
-fn gap(s: &Skill) -> u8 {
+fn gap(s: &Skill, today: Date) -> u8 {
     s.target
-        .map_or(0, |t| t.level.0.saturating_sub(s.level().0))
+        .map_or(0, |t| t.level.0.saturating_sub(s.current_level(today).0))
 }
 
 fn last_change(s: &Skill) -> Option<Date> {
@@ -43,7 +41,7 @@ fn last_change(s: &Skill) -> Option<Date> {
 
 impl SkillsView {
     /// Skills that match the filter, in the chosen order.
-    fn rows<'a>(&self, plan: &'a Plan) -> Vec<&'a Skill> {
+    fn rows<'a>(&self, plan: &'a Plan, today: Date) -> Vec<&'a Skill> {
         let needle = self.filter.trim().to_lowercase();
         let mut rows: Vec<&Skill> = plan
             .skills
@@ -59,8 +57,8 @@ impl SkillsView {
             SortBy::Category => {
                 rows.sort_by_key(|s| (s.category.to_lowercase(), s.name.to_lowercase()));
             }
-            SortBy::Level => rows.sort_by_key(|s| s.level()),
-            SortBy::Gap => rows.sort_by_key(|s| gap(s)),
+            SortBy::Level => rows.sort_by_key(|s| s.current_level(today)),
+            SortBy::Gap => rows.sort_by_key(|s| gap(s, today)),
             SortBy::LastChange => rows.sort_by_key(|s| last_change(s)),
         }
         if self.descending {
@@ -80,11 +78,9 @@ impl SkillsView {
         ui.horizontal(|ui| {
             ui.heading("Skills");
             if ui.button("\u{2795} Add skill").clicked() {
-                let skill = Skill::new(
-                    SkillId(next_id(plan.skills.iter().map(|s| s.id.0))),
-                    "New skill",
-                );
+                let skill = Skill::new(plan.new_skill_id(), "New skill");
                 self.selected = Some(skill.id);
+                widgets::focus_later(ui.ctx(), ItemRef::Skill(skill.id));
                 edits.push(Edit::Put(Item::Skill(skill)));
             }
             widgets::filter_box(ui, "name or category", &mut self.filter);
@@ -109,7 +105,7 @@ impl SkillsView {
 
     fn table(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let plan = cx.plan;
-        let rows = self.rows(plan);
+        let rows = self.rows(plan, cx.today);
         let mut clicked = None;
         TableBuilder::new(ui)
             .striped(true)
@@ -147,8 +143,17 @@ impl SkillsView {
                     });
                     row.col(|ui| {
                         ui.horizontal(|ui| {
-                            widgets::level_bar(ui, s.level(), s.target.map(|t| t.level));
-                            ui.label(plan.level_names.name(s.level()));
+                            let level = s.current_level(cx.today);
+                            widgets::level_bar(ui, level, s.target.map(|t| t.level));
+                            ui.label(plan.level_names.name(level));
+                            if let Some(p) = s.planned(cx.today) {
+                                ui.label(RichText::new(format!("({} planned)", p.level.0)).weak())
+                                    .on_hover_text(format!(
+                                        "Recorded for {}: {} is planned, not reached yet",
+                                        p.date,
+                                        plan.level_names.name(p.level)
+                                    ));
+                            }
                         });
                     });
                     row.col(|ui| {
@@ -159,7 +164,7 @@ impl SkillsView {
                         ui.label(t);
                     });
                     row.col(|ui| {
-                        ui.label(match gap(s) {
+                        ui.label(match gap(s, cx.today) {
                             0 => String::new(),
                             g => g.to_string(),
                         });
@@ -187,13 +192,13 @@ impl SkillsView {
         if widgets::editor_header(ui, "Skill", &cx.problems.of(ItemRef::Skill(s.id))) {
             self.selected = None;
         }
-        changed |= widgets::text_field(ui, "Name", &mut s.name);
+        changed |= widgets::name_field(ui, "Name", &mut s.name, ItemRef::Skill(s.id));
         changed |= widgets::text_field(ui, "Category", &mut s.category);
         ui.horizontal(|ui| {
             let mut has_target = s.target.is_some();
             if ui.checkbox(&mut has_target, "Aim for a level").changed() {
                 s.target = has_target.then_some(SkillTarget {
-                    level: Level(s.level().0.max(3)),
+                    level: Level(s.current_level(cx.today).0.max(3)),
                     by: None,
                 });
                 changed = true;
@@ -207,16 +212,24 @@ impl SkillsView {
             changed |= widgets::optional_date(ui, "Reach it by", &mut t.by, cx.today);
         }
 
+        let now = s.current_level(cx.today);
         widgets::section(
             ui,
-            &format!(
-                "Now: {} ({})",
-                s.level().0,
-                plan.level_names.name(s.level())
-            ),
+            &format!("Now: {} ({})", now.0, plan.level_names.name(now)),
         );
+        if let Some(p) = s.planned(cx.today) {
+            ui.label(
+                RichText::new(format!(
+                    "Planned: {} ({}) on {}",
+                    p.level.0,
+                    plan.level_names.name(p.level),
+                    p.date
+                ))
+                .weak(),
+            );
+        }
         if self.new_level.as_ref().is_none_or(|(id, _)| *id != s.id) {
-            let next = Level(s.level().0.saturating_add(1).min(Level::MAX.0));
+            let next = Level(now.0.saturating_add(1).min(Level::MAX.0));
             self.new_level = Some((
                 s.id,
                 LevelChange {
@@ -238,7 +251,7 @@ impl SkillsView {
                 &mut form.level,
             );
         });
-        widgets::date_field(ui, "On", &mut form.date);
+        widgets::date_field(ui, "On", &mut form.date, cx.today);
         widgets::text_field(ui, "Evidence", &mut form.evidence);
         if ui.button("Record this level").clicked() {
             edits.push(Edit::SetSkillLevel {
@@ -256,6 +269,9 @@ impl SkillsView {
         for c in s.history.iter().rev() {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(c.date.to_string()).monospace());
+                if c.date > cx.today {
+                    ui.label(RichText::new("planned").italics());
+                }
                 ui.label(format!("{} {}", c.level.0, plan.level_names.name(c.level)));
                 if !c.evidence.is_empty() {
                     ui.label(RichText::new(&c.evidence).weak());

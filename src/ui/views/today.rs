@@ -4,11 +4,11 @@
 
 use super::{ViewCtx, duration, link_names};
 use crate::model::metrics::{self, week_start};
-use crate::model::{
-    Edit, EntryId, ExperienceKind, GoalId, Item, LogEntry, PersonId, Plan, SkillId, next_id,
-};
-use egui::{Key, RichText};
+use crate::model::{Edit, ExperienceKind, GoalId, Item, LogEntry, PersonId, Plan, SkillId};
+use crate::ui::widgets;
+use egui::{Event, Key, Modifiers, RichText};
 use jiff::ToSpan;
+use jiff::civil::Date;
 
 /// How far ahead "due soon" looks, in days.
 const DUE_SOON_DAYS: i64 = 14;
@@ -36,6 +36,8 @@ struct Draft {
     links: Vec<Link>,
     energy: Option<u8>,
     remembered_why: bool,
+    /// The day the entry is for; `None` is today.
+    day: Option<Date>,
 }
 
 impl Default for Draft {
@@ -47,15 +49,32 @@ impl Default for Draft {
             links: Vec::new(),
             energy: None,
             remembered_why: false,
+            day: None,
         }
     }
 }
 
 impl Draft {
+    /// The day the entry is for.
+    fn day(&self, today: Date) -> Date {
+        self.day.unwrap_or(today)
+    }
+
     /// The picked links of one kind.
     fn linked<T>(&self, of_kind: fn(Link) -> Option<T>) -> Vec<T> {
         self.links.iter().filter_map(|l| of_kind(*l)).collect()
     }
+}
+
+/// Keyboard bookkeeping of the quick-log box, carried between frames.
+#[derive(Default)]
+struct Pending {
+    /// An Alt shortcut was pressed whose typed text has not arrived yet.
+    alt_text: bool,
+    /// An entry was just saved: the "What did you do?" box starts a new undo history.
+    what_saved: bool,
+    /// The Day box holds text that is not a date.
+    day_invalid: bool,
 }
 
 /// The Today view's state.
@@ -67,6 +86,8 @@ pub struct TodayView {
     /// Put the keyboard in the "What did you do?" box on the next frame.
     focus_what: bool,
     tough_day: bool,
+    /// Keyboard bookkeeping carried to the next frame.
+    pending: Pending,
     /// Why the last save did not happen.
     error: Option<String>,
 }
@@ -79,6 +100,7 @@ impl Default for TodayView {
             highlighted: 0,
             focus_what: true,
             tough_day: false,
+            pending: Pending::default(),
             error: None,
         }
     }
@@ -155,11 +177,16 @@ impl TodayView {
     fn quick_log(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let plan = cx.plan;
         let mut save = false;
-        // Alt+1 to Alt+5 pick the kind of experience without leaving the keyboard.
-        let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
-        for (key, kind) in keys.into_iter().zip(ExperienceKind::ALL) {
-            if ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, key)) {
-                self.draft.kind = kind;
+        // Alt+1 to Alt+5 pick the kind of experience, Alt+Y and Alt+T the
+        // day, without leaving the keyboard (and without typing into a field).
+        for key in ui.input_mut(|i| take_alt_keys(i, &mut self.pending.alt_text)) {
+            let kinds = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+            if let Some(n) = kinds.iter().position(|k| *k == key) {
+                self.draft.kind = ExperienceKind::ALL[n];
+            } else if key == Key::Y {
+                self.draft.day = cx.today.yesterday().ok();
+            } else if key == Key::T {
+                self.draft.day = None;
             }
         }
         egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
@@ -168,9 +195,19 @@ impl TodayView {
             // Fields in the order Tab visits them: what, minutes, links.
             ui.horizontal(|ui| {
                 let l = ui.label("What did you do?");
+                let what_id = ui.scope_id().with("quick_log_what");
+                if std::mem::take(&mut self.pending.what_saved)
+                    && let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), what_id)
+                {
+                    // A new entry starts a new undo history: Ctrl+Z in the box
+                    // must not bring back the text of the entry just saved.
+                    state.clear_undoer();
+                    state.store(ui.ctx(), what_id);
+                }
                 let what = ui
                     .add(
                         egui::TextEdit::singleline(&mut self.draft.text)
+                            .id(what_id)
                             .hint_text("e.g. taught the new hires the handover checklist")
                             .desired_width(f32::INFINITY),
                     )
@@ -185,7 +222,12 @@ impl TodayView {
             self.highlighted = self.highlighted.min(found.len().saturating_sub(1));
             ui.horizontal_wrapped(|ui| {
                 let l = ui.label("Minutes");
-                let minutes = ui.add(egui::TextEdit::singleline(&mut self.draft.minutes).desired_width(44.0)).labelled_by(l.id);
+                let minutes = egui::TextEdit::singleline(&mut self.draft.minutes).desired_width(44.0).show(ui);
+                // Tab into the box selects the minutes, so typing 90 gives 90.
+                if minutes.response.gained_focus() {
+                    widgets::select_all(ui, &minutes, &self.draft.minutes);
+                }
+                let minutes = minutes.response.response.clone().labelled_by(l.id);
                 save |= minutes.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                 ui.separator();
                 save |= self.link_field(ui, plan, &found);
@@ -198,6 +240,7 @@ impl TodayView {
                     self.picker.clear();
                 }
             }
+            self.day_row(ui, cx);
             ui.horizontal_wrapped(|ui| {
                 for (n, kind) in ExperienceKind::ALL.into_iter().enumerate() {
                     ui.selectable_value(&mut self.draft.kind, kind, kind.label()).on_hover_text(format!("Alt+{}", n + 1));
@@ -216,7 +259,7 @@ impl TodayView {
                 save |= ui.button("Save entry").clicked();
                 ui.label(
                     RichText::new(
-                        "Enter saves. In the link box, Enter adds the highlighted match (\u{2b06}/\u{2b07} move). Alt+1 to Alt+5 set the kind.",
+                        "Enter saves. In the link box, Enter adds the highlighted match (\u{2b06}/\u{2b07} move). Alt+1 to Alt+5 set the kind; Alt+Y logs on yesterday.",
                     )
                     .weak()
                     .small(),
@@ -231,10 +274,34 @@ impl TodayView {
         }
     }
 
+    /// The day the entry is for: typed, picked, or yesterday in one click (Alt+Y).
+    fn day_row(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        ui.horizontal_wrapped(|ui| {
+            let mut day = self.draft.day(cx.today);
+            let (changed, valid) = widgets::date_field_checked(ui, "Day", &mut day, cx.today);
+            if changed {
+                self.draft.day = (day != cx.today).then_some(day);
+            }
+            self.pending.day_invalid = !valid;
+            let yesterday = cx.today.yesterday().ok();
+            let on = yesterday.is_some() && self.draft.day == yesterday;
+            if ui
+                .selectable_label(on, "Yesterday")
+                .on_hover_text("Alt+Y; Alt+T goes back to today")
+                .clicked()
+            {
+                self.draft.day = if on { None } else { yesterday };
+            }
+        });
+    }
+
     /// The filterable link box and the links picked so far; true if Enter
     /// on an empty box asks to save.
     fn link_field(&mut self, ui: &mut egui::Ui, plan: &Plan, found: &[Link]) -> bool {
         let mut save = false;
+        // Backspace removes a link only when the box was empty before the key:
+        // deleting the last typed letter must not take a link with it.
+        let was_empty = self.picker.is_empty();
         let l = ui.label("Link to");
         let field = ui
             .add(
@@ -251,7 +318,7 @@ impl TodayView {
                 if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
                     self.highlighted = self.highlighted.saturating_sub(1);
                 }
-                if self.picker.is_empty() && i.consume_key(egui::Modifiers::NONE, Key::Backspace) {
+                if was_empty && i.consume_key(egui::Modifiers::NONE, Key::Backspace) {
                     self.draft.links.pop();
                 }
             });
@@ -286,16 +353,17 @@ impl TodayView {
     /// Turns the draft into a log entry; the box clears and keeps the keyboard.
     fn save(&mut self, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let d = &self.draft;
-        let minutes = d
-            .minutes
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|m| (1..=crate::model::MAX_MINUTES_PER_ENTRY).contains(m));
-        let Some(minutes) = minutes else {
-            self.error = Some("Minutes must be a whole number from 1 to 1440.".into());
-            return;
+        let minutes = match LogEntry::parse_minutes(&d.minutes) {
+            Ok(m) => m,
+            Err(message) => {
+                self.error = Some(message.into());
+                return;
+            }
         };
+        if self.pending.day_invalid {
+            self.error = Some("Fix the day first: type it as YYYY-MM-DD, or pick it.".into());
+            return;
+        }
         if d.text.trim().is_empty() {
             self.error = Some("Write what you did first.".into());
             self.focus_what = true;
@@ -326,8 +394,8 @@ impl TodayView {
             energy: d.energy,
             remembered_why: d.remembered_why,
             ..LogEntry::new(
-                EntryId(next_id(cx.plan.log.iter().map(|e| e.id.0))),
-                cx.today,
+                cx.plan.new_entry_id(),
+                d.day(cx.today),
                 minutes,
                 d.kind,
                 d.text.trim(),
@@ -338,7 +406,8 @@ impl TodayView {
             self.tough_day = true;
         }
         edits.push(Edit::Put(Item::Entry(entry)));
-        // Keep the kind: a run of similar work is common.
+        // Keep the kind: a run of similar work is common. The day goes back
+        // to today, so yesterday's catch-up does not quietly continue.
         self.draft = Draft {
             kind: d.kind,
             ..Draft::default()
@@ -346,7 +415,53 @@ impl TodayView {
         self.picker.clear();
         self.error = None;
         self.focus_what = true;
+        self.pending.what_saved = true;
     }
+}
+
+/// Takes this frame's Alt+key presses out of the input, with the text a
+/// keyboard sends along with them (Alt+3 may also type "3", or "£" on a Mac),
+/// so no field types it. That text may come in the same frame or a later
+/// one: `pending` remembers a key whose text has not come yet. Returns the
+/// keys, in order.
+fn take_alt_keys(i: &mut egui::InputState, pending: &mut bool) -> Vec<Key> {
+    const KEYS: [Key; 7] = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Y,
+        Key::T,
+    ];
+    let mut keys = Vec::new();
+    let mut at = 0;
+    while at < i.events.len() {
+        match i.events[at] {
+            Event::Key {
+                key,
+                pressed,
+                modifiers,
+                ..
+            } if modifiers.matches_exact(Modifiers::ALT) && KEYS.contains(&key) => {
+                i.events.remove(at);
+                if pressed {
+                    keys.push(key);
+                }
+                // The text comes before the key is let go, or not at all.
+                *pending = pressed;
+                continue;
+            }
+            Event::Text(_) if *pending => {
+                i.events.remove(at);
+                *pending = false;
+                continue;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    keys
 }
 
 fn readiness(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
@@ -422,9 +537,20 @@ fn days_entries(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
                 }
                 ui.label(RichText::new(duration(e.minutes)).monospace().weak());
                 ui.label(RichText::new(e.kind.label()).small());
+                // One tooltip: the whole text and the links (egui's own
+                // tooltip for cut-off text would show as a second one).
                 let links = link_names(cx.plan, &e.skills, &e.goals, &e.people);
-                ui.add(egui::Label::new(&e.text).truncate())
-                    .on_hover_text(links);
+                let hover = if links.is_empty() {
+                    e.text.clone()
+                } else {
+                    format!("{}\n\nLinked to {links}", e.text)
+                };
+                ui.add(
+                    egui::Label::new(&e.text)
+                        .truncate()
+                        .show_tooltip_when_elided(false),
+                )
+                .on_hover_text(hover);
             });
         }
         if rows.len() > MAX_LISTED {
