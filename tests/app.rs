@@ -2,37 +2,20 @@
 
 #![allow(clippy::expect_used, reason = "a test stops at its first failure")]
 
+mod common;
+
+use common::ui::{click, open_app, sample_copy, settings};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
 use std::path::{Path, PathBuf};
 use stepstone::model::{GoalKind, Level, Stage};
-use stepstone::ui::storage::AppDirs;
-use stepstone::ui::{App, Settings};
+use stepstone::ui::App;
 
 /// A 1280x800 app using `dir` for its own files, opened on `file` (or the sample).
 fn app(dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
-    let dirs = AppDirs::in_folder(dir);
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            App::new(
-                file.as_deref(),
-                Settings {
-                    dirs,
-                    native_dialogs: false,
-                    today: Some(date(2026, 11, 25)),
-                },
-            )
-        })
-}
-
-/// A copy of the sample plan in `dir`.
-fn sample_copy(dir: &Path) -> PathBuf {
-    let path = dir.join("me.stepstone.ron");
-    std::fs::write(&path, stepstone::io::SAMPLE_RON).expect("write sample");
-    path
+    open_app(settings(dir, date(2026, 11, 25)), file)
 }
 
 fn undo(h: &mut Harness<'_, App>) {
@@ -45,29 +28,15 @@ fn redo(h: &mut Harness<'_, App>) {
     h.run();
 }
 
-fn click(h: &mut Harness<'_, App>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
 /// Opens `file`, adds a person, waits five quiet seconds (the recovery copy
 /// is written), then drops the app without closing it: a crash.
 fn add_a_person_then_crash(dir: &Path, file: &Path) {
-    let dirs = AppDirs::in_folder(dir);
     let f = file.to_path_buf();
+    let s = settings(dir, date(2026, 11, 25));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_step_dt(0.5)
-        .build_eframe(move |_cc| {
-            App::new(
-                Some(&f),
-                Settings {
-                    dirs,
-                    native_dialogs: false,
-                    today: Some(date(2026, 11, 25)),
-                },
-            )
-        });
+        .build_eframe(move |_cc| App::new(Some(&f), s));
     h.run();
     click(&mut h, "People");
     click(&mut h, "\u{2795} Add person");
@@ -536,11 +505,7 @@ fn a_someday_date_at_the_end_of_the_calendar_is_shown_not_picked() {
     let mut plan = stepstone::io::sample_plan();
     plan.goals[0].due = Some(jiff::civil::Date::MAX);
     let title = plan.goals[0].title.clone();
-    let settings = Settings {
-        dirs: AppDirs::in_folder(dir.path()),
-        native_dialogs: false,
-        today: Some(date(2026, 11, 25)),
-    };
+    let settings = settings(dir.path(), date(2026, 11, 25));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |_| App::from_plan(plan, settings));

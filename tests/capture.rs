@@ -4,6 +4,9 @@
 
 #![allow(clippy::expect_used, reason = "a test stops at its first failure")]
 
+mod common;
+
+use common::ui::{click, press, settings, type_text};
 use egui::accesskit::Role as A11yRole;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
@@ -11,18 +14,9 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use jiff::civil::{Date, date};
 use std::path::Path;
 use stepstone::model::*;
-use stepstone::ui::storage::AppDirs;
-use stepstone::ui::{App, Settings};
+use stepstone::ui::App;
 
 const TODAY: Date = Date::constant(2026, 11, 25);
-
-fn settings(dir: &Path) -> Settings {
-    Settings {
-        dirs: AppDirs::in_folder(dir),
-        native_dialogs: false,
-        today: Some(TODAY),
-    }
-}
 
 /// The app on the sample plan (not tied to a file).
 fn harness(dir: &Path) -> Harness<'static, App> {
@@ -30,22 +24,12 @@ fn harness(dir: &Path) -> Harness<'static, App> {
 }
 
 fn harness_on(dir: &Path, plan: Plan, width: f32) -> Harness<'static, App> {
-    let s = settings(dir);
+    let s = settings(dir, TODAY);
     let mut h = Harness::builder()
         .with_size(egui::vec2(width, 800.0))
         .build_eframe(move |_| App::from_plan(plan, s));
     h.run();
     h
-}
-
-fn type_text(h: &mut Harness<'_, App>, text: &str) {
-    h.event(Event::Text(text.to_string()));
-    h.run();
-}
-
-fn press(h: &mut Harness<'_, App>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run();
 }
 
 /// Alt+key as a real keyboard sends it: the key, and the text it types
@@ -68,11 +52,6 @@ fn alt(h: &mut Harness<'_, App>, key: Key, text: &str) {
         modifiers: Modifiers::ALT,
     });
     h.event(Event::ModifiersChanged(Modifiers::NONE));
-    h.run();
-}
-
-fn click(h: &mut Harness<'_, App>, label: &str) {
-    h.get_by_label(label).click();
     h.run();
 }
 

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, plan_with_entries};
+use common::{fixture, names_in, plan_with_entries};
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -241,15 +241,6 @@ fn log_killed_at_any_instant_leaves_a_valid_plan() {
         ["big.stepstone.ron", "big.stepstone.ron.bak"],
         "no temporary files left"
     );
-}
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("read dir")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]

@@ -3,41 +3,25 @@
 
 #![allow(clippy::expect_used, reason = "a test stops at its first failure")]
 
+mod common;
+
+use common::ui::{press, settings, type_text};
 use egui::accesskit::Role as A11yRole;
-use egui::{Event, Key, Modifiers};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::civil::{Date, date};
 use std::path::{Path, PathBuf};
 use stepstone::model::*;
-use stepstone::ui::storage::AppDirs;
-use stepstone::ui::{App, Settings};
+use stepstone::ui::App;
 
 const TODAY: Date = Date::constant(2026, 11, 25);
 
-fn settings(dir: &Path) -> Settings {
-    Settings {
-        dirs: AppDirs::in_folder(dir),
-        native_dialogs: false,
-        today: Some(TODAY),
-    }
-}
-
 fn harness(dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
-    let s = settings(dir);
+    let s = settings(dir, TODAY);
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |_| App::new(file.as_deref(), s))
-}
-
-fn type_keys(h: &mut Harness<'_, App>, text: &str) {
-    h.event(Event::Text(text.to_string()));
-    h.run();
-}
-
-fn press(h: &mut Harness<'_, App>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run();
 }
 
 #[test]
@@ -60,26 +44,26 @@ fn three_entries_logged_from_the_keyboard_show_in_the_log_with_their_links() {
         .id;
 
     // 1: text, Tab, 45 minutes, Tab, two links picked with Enter, Enter on the empty box saves.
-    type_keys(&mut h, "Walked the budget template with finance");
+    type_text(&mut h, "Walked the budget template with finance");
     press(&mut h, Modifiers::NONE, Key::Tab);
     press(&mut h, Modifiers::COMMAND, Key::A);
-    type_keys(&mut h, "45");
+    type_text(&mut h, "45");
     press(&mut h, Modifiers::NONE, Key::Tab);
-    type_keys(&mut h, "budg");
+    type_text(&mut h, "budg");
     press(&mut h, Modifiers::NONE, Key::Enter);
-    type_keys(&mut h, "jonah r");
+    type_text(&mut h, "jonah r");
     press(&mut h, Modifiers::NONE, Key::Enter);
     press(&mut h, Modifiers::NONE, Key::Enter);
     // 2: the box is empty again and has the keyboard: text, Alt+2 (relationship), Enter.
-    type_keys(&mut h, "Coffee with the pharmacy educator");
+    type_text(&mut h, "Coffee with the pharmacy educator");
     press(&mut h, Modifiers::ALT, Key::Num2);
     press(&mut h, Modifiers::NONE, Key::Enter);
     // 3: Alt+4 (beyond my duties), 90 minutes, Enter in the minutes box.
-    type_keys(&mut h, "Covered the evening in-service");
+    type_text(&mut h, "Covered the evening in-service");
     press(&mut h, Modifiers::ALT, Key::Num4);
     press(&mut h, Modifiers::NONE, Key::Tab);
     press(&mut h, Modifiers::COMMAND, Key::A);
-    type_keys(&mut h, "90");
+    type_text(&mut h, "90");
     press(&mut h, Modifiers::NONE, Key::Enter);
 
     let log = &h.state().plan().log;
@@ -194,9 +178,9 @@ fn a_weekly_review_is_written_and_saved() {
     let reviews = h.state().plan().reviews.len();
 
     h.get_by_label("What did I learn?").focus();
-    type_keys(&mut h, "How to read a budget variance report");
+    type_text(&mut h, "How to read a budget variance report");
     h.get_by_label("My focus for next week").focus();
-    type_keys(&mut h, "Book time with finance");
+    type_text(&mut h, "Book time with finance");
     press(&mut h, Modifiers::COMMAND, Key::S);
 
     let (saved, _) = stepstone::io::load(&file).expect("load");
@@ -275,7 +259,7 @@ fn small_plan() -> Plan {
 #[test]
 fn streak_and_readiness_match_hand_worked_numbers() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let s = settings(dir.path());
+    let s = settings(dir.path(), TODAY);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |_| App::from_plan(small_plan(), s));
@@ -308,7 +292,7 @@ fn a_drained_day_turns_to_the_why_and_growth() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(dir.path(), None);
     h.run();
-    type_keys(&mut h, "Short-staffed all day");
+    type_text(&mut h, "Short-staffed all day");
     h.get_by_label("2").click();
     h.run();
     h.get_by_label("Save entry").click();

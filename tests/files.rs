@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::ui::{click, open_app, sample_copy, settings};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -13,38 +14,8 @@ use jiff::civil::date;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use stepstone::model::{Edit, EntryId, ExperienceKind, Item, LogEntry, Person, PersonId, Relation};
+use stepstone::ui::App;
 use stepstone::ui::storage::AppDirs;
-use stepstone::ui::{App, Settings};
-
-fn app_with(dirs: AppDirs, file: Option<PathBuf>) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_cc| {
-            App::new(
-                file.as_deref(),
-                Settings {
-                    dirs,
-                    native_dialogs: false,
-                    today: Some(date(2026, 6, 15)),
-                },
-            )
-        })
-}
-
-fn app(dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
-    app_with(AppDirs::in_folder(dir), file)
-}
-
-fn sample_copy(dir: &Path) -> PathBuf {
-    let path = dir.join("me.stepstone.ron");
-    std::fs::write(&path, stepstone::io::SAMPLE_RON).expect("write sample");
-    path
-}
-
-fn click(h: &mut Harness<'_, App>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
 
 fn save(h: &mut Harness<'_, App>) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -69,6 +40,16 @@ fn log_from_terminal(file: &Path, text: &str) {
         .output()
         .expect("runs");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+fn app_with(dirs: AppDirs, file: Option<PathBuf>) -> Harness<'static, App> {
+    let mut settings = settings(Path::new("."), date(2026, 6, 15));
+    settings.dirs = dirs;
+    open_app(settings, file)
+}
+
+fn app(dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
+    open_app(settings(dir, date(2026, 6, 15)), file)
 }
 
 #[test]

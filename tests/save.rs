@@ -4,19 +4,10 @@
 
 mod common;
 
-use common::plan_with_entries;
+use common::{names_in, plan_with_entries};
 use std::io::Write;
 use stepstone::io::{self, SaveError, backup_path, write_atomically};
 use stepstone::model::Plan;
-
-fn names_in(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("read dir")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
 
 #[test]
 fn save_then_load_gives_the_same_plan_and_keeps_a_backup() {

@@ -177,6 +177,20 @@ fn drop_id<I: PartialEq + Copy>(ids: &mut Vec<I>, id: I) -> bool {
 }
 
 impl Plan {
+    /// Marks a milestone done on a day, or not done; returns the undo.
+    fn set_done(&mut self, milestone: MilestoneId, done: Option<Date>) -> Result<Edit, EditError> {
+        let goal = self
+            .goals
+            .iter_mut()
+            .find(|g| g.milestones.iter().any(|m| m.id == milestone))
+            .ok_or(EditError::MilestoneNotFound(milestone))?;
+        let before = goal.clone();
+        for m in goal.milestones.iter_mut().filter(|m| m.id == milestone) {
+            m.done = done;
+        }
+        Ok(Edit::Put(Item::Goal(before)))
+    }
+
     /// Applies an edit; returns the edit that undoes it.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         Ok(match edit {
@@ -221,30 +235,8 @@ impl Plan {
                 s.history.insert(at, change);
                 Edit::Put(Item::Skill(before))
             }
-            Edit::CompleteMilestone { milestone, on } => {
-                let goal = self
-                    .goals
-                    .iter_mut()
-                    .find(|g| g.milestones.iter().any(|m| m.id == milestone))
-                    .ok_or(EditError::MilestoneNotFound(milestone))?;
-                let before = goal.clone();
-                for m in goal.milestones.iter_mut().filter(|m| m.id == milestone) {
-                    m.done = Some(on);
-                }
-                Edit::Put(Item::Goal(before))
-            }
-            Edit::ReopenMilestone { milestone } => {
-                let goal = self
-                    .goals
-                    .iter_mut()
-                    .find(|g| g.milestones.iter().any(|m| m.id == milestone))
-                    .ok_or(EditError::MilestoneNotFound(milestone))?;
-                let before = goal.clone();
-                for m in goal.milestones.iter_mut().filter(|m| m.id == milestone) {
-                    m.done = None;
-                }
-                Edit::Put(Item::Goal(before))
-            }
+            Edit::CompleteMilestone { milestone, on } => self.set_done(milestone, Some(on))?,
+            Edit::ReopenMilestone { milestone } => self.set_done(milestone, None)?,
             Edit::SetCurrentRole(id) => {
                 if self.role(id).is_none() {
                     return Err(EditError::NotFound(ItemRef::Role(id)));

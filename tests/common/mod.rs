@@ -2,6 +2,8 @@
 #![allow(dead_code, reason = "each test file uses a different part")]
 #![allow(clippy::expect_used, reason = "a test stops at its first failure")]
 
+pub mod ui;
+
 use jiff::civil::date;
 use std::path::{Path, PathBuf};
 use stepstone::model::{EntryId, ExperienceKind, LogEntry, Plan, SkillId};
@@ -34,4 +36,14 @@ pub fn plan_with_entries(n: u32) -> Plan {
         })
         .collect();
     plan
+}
+
+/// The names of the files in `dir`, sorted.
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
