@@ -25,28 +25,12 @@ fn every_view_of_the_sample_makes_a_real_picture() {
     let out_dir = std::env::var_os("STEPSTONE_SCREENSHOTS")
         .map_or_else(|| dir.path().to_path_buf(), Into::into);
     for view in VIEWS {
-        let out = out_dir.join(format!("{view}.png"));
-        let status = Command::new(env!("CARGO_BIN_EXE_stepstone"))
-            .arg(&sample)
-            .args(["--today", "2026-11-25", "--view", view, "--screenshot"])
-            .arg(&out)
-            .env_remove("WAYLAND_DISPLAY")
-            // The app's own files (recent plans, recovery) go to the temporary folder.
-            .env("XDG_CONFIG_HOME", dir.path())
-            .env("XDG_STATE_HOME", dir.path())
-            .status()
-            .expect("runs");
-        assert!(
-            status.success(),
-            "{view}: stepstone --screenshot failed: {status}"
-        );
-        let img = image::open(&out).expect("a PNG").to_rgba8();
-        assert_eq!(img.dimensions(), (1280, 800), "{view}");
-        let colours: HashSet<[u8; 4]> = img.pixels().map(|p| p.0).collect();
-        assert!(
-            colours.len() > 50,
-            "{view}: the picture looks blank ({} colours)",
-            colours.len()
+        shoot(
+            &sample,
+            "2026-11-25",
+            view,
+            &out_dir.join(format!("{view}.png")),
+            dir.path(),
         );
     }
 }
@@ -137,23 +121,40 @@ fn the_roadmap_at_three_zoom_levels_and_empty_makes_real_pictures() {
     for (name, text) in plans {
         let plan = dir.path().join(format!("{name}.stepstone.ron"));
         std::fs::write(&plan, text).expect("write plan");
-        let out = out_dir.join(format!("roadmap-{name}.png"));
-        let status = Command::new(env!("CARGO_BIN_EXE_stepstone"))
-            .arg(&plan)
-            .args(["--today", "2026-06-15", "--view", "roadmap", "--screenshot"])
-            .arg(&out)
-            .env_remove("WAYLAND_DISPLAY")
-            .env("XDG_CONFIG_HOME", dir.path())
-            .env("XDG_STATE_HOME", dir.path())
-            .status()
-            .expect("runs");
-        assert!(
-            status.success(),
-            "{name}: stepstone --screenshot failed: {status}"
+        shoot(
+            &plan,
+            "2026-06-15",
+            "roadmap",
+            &out_dir.join(format!("roadmap-{name}.png")),
+            dir.path(),
         );
-        let img = image::open(&out).expect("a PNG").to_rgba8();
-        assert_eq!(img.dimensions(), (1280, 800), "{name}");
-        let colours: HashSet<[u8; 4]> = img.pixels().map(|p| p.0).collect();
-        assert!(colours.len() > 50, "{name}: the picture looks blank");
     }
+}
+
+/// Runs `stepstone PLAN --today TODAY --view VIEW --screenshot OUT`, with the
+/// app's own files (recent plans, recovery) under `home`, and checks that the
+/// picture is a full window that is not blank.
+fn shoot(plan: &Path, today: &str, view: &str, out: &Path, home: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_stepstone"))
+        .arg(plan)
+        .args(["--today", today, "--view", view, "--screenshot"])
+        .arg(out)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("XDG_CONFIG_HOME", home)
+        .env("XDG_STATE_HOME", home)
+        .status()
+        .expect("runs");
+    let name = out.display();
+    assert!(
+        status.success(),
+        "{name}: stepstone --screenshot failed: {status}"
+    );
+    let img = image::open(out).expect("a PNG").to_rgba8();
+    assert_eq!(img.dimensions(), (1280, 800), "{name}");
+    let colours: HashSet<[u8; 4]> = img.pixels().map(|p| p.0).collect();
+    assert!(
+        colours.len() > 50,
+        "{name}: the picture looks blank ({} colours)",
+        colours.len()
+    );
 }
