@@ -35,6 +35,29 @@ pub enum Action {
     Answer(Answer),
 }
 
+/// A line shown above the views until dismissed.
+pub struct Notice {
+    pub text: String,
+    /// A problem (drawn in the error colour) rather than news.
+    pub is_error: bool,
+}
+
+impl Notice {
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+}
+
 /// The running app.
 pub struct App {
     pub(super) doc: Document,
@@ -44,7 +67,7 @@ pub struct App {
     pub(super) recent: Vec<PathBuf>,
     pub(super) modal: Option<Modal>,
     /// A message for the user (an error, or what just happened).
-    pub(super) notice: Option<String>,
+    pub(super) notice: Option<Notice>,
     pub(super) derived: Derived,
     pub(super) files: FileWork,
     /// Actions queued this frame.
@@ -124,7 +147,7 @@ impl App {
     }
 
     pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+        self.notice.as_ref().map(|n| n.text.as_str())
     }
 
     pub fn set_view(&mut self, view: View) {
@@ -184,7 +207,9 @@ impl App {
     fn apply(&mut self, edits: Vec<Edit>, now: f64, typing: bool) {
         for edit in edits {
             if let Err(e) = self.doc.apply(edit, now, typing) {
-                self.notice = Some(format!("That change could not be made: {e}."));
+                self.notice = Some(Notice::error(format!(
+                    "That change could not be made: {e}."
+                )));
             }
         }
     }

@@ -133,9 +133,14 @@ impl Document {
         self.current_id() != self.saved
     }
 
-    /// Marks a document restored from elsewhere (a recovery file) as unsaved.
-    pub fn mark_unsaved(&mut self) {
-        self.saved = u64::MAX;
+    /// A plan restored from a recovery copy: unsaved changes to the file at
+    /// `path` as it was at `stamp`. What that file held is not known, so no
+    /// outside change to it is taken in without asking.
+    pub fn restored(plan: Plan, path: Option<PathBuf>, stamp: Option<DiskStamp>) -> Self {
+        let mut doc = Self::new(plan, path, stamp);
+        doc.base = None;
+        doc.saved = u64::MAX;
+        doc
     }
 
     /// Records that the plan as it is now is what the file holds.

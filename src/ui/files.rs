@@ -2,7 +2,7 @@
 //! after them. Reading and writing large plans runs on a worker thread, so
 //! the window stays responsive; small plans are written at once.
 
-use super::app::App;
+use super::app::{App, Notice};
 use super::document::{Document, Snapshot};
 use super::modals::{Answer, Modal, Then, with_extension};
 use super::storage::Recovery;
@@ -186,9 +186,9 @@ impl App {
             match result {
                 Ok((plan, stamp)) => self.opened(plan, path, stamp),
                 Err(e) => {
-                    self.notice = Some(format!(
+                    self.notice = Some(Notice::error(format!(
                         "Could not open the plan; your current plan is still open. {e}"
-                    ));
+                    )));
                 }
             }
         }
@@ -207,9 +207,9 @@ impl App {
                 Ok(()) => self.files.autosave.written = version,
                 Err(e) => {
                     self.files.autosave.failed = Some(version);
-                    self.notice = Some(format!(
+                    self.notice = Some(Notice::error(format!(
                         "Could not write the recovery copy of your changes: {e}. Save the plan to keep them."
-                    ));
+                    )));
                 }
             }
         }
@@ -239,13 +239,14 @@ impl App {
         }
         let path = std::path::absolute(&path).unwrap_or(path);
         let same_file = self.doc.path.as_ref() == Some(&path);
-        let commented = if same_file {
-            self.doc.stamp.as_ref().is_some_and(|s| s.comments)
-        } else {
-            std::fs::read_to_string(&path).is_ok_and(|t| io::format::has_comments(&t))
-        };
-        if commented && self.files.comments_ok.as_ref() != Some(&path) {
-            let bytes = std::fs::read(&path).unwrap_or_default();
+        // Only a file that has comments now asks (another program's save
+        // may have dropped them since it was read).
+        let may_have_comments = !same_file || self.doc.stamp.as_ref().is_some_and(|s| s.comments);
+        if may_have_comments
+            && self.files.comments_ok.as_ref() != Some(&path)
+            && let Ok(bytes) = std::fs::read(&path)
+            && io::format::has_comments(&String::from_utf8_lossy(&bytes))
+        {
             self.modal = Some(Modal::Comments {
                 then,
                 copy: io::comments_copy_path(&path, &bytes),
@@ -294,7 +295,7 @@ impl App {
                 );
                 self.notice = match (took, &written.saved.comments_kept) {
                     (0, None) => None,
-                    (n, kept) => Some(saved_notice(n, kept.as_deref())),
+                    (n, kept) => Some(Notice::info(saved_notice(n, kept.as_deref()))),
                 };
                 if let Some(then) = then {
                     self.go_on(then);
@@ -303,7 +304,7 @@ impl App {
             Err(io::SaveError::ChangedOnDisk { .. }) => {
                 self.modal = Some(Modal::ChangedOnDisk(then));
             }
-            Err(e) => self.notice = Some(e.to_string()),
+            Err(e) => self.notice = Some(Notice::error(e.to_string())),
         }
     }
 
@@ -465,8 +466,7 @@ impl App {
     /// The stamp is the one the changes were made to: if the file changed
     /// since, saving asks first.
     fn restore(&mut self, r: Recovery) {
-        self.doc = Document::new(r.plan, r.path, r.stamp);
-        self.doc.mark_unsaved();
+        self.doc = Document::restored(r.plan, r.path, r.stamp);
         self.views = Views::default();
     }
 }

@@ -108,13 +108,17 @@ impl App {
     }
 
     pub(super) fn notice_bar(&mut self, ui: &mut egui::Ui) {
-        let Some(text) = &self.notice else {
+        let Some(notice) = &self.notice else {
             return;
         };
         let mut dismissed = false;
         egui::Panel::top("notice").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.colored_label(ui.visuals().error_fg_color, text);
+                if notice.is_error {
+                    ui.colored_label(ui.visuals().error_fg_color, &notice.text);
+                } else {
+                    ui.label(format!("\u{2714} {}", notice.text));
+                }
                 dismissed = ui.button("Dismiss").clicked();
             });
         });
