@@ -274,3 +274,32 @@ fn a_large_plan_is_saved_off_the_frame() {
     assert!(saved.people.iter().any(|p| p.name == "Big plans"));
     assert_eq!(saved.log.len(), 30_000);
 }
+
+#[test]
+fn comments_dropped_by_a_terminal_save_do_not_ask_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("me.stepstone.ron");
+    let commented =
+        stepstone::io::SAMPLE_RON.replacen("    roles: [", "    // a note\n    roles: [", 1);
+    std::fs::write(&file, &commented).expect("write");
+    let mut h = app(dir.path(), Some(file.clone()));
+    h.run();
+    add_person(&mut h, "Kim");
+    // The terminal's save keeps the commented copy and drops the comments.
+    log_from_terminal(&file, "Logged while the app was open");
+    save(&mut h);
+    assert!(h.query_by_label("This file has comments").is_none());
+    assert!(!h.state().document().is_dirty());
+    let (saved, _) = stepstone::io::load(&file).expect("load");
+    assert!(saved.people.iter().any(|p| p.name == "Kim"));
+    assert!(
+        saved
+            .log
+            .iter()
+            .any(|e| e.text == "Logged while the app was open")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("me.commented.stepstone.ron")).expect("copy"),
+        commented
+    );
+}
