@@ -188,6 +188,11 @@ fn join_id_lists(pretty: &str) -> String {
 
 /// Reads the text of a plan file, migrating older versions.
 pub fn from_ron(text: &str) -> Result<Plan, FormatError> {
+    read_plan(text).map(|r| r.plan)
+}
+
+/// [`from_ron`], also telling whether the text has hand-written comments.
+pub(super) fn read_plan(text: &str) -> Result<migrate::Read, FormatError> {
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
     }

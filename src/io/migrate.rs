@@ -8,8 +8,14 @@ use super::error::FormatError;
 use super::format::{CURRENT_VERSION, ron_error, ron_options};
 use crate::model::Plan;
 
+/// A plan as read, and whether its text has hand-written comments.
+pub struct Read {
+    pub plan: Plan,
+    pub comments: bool,
+}
+
 /// Reads text already known to declare `version`.
-pub fn read(version: u32, text: &str) -> Result<Plan, FormatError> {
+pub fn read(version: u32, text: &str) -> Result<Read, FormatError> {
     match version {
         1 => v1::read(text),
         0 => Err(FormatError::UnknownVersion(0)),
@@ -21,7 +27,8 @@ pub fn read(version: u32, text: &str) -> Result<Plan, FormatError> {
 }
 
 mod v1 {
-    use super::{FormatError, ron_error, ron_options};
+    use super::{FormatError, Read, ron_error, ron_options};
+    use crate::io::format::has_comments;
     use crate::io::log_lines;
     use crate::model::{Goal, LevelNames, LogEntry, Person, Plan, Review, Role, Skill};
     use serde::Deserialize;
@@ -55,10 +62,17 @@ mod v1 {
         log: Vec<LogEntry>,
     }
 
-    pub fn read(text: &str) -> Result<Plan, FormatError> {
-        match read_fast(text) {
-            Some(plan) => Ok(plan),
-            None => read_whole(text),
+    pub fn read(text: &str) -> Result<Read, FormatError> {
+        match read_split(text) {
+            // The fast path takes no log line with a comment: only the head may have one.
+            Some((plan, head)) => Ok(Read {
+                plan,
+                comments: has_comments(head),
+            }),
+            None => read_whole(text).map(|plan| Read {
+                plan,
+                comments: has_comments(text),
+            }),
         }
     }
 
@@ -76,13 +90,18 @@ mod v1 {
     /// sends the caller to the whole-file parse; whenever this gives a plan,
     /// the whole-file parse gives the same one.
     pub fn read_fast(text: &str) -> Option<Plan> {
+        read_split(text).map(|(plan, _)| plan)
+    }
+
+    /// [`read_fast`], also giving the text before the log.
+    fn read_split(text: &str) -> Option<(Plan, &str)> {
         let (head, lines) = log_lines::split(text)?;
         if !only_implicit_some(head) {
             return None;
         }
         let mut f: File = ron_options().from_str(&format!("{head}],\n)")).ok()?;
         f.log = log_lines::read(lines)?;
-        Some(f.into())
+        Some((f.into(), head))
     }
 
     /// Whether the file turns on no RON extension but `implicit_some` (which

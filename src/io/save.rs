@@ -7,7 +7,7 @@
 //! overwritten unless the caller says so.
 
 use super::error::{FormatError, LoadError, LoadErrorKind, SaveError};
-use super::format::{MAX_FILE_BYTES, from_ron, has_comments, line_col, to_ron};
+use super::format::{MAX_FILE_BYTES, has_comments, line_col, read_plan, to_ron};
 use crate::model::Plan;
 use std::fs;
 use std::io::{self, Read, Write};
@@ -85,10 +85,10 @@ pub fn load(path: &Path) -> Result<(Plan, DiskStamp), LoadError> {
         fail(FormatError::NotText { line, col }.into())
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let plan = from_ron(text).map_err(|e| fail(e.into()))?;
+    let read = read_plan(text).map_err(|e| fail(e.into()))?;
     let mut stamp = DiskStamp::of(&meta, &bytes);
-    stamp.comments = has_comments(text);
-    Ok((plan, stamp))
+    stamp.comments = read.comments;
+    Ok((read.plan, stamp))
 }
 
 /// The backup kept beside a plan: `NAME.stepstone.ron.bak`.
