@@ -10,6 +10,7 @@ mod plan;
 mod roadmap;
 mod validate;
 
+pub use appended::Base;
 pub use dates::{DateError, parse_date};
 pub use edit::{Edit, EditError, Item, ItemRef};
 pub use ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId, next_id};

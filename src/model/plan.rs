@@ -435,7 +435,7 @@ impl ExperienceKind {
 }
 
 /// One line of the daily log: what you did and what it served.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LogEntry {
     pub id: EntryId,

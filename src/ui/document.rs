@@ -2,7 +2,7 @@
 //! the app feeds it edits and the time, and asks what to show.
 
 use crate::io::DiskStamp;
-use crate::model::{Edit, EditError, Item, ItemRef, Plan};
+use crate::model::{Base, Edit, EditError, Item, ItemRef, Plan};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -35,7 +35,7 @@ fn target(edit: &Edit) -> Option<Target> {
 pub struct Snapshot {
     pub plan: Arc<Plan>,
     /// The plan as its file held it (see [`Document`]).
-    pub base: Option<Arc<Plan>>,
+    pub base: Option<Arc<Base>>,
     step: u64,
     generation: u64,
 }
@@ -58,7 +58,7 @@ pub struct Document {
     plan: Arc<Plan>,
     /// The plan as its file held it when last read or written, to tell what
     /// another program added since.
-    base: Option<Arc<Plan>>,
+    base: Option<Arc<Base>>,
     /// Unique to this document in this process.
     generation: u64,
     /// Every change from this revision on only added log entries at the end,
@@ -81,7 +81,7 @@ impl Document {
     pub fn new(plan: Plan, path: Option<PathBuf>, stamp: Option<DiskStamp>) -> Self {
         let plan = Arc::new(plan);
         Self {
-            base: path.is_some().then(|| Arc::clone(&plan)),
+            base: path.is_some().then(|| Arc::new(Base::of(&plan))),
             plan,
             generation: GENERATION.fetch_add(1, Ordering::Relaxed),
             appends_since: 0,
@@ -146,20 +146,20 @@ impl Document {
     /// Records that the plan as it is now is what the file holds.
     pub fn mark_saved(&mut self, path: PathBuf, stamp: DiskStamp) {
         let snapshot = self.snapshot();
-        let plan = Arc::clone(&snapshot.plan);
-        self.record_save(&snapshot, path, stamp, plan, &[]);
+        let base = Base::of(&snapshot.plan);
+        self.record_save(&snapshot, path, stamp, base, &[]);
     }
 
-    /// Records a finished save of `snapshot`: the file now holds `written`,
-    /// which is the snapshot plus `took_in`, entries another program had
-    /// added to the file. Those are added here too, as one undo step. Edits
+    /// Records a finished save of `snapshot`: the file now holds the
+    /// snapshot plus `took_in`, entries another program had added to the
+    /// file (`base` is of that plan). Those are added here too, as one undo step. Edits
     /// made while the save ran stay unsaved.
     pub fn record_save(
         &mut self,
         snapshot: &Snapshot,
         path: PathBuf,
         stamp: DiskStamp,
-        written: Arc<Plan>,
+        base: Base,
         took_in: &[crate::model::LogEntry],
     ) {
         if !self.owns(snapshot) {
@@ -173,7 +173,7 @@ impl Document {
         }
         self.path = Some(path);
         self.stamp = Some(stamp);
-        self.base = Some(written);
+        self.base = Some(Arc::new(base));
         self.saved = match (unchanged, took_in.is_empty()) {
             (true, _) => self.current_id(),
             (false, true) => snapshot.step,

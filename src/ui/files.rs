@@ -8,9 +8,8 @@ use super::modals::{Answer, Modal, Then, with_extension};
 use super::storage::Recovery;
 use super::views::Views;
 use crate::io;
-use crate::model::{LogEntry, Plan};
+use crate::model::{Base, LogEntry, Plan};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc;
 
 /// Seconds of quiet after an edit before unsaved changes are autosaved.
@@ -25,8 +24,8 @@ type Loaded = Result<(Plan, io::DiskStamp), io::LoadError>;
 /// A save that went through.
 pub struct Written {
     saved: io::Saved,
-    /// The plan as the file now holds it.
-    plan: Arc<Plan>,
+    /// Of the plan as the file now holds it.
+    base: Base,
     /// Entries another program had added to the file, now taken in.
     took_in: Vec<LogEntry>,
 }
@@ -108,14 +107,14 @@ fn write(
     match locked.save(&snapshot.plan, expected) {
         Ok(saved) => Ok(Written {
             saved,
-            plan: Arc::clone(&snapshot.plan),
+            base: Base::of(&snapshot.plan),
             took_in: Vec::new(),
         }),
         Err(io::SaveError::ChangedOnDisk { path }) => {
             let conflict = || io::SaveError::ChangedOnDisk { path: path.clone() };
             let base = snapshot.base.as_deref().ok_or_else(conflict)?;
             let (disk, stamp) = locked.load().map_err(|_| conflict())?;
-            let added = Plan::appended_since(base, &disk).ok_or_else(conflict)?;
+            let added = base.appended(&disk).ok_or_else(conflict)?;
             let mut merged = (*snapshot.plan).clone();
             merged
                 .apply(snapshot.plan.take_in(added))
@@ -123,7 +122,7 @@ fn write(
             let saved = locked.save(&merged, Some(&stamp))?;
             Ok(Written {
                 saved,
-                plan: Arc::new(merged),
+                base: Base::of(&merged),
                 took_in: added.to_vec(),
             })
         }
@@ -290,7 +289,7 @@ impl App {
                     &snapshot,
                     path.clone(),
                     written.saved.stamp,
-                    written.plan,
+                    written.base,
                     &written.took_in,
                 );
                 self.notice = match (took, &written.saved.comments_kept) {
