@@ -394,3 +394,10 @@ fn logging_into_a_commented_file_says_so_and_keeps_the_comments() {
     }
     assert_eq!(std::fs::read_to_string(&copy).expect("copy"), text);
 }
+
+#[test]
+fn a_view_that_does_not_exist_yet_is_an_error() {
+    let o = stepstone(&["--view", "insights", "--screenshot", "/tmp/never.png"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("possible values"), "{}", stderr(&o));
+}

@@ -96,3 +96,17 @@ fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), Stri
     image::save_buffer(path, &bytes, w, h, image::ExtendedColorType::Rgba8)
         .map_err(|e| format!("{}: {e}", path.display()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_picture_when_one_was_asked_for_is_a_failure() {
+        assert_eq!(Outcome::new(true).exit_code(), ExitCode::from(1));
+        assert_eq!(Outcome::new(false).exit_code(), ExitCode::SUCCESS);
+        let taken = Outcome::new(true);
+        taken.set(Ok(()));
+        assert_eq!(taken.exit_code(), ExitCode::SUCCESS);
+    }
+}
