@@ -303,3 +303,136 @@ fn comments_dropped_by_a_terminal_save_do_not_ask_again() {
         commented
     );
 }
+
+#[test]
+fn save_as_onto_a_commented_file_writes_that_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample_copy(dir.path());
+    let other = dir.path().join("other.stepstone.ron");
+    let commented =
+        stepstone::io::SAMPLE_RON.replacen("    roles: [", "    // theirs\n    roles: [", 1);
+    std::fs::write(&other, &commented).expect("write");
+    let mut h = app(dir.path(), Some(file.clone()));
+    h.run();
+    add_person(&mut h, "Noor");
+    let before = std::fs::read(&file).expect("read");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    h.get_by_label("File path:").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text(other.display().to_string()));
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("This file has comments").is_some());
+    click(&mut h, "Save, keeping a copy");
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "the open file is untouched"
+    );
+    let (saved, _) = stepstone::io::load(&other).expect("load");
+    assert!(
+        saved.people.iter().any(|p| p.name == "Noor"),
+        "the chosen file is written"
+    );
+    assert_eq!(h.state().document().path.as_deref(), Some(other.as_path()));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("other.commented.stepstone.ron")).expect("copy"),
+        commented
+    );
+}
+
+#[test]
+fn a_plan_still_loading_does_not_replace_a_new_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("big.stepstone.ron");
+    stepstone::io::save(&file, &common::plan_with_entries(30_000), None).expect("save");
+    let mut h = app(dir.path(), Some(file));
+    for _ in 0..400 {
+        h.step();
+        if h.state().document().path.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    add_person(&mut h, "To be discarded");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    click(&mut h, "Discard changes");
+    for _ in 0..50 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(h.state().document().path, None, "the new plan stays");
+    assert!(h.state().plan().log.is_empty());
+}
+
+#[test]
+fn an_entry_logged_about_a_skill_deleted_here_is_not_taken_in_blindly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample_copy(dir.path());
+    let mut h = app(dir.path(), Some(file.clone()));
+    h.run();
+    let skill = h.state().plan().skills[0].clone();
+    h.state_mut()
+        .apply_edit(Edit::Remove(stepstone::model::ItemRef::Skill(skill.id)))
+        .expect("delete a skill");
+    h.run();
+    let o = Command::new(env!("CARGO_BIN_EXE_stepstone"))
+        .args([
+            "log",
+            &file.display().to_string(),
+            "-m",
+            "5",
+            "-t",
+            "x",
+            "--skill",
+            &skill.name,
+        ])
+        .output()
+        .expect("runs");
+    assert!(o.status.success());
+    save(&mut h);
+    assert!(
+        h.query_by_label("The file changed on disk").is_some(),
+        "asks instead of writing a broken link"
+    );
+    let (on_disk, _) = stepstone::io::load(&file).expect("load");
+    assert!(on_disk.validate().is_empty());
+}
+
+#[test]
+fn save_before_quit_during_a_background_save_still_quits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("big.stepstone.ron");
+    stepstone::io::save(&file, &common::plan_with_entries(30_000), None).expect("save");
+    let mut h = app(dir.path(), Some(file.clone()));
+    for _ in 0..400 {
+        h.step();
+        if h.state().document().path.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    add_person(&mut h, "Quick quitter");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.step();
+    h.step();
+    // The save runs; Quit, and Save when asked.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.step();
+    h.step();
+    if h.query_by_label("Save your changes?").is_some() {
+        h.get_by_label("Save").click();
+    }
+    for _ in 0..500 {
+        h.step();
+        if h.state().is_closing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(h.state().is_closing(), "quits once saved");
+    let (saved, _) = stepstone::io::load(&file).expect("load");
+    assert!(saved.people.iter().any(|p| p.name == "Quick quitter"));
+}

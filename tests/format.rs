@@ -152,6 +152,37 @@ fn the_fast_path_is_exactly_as_strict_as_the_whole_file() {
 }
 
 #[test]
+fn a_windows_copy_has_no_comments_but_its_own_header() {
+    let crlf = SAMPLE_RON.replace('\n', "\r\n");
+    let with_bom = format!("\u{feff}{SAMPLE_RON}");
+    for text in [&crlf, &with_bom] {
+        assert!(!io::format::has_comments(text));
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("win.stepstone.ron");
+    std::fs::write(&path, &crlf).expect("write");
+    assert!(!io::load(&path).expect("loads").1.comments);
+}
+
+#[test]
+fn other_extensions_keep_a_file_off_the_fast_path() {
+    let entry = "(id: 1, date: \"2026-06-01\", minutes: 5, kind: Routine, text: \"x\")";
+    for attr in [
+        "#![enable(explicit_struct_names)]",
+        "#! [enable(explicit_struct_names)]",
+        "# ![ enable(explicit_struct_names) ]",
+    ] {
+        let text = format!(
+            "{attr}\nPlan(\n    format_version: 1,\n    log: [\n        {entry},\n    ],\n)\n"
+        );
+        let (fast, whole) = io::current_readers();
+        assert!(whole(&text).is_err(), "{attr}");
+        assert_eq!(fast(&text), None, "{attr}");
+        assert!(from_ron(&text).is_err(), "{attr}");
+    }
+}
+
+#[test]
 fn messages_name_what_to_write() {
     let cases = [
         (

@@ -154,20 +154,19 @@ fn what_killed_saves_left_behind_goes_with_the_next_save() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("me.stepstone.ron");
     let stamp = io::save(&path, &plan_with_entries(3), None).expect("save");
-    for leftover in [
-        ".me.stepstone.ron.a1B2c3",
-        ".me.stepstone.ron.ZZZZZZ",
-        "me.stepstone.ron.bak.tmp",
-    ] {
+    for leftover in [".me.stepstone.ron.saving", "me.stepstone.ron.bak.tmp"] {
         std::fs::write(dir.path().join(leftover), "half a plan").expect("write");
     }
-    // Not ours: kept.
-    std::fs::write(dir.path().join(".me.stepstone.ron.notes"), "mine").expect("write");
+    // The person's own files, however they are named, are kept.
+    for mine in [".me.stepstone.ron.backup", ".me.stepstone.ron.A1b2C3"] {
+        std::fs::write(dir.path().join(mine), "mine").expect("write");
+    }
     io::save(&path, &plan_with_entries(4), Some(&stamp)).expect("save");
     assert_eq!(
         names_in(dir.path()),
         [
-            ".me.stepstone.ron.notes",
+            ".me.stepstone.ron.A1b2C3",
+            ".me.stepstone.ron.backup",
             "me.stepstone.ron",
             "me.stepstone.ron.bak"
         ]

@@ -21,6 +21,7 @@ const HEADER: &str = "// A Stepstone career plan. Plain RON: see the README's \"
 /// Whether the text has comments besides the header line Stepstone writes.
 /// Saving cannot keep them, so the person is told and a copy is kept.
 pub fn has_comments(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let own = HEADER.lines().next().unwrap_or_default();
     let rest = text.strip_prefix(own).unwrap_or(text);
     // Most files have no `//` or `/*` past the header at all: skip the lexer.
@@ -29,7 +30,7 @@ pub fn has_comments(text: &str) -> bool {
     }
     lexer::comments(text)
         .iter()
-        .any(|c| !(c.start == 0 && &text[c.start..c.end] == own))
+        .any(|c| !(c.start == 0 && text[c.start..c.end].trim_end_matches('\r') == own))
 }
 
 /// RON options for reading and writing: optional values without `Some(...)`.

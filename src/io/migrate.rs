@@ -108,7 +108,8 @@ mod v1 {
     /// the log lines are read with); others could change how a line reads.
     fn only_implicit_some(head: &str) -> bool {
         let before = head.find("format_version").map_or(head, |i| &head[..i]);
-        before.matches("#![").count() == before.matches("#![enable(implicit_some)]").count()
+        // Every `#` (RON allows blanks inside `#![...]`) must start exactly this.
+        before.matches('#').count() == before.matches("#![enable(implicit_some)]").count()
     }
 
     impl From<File> for Plan {

@@ -1,10 +1,11 @@
 //! Loading and safe saving of plan files.
 //!
-//! A save writes a temporary file in the same folder, syncs it, renames it
-//! over the plan and syncs the folder (`atomic-write-file`), so a crash at
-//! any instant leaves either the old plan or the new one. The old one is
-//! kept as `NAME.bak`. A plan changed on disk since it was read is not
-//! overwritten unless the caller says so.
+//! A save holds the plan's lock, writes `.NAME.saving` in the same folder,
+//! syncs it, renames it over the plan and syncs the folder, so a crash at
+//! any instant leaves either the old plan or the new one (and at most that
+//! temporary file, which the next save removes). The old plan is kept as
+//! `NAME.bak`. A plan changed on disk since it was read is not overwritten
+//! unless the caller says so.
 
 use super::error::{FormatError, LoadError, LoadErrorKind, SaveError};
 use super::format::{MAX_FILE_BYTES, has_comments, line_col, read_plan, to_ron};
@@ -236,34 +237,14 @@ impl Locked {
         load(&self.path)
     }
 
-    /// Removes what killed saves left behind: the temporary files of the
-    /// atomic write (`.NAME.XXXXXX`) and of the backup (`NAME.bak.tmp`).
-    /// Only called with the lock held, so no other save is using them.
+    /// Removes what killed saves left behind: the plan's temporary file
+    /// (`.NAME.saving`) and the backup's (`NAME.bak.tmp`). Only called with
+    /// the lock held, so no other save is using them.
     fn clean_up(&self) {
-        let (Some(dir), Some(name)) = (self.path.parent(), self.path.file_name()) else {
-            return;
-        };
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        let name = name.to_string_lossy();
-        let temp_prefix = format!(".{name}.");
-        let bak_tmp = format!("{name}.bak.tmp");
-        let Ok(entries) = fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.filter_map(Result::ok) {
-            let file_name = entry.file_name();
-            let file_name = file_name.to_string_lossy();
-            let stale_temp = file_name.strip_prefix(&temp_prefix).is_some_and(|rest| {
-                rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric())
-            });
-            if stale_temp || file_name == bak_tmp {
-                let _ = fs::remove_file(entry.path());
-            }
-        }
+        let _ = fs::remove_file(temp_path(&self.path));
+        let mut bak_tmp = backup_path(&self.path).into_os_string();
+        bak_tmp.push(".tmp");
+        let _ = fs::remove_file(PathBuf::from(bak_tmp));
     }
 
     /// Saves a plan safely. With `expected`, refuses if the file on disk is
@@ -301,18 +282,14 @@ impl Locked {
         } else {
             None
         };
-        let mut file = atomic_write_file::AtomicWriteFile::options()
-            .open(path)
-            .map_err(io_err)?;
-        file.write_all(text.as_bytes()).map_err(io_err)?;
-        if changed()? {
-            // Dropping the uncommitted file removes it; the plan on disk stays.
-            return Err(SaveError::ChangedOnDisk {
-                path: path.to_path_buf(),
-            });
-        }
-        file.commit().map_err(io_err)?;
-        let meta = fs::metadata(path).map_err(io_err)?;
+        let meta = replace(path, text.as_bytes(), || {
+            if changed()? {
+                return Err(SaveError::ChangedOnDisk {
+                    path: path.to_path_buf(),
+                });
+            }
+            Ok(())
+        })?;
         Ok(Saved {
             stamp: DiskStamp::of(&meta, text.as_bytes()),
             comments_kept,
@@ -336,6 +313,74 @@ impl Locked {
         }
         Ok(Some(copy))
     }
+}
+
+/// The temporary file a save of `path` writes before renaming it over the
+/// plan: `.NAME.saving`, one name, since saves of a plan take turns.
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.saving"))
+}
+
+/// Replaces the file at `path` with `bytes` (the lock held): writes and
+/// syncs the temporary file, asks `check` whether to go on (the file on disk
+/// may have changed meanwhile), renames it over the plan and syncs the
+/// folder. Returns the new file's metadata, taken from the written file
+/// itself, so it cannot describe a later writer's file. On any failure the
+/// plan is untouched and the temporary file removed.
+fn replace(
+    path: &Path,
+    bytes: &[u8],
+    check: impl FnOnce() -> Result<(), SaveError>,
+) -> Result<fs::Metadata, SaveError> {
+    let io_err = |source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let tmp = temp_path(path);
+    let written = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)
+            .map_err(io_err)?;
+        if let Ok(old) = fs::metadata(path) {
+            // Keep the plan's permissions (a private plan stays private).
+            let _ = file.set_permissions(old.permissions());
+        }
+        file.write_all(bytes).map_err(io_err)?;
+        file.sync_all().map_err(io_err)?;
+        let meta = file.metadata().map_err(io_err)?;
+        check()?;
+        fs::rename(&tmp, path).map_err(io_err)?;
+        Ok(meta)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    let meta = written?;
+    sync_folder(path);
+    Ok(meta)
+}
+
+/// Makes a rename in the plan's folder durable (where the platform can).
+fn sync_folder(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// Whether the file differs from the stamp. A missing file has not "changed":

@@ -101,7 +101,17 @@ fn fingerprint(log: &[LogEntry]) -> u64 {
 impl Plan {
     /// The edit that adds `entries` to this plan's log as one undo step,
     /// each with a new id where its own is already taken.
-    pub fn take_in(&self, entries: &[LogEntry]) -> Edit {
+    /// `None` if an entry links to a skill, goal or person this plan does not
+    /// have (deleted here meanwhile): taking it in would make a broken link.
+    pub fn take_in(&self, entries: &[LogEntry]) -> Option<Edit> {
+        let links_hold = entries.iter().all(|e| {
+            e.skills.iter().all(|&id| self.skill(id).is_some())
+                && e.goals.iter().all(|&id| self.goal(id).is_some())
+                && e.people.iter().all(|&id| self.person(id).is_some())
+        });
+        if !links_hold {
+            return None;
+        }
         let mut taken: Vec<u32> = self.log.iter().map(|e| e.id.0).collect();
         let mut sorted = taken.clone();
         sorted.sort_unstable();
@@ -118,7 +128,7 @@ impl Plan {
                 Edit::Put(Item::Entry(e))
             })
             .collect();
-        Edit::Batch(edits)
+        Some(Edit::Batch(edits))
     }
 }
 
@@ -179,10 +189,17 @@ mod tests {
             ..Plan::default()
         };
         let theirs = [entry(3, "from the terminal"), entry(4, "another")];
-        let edit = ours.take_in(&theirs);
+        let edit = ours.take_in(&theirs).expect("no broken links");
         ours.apply(edit).expect("applies");
         let ids: Vec<u32> = ours.log.iter().map(|e| e.id.0).collect();
         assert_eq!(ids, [1, 2, 3, 4, 5]);
         assert_eq!(ours.log[3].text, "from the terminal");
+
+        let mut linked = entry(9, "about a skill deleted here");
+        linked.skills.push(crate::model::SkillId(1));
+        assert!(
+            ours.take_in(&[linked]).is_none(),
+            "a broken link is no merge"
+        );
     }
 }

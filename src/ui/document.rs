@@ -152,8 +152,10 @@ impl Document {
 
     /// Records a finished save of `snapshot`: the file now holds the
     /// snapshot plus `took_in`, entries another program had added to the
-    /// file (`base` is of that plan). Those are added here too, as one undo step. Edits
-    /// made while the save ran stay unsaved.
+    /// file (`base` is of that plan). Those are added here too, as one undo
+    /// step. Edits made while the save ran stay unsaved. False (nothing
+    /// recorded, so the next save asks) if they can no longer be taken in:
+    /// an item they link to was deleted while the save ran.
     pub fn record_save(
         &mut self,
         snapshot: &Snapshot,
@@ -161,14 +163,16 @@ impl Document {
         stamp: DiskStamp,
         base: Base,
         took_in: &[crate::model::LogEntry],
-    ) {
+    ) -> bool {
         if !self.owns(snapshot) {
-            return;
+            return false;
         }
         let unchanged = self.current_id() == snapshot.step;
         if !took_in.is_empty() {
-            let edit = self.plan.take_in(took_in);
-            // Cannot fail: adding entries with unused ids.
+            let Some(edit) = self.plan.take_in(took_in) else {
+                return false;
+            };
+            // Cannot fail: adding entries with unused ids and links that hold.
             let _ = self.apply(edit, f64::NEG_INFINITY, false);
         }
         self.path = Some(path);
@@ -180,6 +184,7 @@ impl Document {
             // No state in the history matches the file: unsaved until saved again.
             (false, false) => u64::MAX,
         };
+        true
     }
 
     /// Whether `snapshot` was taken of this document (not one since replaced).

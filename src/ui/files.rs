@@ -117,7 +117,7 @@ fn write(
             let added = base.appended(&disk).ok_or_else(conflict)?;
             let mut merged = (*snapshot.plan).clone();
             merged
-                .apply(snapshot.plan.take_in(added))
+                .apply(snapshot.plan.take_in(added).ok_or_else(conflict)?)
                 .map_err(|_| conflict())?;
             let saved = locked.save(&merged, Some(&stamp))?;
             Ok(Written {
@@ -145,8 +145,8 @@ impl App {
             self.views = Views::default();
         }
         match then {
-            Then::NewEmpty => self.doc = Document::new(Plan::default(), None, None),
-            Then::NewFromSample => self.doc = Document::new(io::sample_plan(), None, None),
+            Then::NewEmpty => self.replace_doc(Document::new(Plan::default(), None, None)),
+            Then::NewFromSample => self.replace_doc(Document::new(io::sample_plan(), None, None)),
             Then::Open(Some(path)) => self.load(path),
             Then::Open(None) => {
                 if let Some(path) = self.pick_file(false, None) {
@@ -155,6 +155,13 @@ impl App {
             }
             Then::Quit => self.allow_close = true,
         }
+    }
+
+    /// Puts another document in place of the open one. A plan still being
+    /// read is no longer wanted: its result would replace this one.
+    fn replace_doc(&mut self, doc: Document) {
+        self.files.loading = None;
+        self.doc = doc;
     }
 
     /// Reads a plan (large ones on a worker thread); on failure the current
@@ -224,8 +231,16 @@ impl App {
 
     pub(super) fn save_as(&mut self, then: Option<Then>) {
         if let Some(path) = self.pick_file(true, then.clone()) {
-            self.save_to(path, true, then);
+            self.save_as_path(path, then);
         }
+    }
+
+    /// Saves to a path picked for Save as. Picking the open file itself
+    /// still checks for outside changes; another file is replaced.
+    fn save_as_path(&mut self, path: PathBuf, then: Option<Then>) {
+        let path = std::path::absolute(&path).unwrap_or(path);
+        let other_file = self.doc.path.as_ref() != Some(&path);
+        self.save_to(path, other_file, then);
     }
 
     /// Writes the plan to `path`. Without `force`, a file changed by another
@@ -233,7 +248,11 @@ impl App {
     /// (unless it only gained log entries, which are taken in). A file with
     /// hand-written comments asks first, once.
     pub(super) fn save_to(&mut self, path: PathBuf, force: bool, then: Option<Then>) {
-        if self.files.saving.is_some() {
+        if let Some(saving) = &mut self.files.saving {
+            // A save is under way: go on from it once it is done.
+            if saving.then.is_none() {
+                saving.then = then;
+            }
             return;
         }
         let path = std::path::absolute(&path).unwrap_or(path);
@@ -247,8 +266,10 @@ impl App {
             && io::format::has_comments(&String::from_utf8_lossy(&bytes))
         {
             self.modal = Some(Modal::Comments {
-                then,
                 copy: io::comments_copy_path(&path, &bytes),
+                path,
+                force,
+                then,
             });
             return;
         }
@@ -282,16 +303,23 @@ impl App {
                     return; // Another plan was opened meanwhile.
                 }
                 self.recent = self.settings.dirs.add_recent(&path);
-                // The recovery copy was kept under the old name (or "untitled").
-                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
                 let took = written.took_in.len();
-                self.doc.record_save(
+                let old_path = self.doc.path.clone();
+                if !self.doc.record_save(
                     &snapshot,
                     path.clone(),
                     written.saved.stamp,
                     written.base,
                     &written.took_in,
-                );
+                ) {
+                    self.notice = Some(Notice::error(
+                        "Saved, but the entries logged elsewhere link to something you deleted \
+                         while saving; save again to choose what to keep.",
+                    ));
+                    return;
+                }
+                // The recovery copy was kept under the old name (or "untitled").
+                self.settings.dirs.clear_recovery(old_path.as_deref());
                 self.notice = match (took, &written.saved.comments_kept) {
                     (0, None) => None,
                     (n, kept) => Some(Notice::info(saved_notice(n, kept.as_deref()))),
@@ -398,10 +426,9 @@ impl App {
                 self.go_on(then);
             }
             (Modal::ChangedOnDisk(then), Answer::Reload) => {
-                if let Some(path) = self.doc.path.clone() {
-                    self.settings.dirs.clear_recovery(Some(&path));
-                    self.load(path);
-                }
+                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
+                // Back to the file as it is now; nothing unsaved is left to ask about.
+                self.discard_changes();
                 if let Some(then) = then {
                     self.go_on(then);
                 }
@@ -412,9 +439,14 @@ impl App {
                 }
             }
             (Modal::ChangedOnDisk(then), Answer::SaveAs) => self.save_as(then),
-            (Modal::Comments { then, .. }, Answer::Save) => {
-                self.files.comments_ok = self.doc.path.clone();
-                self.save(then);
+            (
+                Modal::Comments {
+                    path, force, then, ..
+                },
+                Answer::Save,
+            ) => {
+                self.files.comments_ok = Some(path.clone());
+                self.save_to(path, force, then);
             }
             (
                 Modal::AskPath {
@@ -465,7 +497,7 @@ impl App {
     /// The stamp is the one the changes were made to: if the file changed
     /// since, saving asks first.
     fn restore(&mut self, r: Recovery) {
-        self.doc = Document::restored(r.plan, r.path, r.stamp);
+        self.replace_doc(Document::restored(r.plan, r.path, r.stamp));
         self.views = Views::default();
     }
 }

@@ -21,9 +21,11 @@ pub enum Then {
 pub enum Modal {
     Unsaved(Then),
     ChangedOnDisk(Option<Then>),
-    /// The file has hand-written comments that saving will drop; `copy`
-    /// is where the save keeps them.
+    /// The file at `path` has hand-written comments that saving (with
+    /// `force` as asked) will drop; `copy` is where the save keeps them.
     Comments {
+        path: PathBuf,
+        force: bool,
         then: Option<Then>,
         copy: PathBuf,
     },
@@ -69,10 +71,7 @@ fn buttons(ui: &mut egui::Ui, options: &[Choice]) -> Option<Answer> {
 /// Shows `modal` over the window; returns the answer once given (Escape
 /// answers Cancel).
 pub fn show(ctx: &egui::Context, modal: &mut Modal, file: Option<&Path>) -> Option<Answer> {
-    let file_name = file.and_then(Path::file_name).map_or_else(
-        || "this plan".to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let file_name = file.map_or_else(|| "this plan".to_string(), name_of);
     let shown = egui::Modal::new(egui::Id::unique("stepstone modal")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         match modal {
@@ -104,13 +103,14 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, file: Option<&Path>) -> Opti
                     ],
                 )
             }
-            Modal::Comments { copy, .. } => {
+            Modal::Comments { path, copy, .. } => {
+                let file_name = name_of(path);
                 ui.heading("This file has comments");
                 ui.label(format!(
                     "{file_name} has comments written by hand (// or /* */). Stepstone cannot keep \
                      them in the plan when it saves. It keeps the file as it is now, comments and \
                      all, in {}, and never writes over that copy.",
-                    copy.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                    name_of(copy)
                 ));
                 buttons(
                     ui,
@@ -143,6 +143,14 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, file: Option<&Path>) -> Opti
     });
     let escaped = shown.should_close();
     shown.inner.or_else(|| escaped.then_some(Answer::Cancel))
+}
+
+/// A file's name, for dialogs.
+fn name_of(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// The typed-path dialog.
