@@ -710,3 +710,18 @@ fn alt_y_replaces_a_half_typed_day() {
     alt(&mut h, Key::Y, "y");
     assert_eq!(field(&h, "Day"), "2026-11-24");
 }
+
+/// Alt+T brings the Day box back to today even when the day already was
+/// today and something else was half typed over it.
+#[test]
+fn alt_t_clears_a_half_typed_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    h.get_by_role_and_label(A11yRole::TextInput, "Day").focus();
+    h.run();
+    press(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "soon");
+    alt(&mut h, Key::T, "t");
+    assert_eq!(field(&h, "Day"), "2026-11-25");
+    assert!(h.query_by_label_contains("is not a date").is_none());
+}

@@ -211,6 +211,11 @@ fn date_input(
     (changed, valid)
 }
 
+/// Drops text half typed into date fields, so they show their dates again.
+pub fn forget_typed_dates(ui: &Ui) {
+    ui.data_mut(|d| d.remove_by_type::<(String, Date)>());
+}
+
 /// A month of days to click, opening on `value`'s month; today (the app's
 /// clock) is ringed. True if a day was picked.
 fn calendar(ui: &mut Ui, id: egui::Id, value: &mut Date, today: Date) -> bool {

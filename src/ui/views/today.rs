@@ -183,10 +183,14 @@ impl TodayView {
             let kinds = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
             if let Some(n) = kinds.iter().position(|k| *k == key) {
                 self.draft.kind = ExperienceKind::ALL[n];
-            } else if key == Key::Y {
-                self.draft.day = cx.today.yesterday().ok();
-            } else if key == Key::T {
-                self.draft.day = None;
+            } else if matches!(key, Key::Y | Key::T) {
+                self.draft.day = if key == Key::Y {
+                    cx.today.yesterday().ok()
+                } else {
+                    None
+                };
+                // Whatever was half typed in the Day box gives way to the key.
+                widgets::forget_typed_dates(ui);
             }
         }
         egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
