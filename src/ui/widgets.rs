@@ -213,7 +213,7 @@ fn date_input(
 
 /// Drops text half typed into date fields, so they show their dates again.
 pub fn forget_typed_dates(ui: &Ui) {
-    ui.data_mut(|d| d.remove_by_type::<(String, Date)>());
+    ui.data_mut(egui::util::IdTypeMap::remove_by_type::<(String, Date)>);
 }
 
 /// A month of days to click, opening on `value`'s month; today (the app's
