@@ -725,3 +725,22 @@ fn alt_t_clears_a_half_typed_day() {
     assert_eq!(field(&h, "Day"), "2026-11-25");
     assert!(h.query_by_label_contains("is not a date").is_none());
 }
+
+/// A9 in the app: the link picker finds a name however its accents were typed.
+#[test]
+fn the_link_picker_finds_names_in_any_accent_form() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut plan = stepstone::io::sample_plan();
+    plan.people[0].name = "Zo\u{eb} \u{c5}ngstr\u{f6}m".into();
+    let zoe = plan.people[0].id;
+    let mut h = harness_on(dir.path(), plan, 1280.0);
+    type_text(&mut h, "Coffee and a plan");
+    press(&mut h, Modifiers::NONE, Key::Tab);
+    press(&mut h, Modifiers::NONE, Key::Tab);
+    type_text(&mut h, "ZOE\u{308} \u{c5}");
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    let e = h.state().plan().log.last().expect("entry");
+    assert_eq!(e.text, "Coffee and a plan");
+    assert_eq!(e.people, [zoe]);
+}

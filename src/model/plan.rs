@@ -834,14 +834,19 @@ impl Plan {
     }
 }
 
-/// A name as compared when looked up: trimmed, in lower case in any script,
-/// and in one Unicode normal form, so "ZOË" typed with a combining
-/// diaeresis finds "zoë".
+/// A name as compared when looked up or searched: trimmed, in lower case in
+/// any script, and in one Unicode normal form, so "ZOË" typed with a
+/// combining diaeresis finds "zoë".
 pub fn name_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    name.trim()
-        .nfc()
-        .flat_map(char::to_lowercase)
-        .nfc()
-        .collect()
+    let name = name.trim();
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
+    name.nfc().flat_map(char::to_lowercase).nfc().collect()
+}
+
+/// Whether `text` contains `key` (made by [`name_key`]), as a search does.
+pub fn text_contains(text: &str, key: &str) -> bool {
+    key.is_empty() || name_key(text).contains(key)
 }

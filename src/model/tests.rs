@@ -497,3 +497,19 @@ fn growth_needs_an_earlier_recorded_level() {
         ]
     );
 }
+
+#[test]
+fn searches_match_in_any_script_and_any_accent_form() {
+    let key = name_key("  ZOE\u{308} ");
+    assert_eq!(key, "zo\u{eb}");
+    assert!(text_contains(
+        "Coffee with Zo\u{eb} \u{c5}ngstr\u{f6}m",
+        &key
+    ));
+    assert!(text_contains(
+        "\u{41e}\u{411}\u{423}\u{427}\u{415}\u{41d}\u{418}\u{415}",
+        &name_key("\u{43e}\u{431}\u{443}\u{447}")
+    ));
+    assert!(text_contains("anything", &name_key("")));
+    assert!(!text_contains("Zoe", &key), "an accent is not dropped");
+}

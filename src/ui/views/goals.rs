@@ -4,6 +4,7 @@
 use super::ViewCtx;
 use crate::model::{
     Edit, Goal, GoalId, GoalKind, GoalStatus, Item, ItemRef, Measure, Milestone, MilestoneId,
+    name_key, text_contains,
 };
 use crate::ui::widgets;
 use egui::RichText;
@@ -56,12 +57,10 @@ impl GoalsView {
     }
 
     fn list(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
-        let needle = self.filter.trim().to_lowercase();
+        let needle = name_key(&self.filter);
         let hide_finished = self.hide_finished;
         let shown = |g: &&Goal| {
-            (needle.is_empty()
-                || g.title.to_lowercase().contains(&needle)
-                || g.why.to_lowercase().contains(&needle))
+            (text_contains(&g.title, &needle) || text_contains(&g.why, &needle))
                 && !(hide_finished && matches!(g.status, GoalStatus::Done | GoalStatus::Dropped))
         };
         let mut any = false;

@@ -6,6 +6,7 @@
 use super::{ViewCtx, duration, link_names};
 use crate::model::{
     Edit, EntryId, ExperienceKind, GoalId, Item, ItemRef, LogEntry, PersonId, Plan, SkillId,
+    name_key, text_contains,
 };
 use crate::ui::widgets;
 use egui::RichText;
@@ -28,7 +29,7 @@ pub struct Filter {
 
 impl Filter {
     fn matches(&self, e: &LogEntry, needle: &str) -> bool {
-        (needle.is_empty() || e.text.to_lowercase().contains(needle))
+        text_contains(&e.text, needle)
             && self.skill.is_none_or(|s| e.skills.contains(&s))
             && self.goal.is_none_or(|g| e.goals.contains(&g))
             && self.person.is_none_or(|p| e.people.contains(&p))
@@ -90,7 +91,7 @@ impl LogView {
     /// only added, just those are checked.
     fn refresh(&mut self, cx: &ViewCtx<'_>) {
         let (plan, version) = (cx.plan, cx.doc.version());
-        let needle = self.filter.text.trim().to_lowercase();
+        let needle = name_key(&self.filter.text);
         match &self.rows.key {
             Some((v, f)) if *v == version && *f == self.filter => return,
             Some((v, f)) if *f == self.filter && cx.doc.only_appended_since(*v) => {

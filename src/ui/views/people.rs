@@ -2,7 +2,7 @@
 //! you were last in touch (the later of what you noted and the log).
 
 use super::ViewCtx;
-use crate::model::{Edit, Item, ItemRef, Person, PersonId, Relation};
+use crate::model::{Edit, Item, ItemRef, Person, PersonId, Relation, name_key, text_contains};
 use crate::ui::widgets;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -55,15 +55,14 @@ impl PeopleView {
                 edits.push(Edit::SetOwner(owner));
             }
         });
-        let needle = self.filter.trim().to_lowercase();
+        let needle = name_key(&self.filter);
         let rows: Vec<&Person> = plan
             .people
             .iter()
             .filter(|p| {
-                needle.is_empty()
-                    || p.name.to_lowercase().contains(&needle)
-                    || p.organisation.to_lowercase().contains(&needle)
-                    || p.relation.label().to_lowercase().contains(&needle)
+                text_contains(&p.name, &needle)
+                    || text_contains(&p.organisation, &needle)
+                    || text_contains(p.relation.label(), &needle)
             })
             .collect();
         let mut clicked = None;

@@ -2,7 +2,10 @@
 //! changes with a date and evidence (adding to the history, never overwriting).
 
 use super::ViewCtx;
-use crate::model::{Edit, Item, ItemRef, Level, LevelChange, Plan, Skill, SkillId, SkillTarget};
+use crate::model::{
+    Edit, Item, ItemRef, Level, LevelChange, Plan, Skill, SkillId, SkillTarget, name_key,
+    text_contains,
+};
 use crate::ui::widgets;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -42,15 +45,11 @@ fn last_change(s: &Skill) -> Option<Date> {
 impl SkillsView {
     /// Skills that match the filter, in the chosen order.
     fn rows<'a>(&self, plan: &'a Plan, today: Date) -> Vec<&'a Skill> {
-        let needle = self.filter.trim().to_lowercase();
+        let needle = name_key(&self.filter);
         let mut rows: Vec<&Skill> = plan
             .skills
             .iter()
-            .filter(|s| {
-                needle.is_empty()
-                    || s.name.to_lowercase().contains(&needle)
-                    || s.category.to_lowercase().contains(&needle)
-            })
+            .filter(|s| text_contains(&s.name, &needle) || text_contains(&s.category, &needle))
             .collect();
         match self.sort {
             SortBy::Name => rows.sort_by_key(|s| s.name.to_lowercase()),

@@ -4,7 +4,9 @@
 
 use super::{ViewCtx, duration, link_names};
 use crate::model::metrics::{self, week_start};
-use crate::model::{Edit, ExperienceKind, GoalId, Item, LogEntry, PersonId, Plan, SkillId};
+use crate::model::{
+    Edit, ExperienceKind, GoalId, Item, LogEntry, PersonId, Plan, SkillId, name_key, text_contains,
+};
 use crate::ui::widgets;
 use egui::{Event, Key, Modifiers, RichText};
 use jiff::ToSpan;
@@ -116,7 +118,7 @@ fn link_name(plan: &Plan, link: Link) -> Option<(String, &'static str)> {
 
 /// Skills, goals and people whose name contains `needle`, not yet picked.
 fn suggestions(plan: &Plan, needle: &str, picked: &[Link]) -> Vec<Link> {
-    let needle = needle.trim().to_lowercase();
+    let needle = name_key(needle);
     if needle.is_empty() {
         return Vec::new();
     }
@@ -126,7 +128,7 @@ fn suggestions(plan: &Plan, needle: &str, picked: &[Link]) -> Vec<Link> {
         .map(|s| (Link::Skill(s.id), &s.name))
         .chain(plan.goals.iter().map(|g| (Link::Goal(g.id), &g.title)))
         .chain(plan.people.iter().map(|p| (Link::Person(p.id), &p.name)));
-    all.filter(|(l, name)| !picked.contains(l) && name.to_lowercase().contains(&needle))
+    all.filter(|(l, name)| !picked.contains(l) && text_contains(name, &needle))
         .map(|(l, _)| l)
         .take(MAX_SUGGESTIONS)
         .collect()
