@@ -5,6 +5,7 @@ mod dates;
 mod edit;
 mod ids;
 mod log_index;
+pub mod insights;
 pub mod metrics;
 mod plan;
 mod roadmap;
