@@ -2,6 +2,7 @@
 //! brought up to date cheaply when log entries were only added. No egui here.
 
 use super::document::Document;
+use crate::model::insights::{Insights, LogTotals};
 use crate::model::metrics::{self, Readiness};
 use crate::model::{EntryId, ItemRef, LogEntry, LogIndex, PersonId, Plan, Problem, RoleId};
 use jiff::civil::Date;
@@ -78,6 +79,10 @@ pub struct Derived {
     pub readiness: Option<(RoleId, Readiness)>,
     /// For each person named in the log: the latest day and how many entries.
     pub mentions: HashMap<PersonId, (Date, usize)>,
+    /// Sums over the log, grown with appended entries.
+    pub totals: LogTotals,
+    /// The numbers behind the Insights plots and goal progress.
+    pub insights: Insights,
 }
 
 impl Derived {
@@ -105,17 +110,22 @@ impl Derived {
                 self.index.extend(&plan.log);
                 self.problems.extend(plan, from);
                 self.count_mentions(plan.log.get(from..).unwrap_or_default());
+                for e in plan.log.get(self.totals.len()..).unwrap_or_default() {
+                    self.totals.add(e);
+                }
             }
             _ => {
                 self.index = LogIndex::new(&plan.log);
                 self.problems = ProblemIndex::new(plan);
                 self.mentions.clear();
                 self.count_mentions(&plan.log);
+                self.totals = LogTotals::new(plan);
             }
         }
         self.streak = metrics::streak(&self.index, today);
         self.readiness = metrics::next_role(plan)
             .and_then(|r| metrics::readiness_on(plan, r, today).map(|x| (r.id, x)));
+        self.insights = Insights::compute(plan, &self.totals, today);
         self.version = Some(doc.version());
         self.today = Some(today);
     }
@@ -164,10 +174,43 @@ mod tests {
             "the dangling link is found either way"
         );
         assert_eq!(d.problems.all().len(), 1);
+        assert_eq!(d.totals.len(), before + 2);
+        assert_eq!(d.insights, full.insights);
 
         doc.undo();
         d.refresh(&doc, today);
         assert_eq!(d.index.len(), before + 1, "undo rebuilds");
+        assert_eq!(d.totals.len(), before + 1, "undo rebuilds the totals");
         assert!(d.problems.all().is_empty());
+    }
+
+    #[test]
+    fn appending_an_entry_adds_to_its_week_without_a_rebuild() {
+        let mut doc = Document::new(crate::io::sample_plan(), None, None);
+        let today = date(2026, 11, 25);
+        let mut d = Derived::default();
+        d.refresh(&doc, today);
+        let week = |d: &Derived| {
+            let w = &d.insights.weekly_by_skill;
+            let i = w.weeks.iter().position(|m| *m == date(2026, 11, 23));
+            i.map(|i| w.total[i])
+        };
+        let before = week(&d).unwrap_or(0);
+        let version = doc.version();
+        doc.apply(Edit::Put(Item::Entry(entry(10_000, 1))), 0.0, false)
+            .expect("add");
+        assert!(
+            doc.only_appended_since(version),
+            "the catch-up path is taken"
+        );
+        d.refresh(&doc, today);
+        assert_eq!(
+            week(&d),
+            Some(before + 20),
+            "20 more minutes in the week of Mon 23 Nov"
+        );
+        let mut full = Derived::default();
+        full.refresh(&doc, today);
+        assert_eq!(d.insights, full.insights);
     }
 }
