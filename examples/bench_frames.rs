@@ -24,11 +24,18 @@ const WARM_UP: usize = 10;
 const BATCHES: usize = 7;
 const FRAMES_PER_BATCH: usize = 20;
 const BIG: usize = 100_000;
+/// A window tall enough to show every Insights plot without scrolling.
+const INSIGHTS_HEIGHT: f32 = 2600.0;
 
 fn harness(dir: &std::path::Path, plan: Plan) -> Harness<'static, App> {
+    harness_sized(dir, plan, 800.0)
+}
+
+/// An app window `height` points tall (tall enough to show every plot).
+fn harness_sized(dir: &std::path::Path, plan: Plan, height: f32) -> Harness<'static, App> {
     let dirs = AppDirs::in_folder(dir);
     Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1280.0, height))
         .build_eframe(move |_cc| {
             App::from_plan(
                 plan,
@@ -129,6 +136,19 @@ fn main() {
         log_ms(&mut big, "orientation")
     );
     println!("add_entry_ms {:.3}", add_entry_ms(&mut big));
+
+    // Insights with every plot on screen at once.
+    let mut sample = harness_sized(dir.path(), stepstone::io::sample_plan(), INSIGHTS_HEIGHT);
+    sample.state_mut().set_view(View::Insights);
+    println!("frame_insights_sample_ms {:.3}", frame_ms(&mut sample));
+    let mut big = harness_sized(
+        dir.path(),
+        stepstone::io::sample_with_log(BIG),
+        INSIGHTS_HEIGHT,
+    );
+    big.state_mut().set_view(View::Insights);
+    println!("frame_insights_ms {:.3}", frame_ms(&mut big));
+    println!("plot_points_max {}", stepstone::ui::plots::most_points());
 
     if all_views {
         for view in View::ALL {

@@ -41,6 +41,7 @@ pub enum ViewArg {
     Goals,
     People,
     Log,
+    Insights,
     Review,
 }
 

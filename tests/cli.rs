@@ -396,8 +396,8 @@ fn logging_into_a_commented_file_says_so_and_keeps_the_comments() {
 }
 
 #[test]
-fn a_view_that_does_not_exist_yet_is_an_error() {
-    let o = stepstone(&["--view", "insights", "--screenshot", "/tmp/never.png"]);
+fn a_view_that_does_not_exist_is_an_error() {
+    let o = stepstone(&["--view", "dashboard", "--screenshot", "/tmp/never.png"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("possible values"), "{}", stderr(&o));
 }

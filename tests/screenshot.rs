@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::Command;
 
 /// Every `--view` name.
-const VIEWS: [&str; 7] = [
-    "roadmap", "skills", "goals", "people", "today", "log", "review",
+const VIEWS: [&str; 8] = [
+    "roadmap", "skills", "goals", "people", "today", "log", "review", "insights",
 ];
 
 #[test]

@@ -150,6 +150,11 @@ impl App {
         self.notice.as_ref().map(|n| n.text.as_str())
     }
 
+    /// The view on screen.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
     pub fn set_view(&mut self, view: View) {
         self.view = view;
     }
@@ -276,6 +281,12 @@ impl App {
             View::Skills => self.views.skills.ui(ui, &cx, edits),
             View::Goals => self.views.goals.ui(ui, &cx, edits),
             View::People => self.views.people.ui(ui, &cx, edits),
+            View::Insights => self.views.insights.ui(ui, &cx, edits),
+        }
+        // A click on a plot: the Log, filtered to the entries behind it.
+        if let Some(filter) = self.views.insights.open_log.take() {
+            self.views.log.show_filtered(filter);
+            self.pending.push(Action::Run(Command::Show(View::Log)));
         }
     }
 }

@@ -12,10 +12,11 @@ pub enum View {
     People,
     Log,
     Review,
+    Insights,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Today,
         View::Roadmap,
         View::Skills,
@@ -23,6 +24,7 @@ impl View {
         View::People,
         View::Log,
         View::Review,
+        View::Insights,
     ];
 
     pub fn label(self) -> &'static str {
@@ -33,6 +35,7 @@ impl View {
             View::Goals => "Goals & milestones",
             View::People => "People",
             View::Log => "Log",
+            View::Insights => "Insights",
             View::Review => "Review",
         }
     }
@@ -46,6 +49,7 @@ impl View {
             ViewArg::Goals => View::Goals,
             ViewArg::People => View::People,
             ViewArg::Log => View::Log,
+            ViewArg::Insights => View::Insights,
             ViewArg::Review => View::Review,
             ViewArg::Today => View::Today,
         }
@@ -75,7 +79,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// Commands with a keyboard shortcut, checked every frame. Longer
     /// combinations come first so Ctrl+Shift+Z is not read as Ctrl+Z.
-    pub const WITH_SHORTCUTS: [Command; 14] = [
+    pub const WITH_SHORTCUTS: [Command; 15] = [
         Command::SaveAs,
         Command::Redo,
         Command::NewEmpty,
@@ -89,6 +93,7 @@ impl Command {
         Command::Show(View::Goals),
         Command::Show(View::People),
         Command::Show(View::Log),
+        Command::Show(View::Insights),
         Command::Show(View::Review),
     ];
 
@@ -125,6 +130,7 @@ impl Command {
                     Key::Num5,
                     Key::Num6,
                     Key::Num7,
+                    Key::Num8,
                 ];
                 let i = View::ALL.iter().position(|v| *v == view)?;
                 k(CMD, keys[i])

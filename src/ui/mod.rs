@@ -6,6 +6,7 @@ mod derived;
 pub mod document;
 mod files;
 mod modals;
+pub mod plots;
 mod screenshot;
 mod shell;
 pub mod storage;

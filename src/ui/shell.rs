@@ -41,7 +41,7 @@ impl App {
             });
             ui.menu_button("Help", |ui| {
                 ui.label("Stepstone: your current role as a stepping stone to the next.");
-                ui.label("Ctrl+1 to Ctrl+7 switch views; Tab moves between fields.");
+                ui.label("Ctrl+1 to Ctrl+8 switch views; Tab moves between fields.");
                 ui.label("Plans are plain text (RON): see the README for the format.");
                 ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
             });

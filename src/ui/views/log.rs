@@ -77,6 +77,13 @@ impl LogView {
         plan.log.get(self.selected_at)
     }
 
+    /// Shows the entries `filter` picks (from a click on a plot), from the top.
+    pub fn show_filtered(&mut self, filter: Filter) {
+        self.filter = filter;
+        self.selected = None;
+        self.scroll_to = Some(0);
+    }
+
     /// Scrolls to a row of the filtered list (for benchmarks and "jump to").
     pub fn scroll_to_row(&mut self, row: usize) {
         self.scroll_to = Some(row);

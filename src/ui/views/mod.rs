@@ -2,6 +2,7 @@
 //! edits the user makes; the app applies them after the frame.
 
 pub mod goals;
+pub mod insights;
 pub mod log;
 pub mod people;
 pub mod review;
@@ -32,6 +33,7 @@ pub struct Views {
     pub goals: goals::GoalsView,
     pub people: people::PeopleView,
     pub log: log::LogView,
+    pub insights: insights::InsightsView,
     pub review: review::ReviewView,
 }
 
