@@ -1056,3 +1056,7 @@ pub fn forecast(plan: &Plan, totals: &LogTotals, role: &Role, today: Date) -> Fo
 /// Hours of logged time the forecast assumes a level takes, when a skill
 /// has time logged but no recent level gain.
 pub const HOURS_PER_LEVEL: f64 = 40.0;
+
+#[cfg(test)]
+#[path = "insights_tests.rs"]
+mod tests;
