@@ -288,6 +288,11 @@ impl App {
             self.views.log.show_filtered(filter);
             self.pending.push(Action::Run(Command::Show(View::Log)));
         }
+        // A click on a goal at risk on Today: that goal in Goals.
+        if let Some(goal) = self.views.today.open_goal.take() {
+            self.views.goals.show_goal(goal);
+            self.pending.push(Action::Run(Command::Show(View::Goals)));
+        }
     }
 }
 

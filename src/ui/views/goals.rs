@@ -2,12 +2,19 @@
 //! click (recording today's date), and an editor for the chosen goal.
 
 use super::ViewCtx;
+use super::insights::{amount, status_badge};
+use crate::model::insights::{GoalProgress, ProgressUnit};
 use crate::model::{
     Edit, Goal, GoalId, GoalKind, GoalStatus, Item, ItemRef, Measure, Milestone, MilestoneId,
     name_key, text_contains,
 };
 use crate::ui::widgets;
 use egui::RichText;
+
+/// Width of a goal's progress bar, in points.
+const BAR_WIDTH: f32 = 200.0;
+/// Room kept for the pace badge, so the bars line up down the list.
+const BADGE_WIDTH: f32 = 64.0;
 
 /// The goals view's state.
 #[derive(Default)]
@@ -23,6 +30,14 @@ fn milestone_key(id: MilestoneId) -> (&'static str, u32) {
 }
 
 impl GoalsView {
+    /// Picks `goal` for the editor, and clears a filter that would hide it
+    /// from the list.
+    pub fn show_goal(&mut self, goal: GoalId) {
+        self.selected = Some(goal);
+        self.filter.clear();
+        self.hide_finished = false;
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
         let plan = cx.plan;
         widgets::side_panel(ui, "goal_editor", 400.0, |ui| {
@@ -89,7 +104,8 @@ impl GoalsView {
     fn goal_row(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, g: &Goal, edits: &mut Vec<Edit>) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            let progress = cx.derived.insights.goals.iter().find(|p| p.goal == g.id);
+            let placed = ui.horizontal(|ui| {
                 let selected = self.selected == Some(g.id);
                 if ui
                     .selectable_label(selected, RichText::new(&g.title).strong())
@@ -109,7 +125,21 @@ impl GoalsView {
                         ui.label(text);
                     }
                 }
+                // On the title's line when there is room, the bars in a column.
+                let need = BAR_WIDTH + BADGE_WIDTH + 3.0 * ui.spacing().item_spacing.x;
+                let fits = ui.available_width() >= need;
+                if fits && let Some(p) = progress {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        progress_line(ui, g, p);
+                    });
+                }
+                fits
             });
+            if !placed.inner
+                && let Some(p) = progress
+            {
+                ui.horizontal(|ui| progress_line(ui, g, p));
+            }
             if !g.why.is_empty() {
                 ui.label(RichText::new(&g.why).italics().weak());
             }
@@ -163,6 +193,14 @@ impl GoalsView {
         let roles: Vec<_> = plan.roles.iter().map(|r| (r.id, r.title.clone())).collect();
         changed |= widgets::multi_pick(ui, "Roles:", &mut g.roles, &roles);
         changed |= measure_editor(ui, &mut g.measure);
+        if let Some(p) = cx.derived.insights.goals.iter().find(|p| p.goal == g.id)
+            && !p.text().is_empty()
+        {
+            ui.horizontal(|ui| {
+                ui.label("Progress");
+                progress_line(ui, goal, p);
+            });
+        }
 
         widgets::section(ui, "Milestones");
         let mut remove = None;
@@ -221,6 +259,80 @@ impl GoalsView {
             edits.push(Edit::Put(Item::Goal(g)));
         }
     }
+}
+
+/// A goal's progress as a small bar ("45 min of 60 h", the pace line and the
+/// projection on hover) and, while the goal is open, its pace badge. Lays
+/// out from the right in a right-to-left `ui` (badge, then bar), from the
+/// left otherwise. Nothing for a goal with nothing to count.
+fn progress_line(ui: &mut egui::Ui, g: &Goal, p: &GoalProgress) {
+    let text = p.text();
+    if text.is_empty() {
+        return;
+    }
+    let open = !matches!(g.status, GoalStatus::Done | GoalStatus::Dropped);
+    let status = p.status.filter(|_| open);
+    let bar = |ui: &mut egui::Ui| {
+        #[expect(clippy::cast_possible_truncation, reason = "a share from 0 to 1")]
+        let share = p.share() as f32;
+        ui.add(
+            egui::ProgressBar::new(share)
+                .desired_width(BAR_WIDTH)
+                .text(text.as_str()),
+        )
+        .on_hover_text(progress_hover(p, open));
+    };
+    let badge = |ui: &mut egui::Ui| {
+        if status.is_some() {
+            ui.allocate_ui_with_layout(
+                egui::vec2(BADGE_WIDTH, ui.spacing().interact_size.y),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    ui.set_min_width(BADGE_WIDTH);
+                    status_badge(ui, status);
+                },
+            );
+        } else if ui.layout().main_dir() == egui::Direction::RightToLeft {
+            ui.add_space(BADGE_WIDTH + ui.spacing().item_spacing.x);
+        }
+    };
+    if ui.layout().main_dir() == egui::Direction::RightToLeft {
+        badge(ui);
+        bar(ui);
+    } else {
+        bar(ui);
+        badge(ui);
+    }
+}
+
+/// What a goal's progress bar says on hover: done, the pace line, and when
+/// the target would be reached.
+fn progress_hover(p: &GoalProgress, open: bool) -> String {
+    let mut lines = vec![format!("Done so far: {}.", p.text())];
+    if let (Some(ideal), true) = (p.ideal_by_today, open) {
+        lines.push(format!(
+            "The pace line to the due date says {} by today.",
+            amount(p, ideal)
+        ));
+    }
+    if p.done >= p.target {
+        lines.push("Target reached.".to_string());
+    } else if let (Some(d), true) = (p.projected, open) {
+        lines.push(format!(
+            "At the last 4 weeks' rate, reached about {}.",
+            d.strftime("%-d %b %Y")
+        ));
+    } else if open {
+        lines.push(
+            match p.unit {
+                ProgressUnit::Minutes => "No time logged on it in the last 4 weeks.",
+                ProgressUnit::Entries => "No entries logged on it in the last 4 weeks.",
+                ProgressUnit::Milestones => "No milestone done in the last 4 weeks.",
+            }
+            .to_string(),
+        );
+    }
+    lines.join("\n")
 }
 
 /// Checking a milestone records today; unchecking clears the date.

@@ -981,7 +981,7 @@ fn key_name(plan: &Plan, key: Option<Key>) -> String {
 }
 
 /// "45 min", "12 h", "3 entries", "2 milestones".
-fn amount(p: &GoalProgress, value: f64) -> String {
+pub fn amount(p: &GoalProgress, value: f64) -> String {
     use crate::model::insights::ProgressUnit;
     #[expect(
         clippy::cast_possible_truncation,

@@ -2,10 +2,13 @@
 //! (keyboard first), what is due soon, your streak and readiness for the
 //! next role, and a tough-day mode that shows how far you have come.
 
+use super::insights::{arrival_text, status_badge};
 use super::{ViewCtx, duration, link_names};
+use crate::model::insights::{Arrival, PaceStatus};
 use crate::model::metrics::{self, week_start};
 use crate::model::{
-    Edit, ExperienceKind, GoalId, Item, LogEntry, PersonId, Plan, SkillId, name_key, text_contains,
+    Edit, ExperienceKind, Goal, GoalId, GoalStatus, Item, LogEntry, PersonId, Plan, SkillId,
+    name_key, text_contains,
 };
 use crate::ui::widgets;
 use egui::{Event, Key, Modifiers, RichText};
@@ -92,6 +95,8 @@ pub struct TodayView {
     pending: Pending,
     /// Why the last save did not happen.
     error: Option<String>,
+    /// Set by a click on a goal at risk: the app opens it in Goals.
+    pub open_goal: Option<GoalId>,
 }
 
 impl Default for TodayView {
@@ -104,6 +109,7 @@ impl Default for TodayView {
             tough_day: false,
             pending: Pending::default(),
             error: None,
+            open_goal: None,
         }
     }
 }
@@ -147,6 +153,9 @@ impl TodayView {
                 } else {
                     self.quick_log(ui, cx, edits);
                     ui.add_space(8.0);
+                    if self.direction(ui, cx) {
+                        ui.add_space(8.0);
+                    }
                     ui.columns(2, |cols| {
                         days_entries(&mut cols[0], cx);
                         due_soon(&mut cols[1], cx, edits);
@@ -174,6 +183,58 @@ impl TodayView {
                 );
             });
         });
+    }
+
+    /// The goals at risk and the next role's forecast, a line each, each
+    /// only when there is something to say; true if anything was shown.
+    fn direction(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> bool {
+        let plan = cx.plan;
+        let insights = &cx.derived.insights;
+        let at_risk: Vec<&Goal> = insights
+            .goals
+            .iter()
+            .filter(|p| p.status == Some(PaceStatus::AtRisk))
+            .filter_map(|p| plan.goal(p.goal))
+            .filter(|g| !matches!(g.status, GoalStatus::Done | GoalStatus::Dropped))
+            .collect();
+        let forecast = metrics::next_role(plan).and_then(|role| {
+            insights
+                .options
+                .iter()
+                .find(|o| o.role == role.id && o.forecast.arrival != Arrival::NoRequirements)
+                .map(|o| (role, o.forecast.arrival))
+        });
+        if !at_risk.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                status_badge(ui, Some(PaceStatus::AtRisk));
+                for (i, g) in at_risk.iter().enumerate() {
+                    if i > 0 {
+                        ui.label("\u{b7}");
+                    }
+                    if ui
+                        .link(&g.title)
+                        .on_hover_text(
+                            "Below 75% of where its pace line says it should be by today. \
+                             Click to open it in Goals & milestones.",
+                        )
+                        .clicked()
+                    {
+                        self.open_goal = Some(g.id);
+                    }
+                }
+            });
+        }
+        if let Some((role, arrival)) = forecast {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("Forecast for {}:", role.title)).strong());
+                ui.label(arrival_text(plan, arrival)).on_hover_text(
+                    "When every skill this role asks for would reach its level, at your recent pace: \
+                     levels gained in the last 6 months, or hours logged on the skill in the last 3. \
+                     Insights shows each skill.",
+                );
+            });
+        }
+        !at_risk.is_empty() || forecast.is_some()
     }
 
     fn quick_log(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
