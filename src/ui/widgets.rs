@@ -354,6 +354,37 @@ pub fn level_bar(ui: &mut Ui, level: Level, target: Option<Level>) -> egui::Resp
     response
 }
 
+/// Three small bars for three spans of time (oldest first), scaled to the
+/// largest, so the shape reads at a glance: an empty span is a thin line.
+/// `name` is what a screen reader says (the numbers).
+pub fn trend_bars(ui: &mut Ui, values: [u32; 3], name: &str) -> egui::Response {
+    const WIDTH: f32 = 6.0;
+    const GAP: f32 = 2.0;
+    const HEIGHT: f32 = 14.0;
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(3.0 * WIDTH + 2.0 * GAP, HEIGHT),
+        egui::Sense::hover(),
+    );
+    let max = values.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let filled = pip_fill(ui.visuals());
+    let empty = ui.visuals().weak_text_color();
+    for (i, v) in values.iter().enumerate() {
+        let (height, colour) = if *v == 0 {
+            (1.0, empty)
+        } else {
+            ((HEIGHT * *v as f32 / max).max(2.0), filled)
+        };
+        let x = rect.left() + i as f32 * (WIDTH + GAP);
+        let bar = egui::Rect::from_min_max(
+            egui::pos2(x, rect.bottom() - height),
+            egui::pos2(x + WIDTH, rect.bottom()),
+        );
+        ui.painter().rect_filled(bar, 1.0, colour);
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name));
+    response
+}
+
 /// The colour of a filled level pip. On a selected table row (whose
 /// background is the selection colour) it takes the row's text colour.
 fn pip_fill(visuals: &egui::Visuals) -> egui::Color32 {

@@ -1,7 +1,8 @@
 //! Skills: a sortable, filterable table and an editor that records level
 //! changes with a date and evidence (adding to the history, never overwriting).
 
-use super::ViewCtx;
+use super::{ViewCtx, duration};
+use crate::model::insights::Insights;
 use crate::model::{
     Edit, Item, ItemRef, Level, LevelChange, Plan, Skill, SkillId, SkillTarget, name_key,
     text_contains,
@@ -19,6 +20,8 @@ enum SortBy {
     Level,
     Gap,
     LastChange,
+    /// Time logged in the last 90 days.
+    Recent,
 }
 
 /// The skills view's state.
@@ -42,9 +45,64 @@ fn last_change(s: &Skill) -> Option<Date> {
     s.history.iter().map(|c| c.date).max()
 }
 
+/// Minutes on the skill in the last 90 days, and in each 30 of them (oldest first).
+fn recent(insights: &Insights, s: &Skill) -> (u32, [u32; 3]) {
+    insights
+        .skill_recent
+        .get(&s.id)
+        .copied()
+        .unwrap_or_default()
+}
+
+/// A skill's name in the table, on one line: cut short with "…" when the
+/// column is too narrow, the whole name then on hover.
+fn name_button(ui: &mut egui::Ui, selected: bool, name: &str) -> egui::Response {
+    let width = egui::WidgetText::from(name)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x;
+    let fits = width + 2.0 * ui.spacing().button_padding.x <= ui.available_width();
+    let button = ui.add(egui::Button::selectable(selected, name).truncate());
+    if fits {
+        button
+    } else {
+        button.on_hover_text(name)
+    }
+}
+
+/// The last-90-days cell: three small bars, one per 30 days, then the total.
+fn recent_cell(ui: &mut egui::Ui, name: &str, (total, spans): (u32, [u32; 3])) {
+    let [oldest, middle, newest] = spans.map(duration);
+    let hover = format!(
+        "Time logged on {name}, 30 days at a time:\n\
+         60 to 89 days ago: {oldest}\n\
+         30 to 59 days ago: {middle}\n\
+         the last 30 days: {newest}"
+    );
+    ui.horizontal(|ui| {
+        let bars = widgets::trend_bars(
+            ui,
+            spans,
+            &format!("Last 90 days, 30 days at a time: {oldest}, {middle}, {newest}"),
+        );
+        bars.on_hover_text(&hover);
+        let text = if total == 0 {
+            RichText::new("0 min").weak()
+        } else {
+            RichText::new(duration(total))
+        };
+        ui.label(text).on_hover_text(hover);
+    });
+}
+
 impl SkillsView {
     /// Skills that match the filter, in the chosen order.
-    fn rows<'a>(&self, plan: &'a Plan, today: Date) -> Vec<&'a Skill> {
+    fn rows<'a>(&self, plan: &'a Plan, today: Date, insights: &Insights) -> Vec<&'a Skill> {
         let needle = name_key(&self.filter);
         let mut rows: Vec<&Skill> = plan
             .skills
@@ -59,6 +117,7 @@ impl SkillsView {
             SortBy::Level => rows.sort_by_key(|s| s.current_level(today)),
             SortBy::Gap => rows.sort_by_key(|s| gap(s, today)),
             SortBy::LastChange => rows.sort_by_key(|s| last_change(s)),
+            SortBy::Recent => rows.sort_by_key(|s| recent(insights, s).0),
         }
         if self.descending {
             rows.reverse();
@@ -87,52 +146,68 @@ impl SkillsView {
         self.table(ui, cx);
     }
 
-    fn header(&mut self, ui: &mut egui::Ui, title: &str, by: SortBy) {
+    fn header(&mut self, ui: &mut egui::Ui, title: &str, by: SortBy) -> egui::Response {
         let arrow = match (self.sort == by, self.descending) {
             (true, false) => " \u{2b06}",
             (true, true) => " \u{2b07}",
             _ => "",
         };
-        if ui
-            .button(RichText::new(format!("{title}{arrow}")).strong())
-            .clicked()
-        {
+        let button = ui.button(RichText::new(format!("{title}{arrow}")).strong());
+        if button.clicked() {
             self.descending = self.sort == by && !self.descending;
             self.sort = by;
         }
+        button
     }
 
     fn table(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let plan = cx.plan;
-        let rows = self.rows(plan, cx.today);
+        let insights = &cx.derived.insights;
+        let rows = self.rows(plan, cx.today, insights);
         let mut clicked = None;
         TableBuilder::new(ui)
             .striped(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::remainder().at_least(160.0))
             .column(Column::auto().at_least(90.0))
-            .column(Column::auto().at_least(170.0))
-            .column(Column::auto().at_least(110.0))
+            .column(Column::auto().at_least(150.0))
+            .column(Column::auto().at_least(100.0))
             .column(Column::auto().at_least(50.0))
+            .column(Column::auto().at_least(90.0))
             .column(Column::auto().at_least(100.0))
             .header(24.0, |mut h| {
-                h.col(|ui| self.header(ui, "Skill", SortBy::Name));
-                h.col(|ui| self.header(ui, "Category", SortBy::Category));
-                h.col(|ui| self.header(ui, "Level", SortBy::Level));
+                h.col(|ui| {
+                    self.header(ui, "Skill", SortBy::Name);
+                });
+                h.col(|ui| {
+                    self.header(ui, "Category", SortBy::Category);
+                });
+                h.col(|ui| {
+                    self.header(ui, "Level", SortBy::Level);
+                });
                 h.col(|ui| {
                     ui.label(RichText::new("Target").strong());
                 });
-                h.col(|ui| self.header(ui, "Gap", SortBy::Gap));
-                h.col(|ui| self.header(ui, "Last change", SortBy::LastChange));
+                h.col(|ui| {
+                    self.header(ui, "Gap", SortBy::Gap);
+                });
+                h.col(|ui| {
+                    self.header(ui, "Last change", SortBy::LastChange);
+                });
+                h.col(|ui| {
+                    self.header(ui, "Last 90 days", SortBy::Recent)
+                        .on_hover_text(
+                            "Time logged on the skill in the last 90 days. The bars are its three \
+                         30-day spans, oldest on the left, each skill to its own scale.",
+                        );
+                });
             })
             .body(|body| {
                 body.rows(24.0, rows.len(), |mut row| {
                     let s = rows[row.index()];
                     row.set_selected(self.selected == Some(s.id));
                     row.col(|ui| {
-                        if ui
-                            .selectable_label(self.selected == Some(s.id), &s.name)
-                            .clicked()
-                        {
+                        if name_button(ui, self.selected == Some(s.id), &s.name).clicked() {
                             clicked = Some(s.id);
                         }
                         widgets::problems_mark(ui, &cx.problems.of(ItemRef::Skill(s.id)));
@@ -171,6 +246,7 @@ impl SkillsView {
                     row.col(|ui| {
                         ui.label(last_change(s).map(|d| d.to_string()).unwrap_or_default());
                     });
+                    row.col(|ui| recent_cell(ui, &s.name, recent(insights, s)));
                 });
             });
         if let Some(id) = clicked {
