@@ -275,12 +275,20 @@ fn progress_line(ui: &mut egui::Ui, g: &Goal, p: &GoalProgress) {
     let bar = |ui: &mut egui::Ui| {
         #[expect(clippy::cast_possible_truncation, reason = "a share from 0 to 1")]
         let share = p.share() as f32;
-        ui.add(
+        let bar = ui.add(
             egui::ProgressBar::new(share)
                 .desired_width(BAR_WIDTH)
                 .text(text.as_str()),
-        )
-        .on_hover_text(progress_hover(p, open));
+        );
+        // An outline shows the whole length: in the light theme the empty
+        // part is barely darker than the page.
+        ui.painter().rect_stroke(
+            bar.rect,
+            bar.rect.height() / 2.0,
+            ui.visuals().widgets.noninteractive.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+        bar.on_hover_text(progress_hover(p, open));
     };
     let badge = |ui: &mut egui::Ui| {
         if status.is_some() {

@@ -143,7 +143,9 @@ impl SkillsView {
             }
             widgets::filter_box(ui, "name or category", &mut self.filter);
         });
-        self.table(ui, cx);
+        // A narrow window scrolls the table sideways rather than drawing it
+        // under the editor.
+        egui::ScrollArea::horizontal().show(ui, |ui| self.table(ui, cx));
     }
 
     fn header(&mut self, ui: &mut egui::Ui, title: &str, by: SortBy) -> egui::Response {
@@ -168,13 +170,15 @@ impl SkillsView {
         TableBuilder::new(ui)
             .striped(true)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::remainder().at_least(160.0))
+            // The other columns as wide as their content, so all seven fit
+            // beside the editor in a 1280-point window.
+            .column(Column::remainder().at_least(130.0))
+            .column(Column::auto().at_least(70.0))
+            .column(Column::auto().at_least(140.0))
+            .column(Column::auto().at_least(80.0))
+            .column(Column::auto().at_least(40.0))
+            .column(Column::auto().at_least(80.0))
             .column(Column::auto().at_least(90.0))
-            .column(Column::auto().at_least(150.0))
-            .column(Column::auto().at_least(100.0))
-            .column(Column::auto().at_least(50.0))
-            .column(Column::auto().at_least(90.0))
-            .column(Column::auto().at_least(100.0))
             .header(24.0, |mut h| {
                 h.col(|ui| {
                     self.header(ui, "Skill", SortBy::Name);
