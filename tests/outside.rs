@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable;
 use jiff::civil::{Date, date};
 use stepstone::model::{
     EntryId, ExperienceKind, Goal, GoalId, GoalKind, GoalStatus, Level, LevelChange, LogEntry,
-    Measure, Plan, Requirement, Role, RoleId, Skill, SkillId, Stage,
+    Measure, Milestone, MilestoneId, Plan, Requirement, Role, RoleId, Skill, SkillId, Stage,
 };
 use stepstone::ui::App;
 use stepstone::ui::commands::View;
@@ -57,7 +57,8 @@ fn goal(id: u32, title: &str, measure: Measure, span: Option<(Date, Date)>) -> G
 
 /// Three goals: "Finish the audit course" (60 h from 1 Oct to 1 Dec, 45
 /// minutes done: at risk), "Keep the journal" (2 entries, both done: on
-/// track) and "Old course" (like the first, but dropped).
+/// track), "Old course" (like the first, but dropped) and "Write the
+/// handbook" (no measure, one of two milestones done, no due date).
 fn goals_plan() -> Plan {
     let span = Some((date(2026, 10, 1), date(2026, 12, 1)));
     let mut dropped = goal(3, "Old course", Measure::Hours(60), span);
@@ -72,6 +73,16 @@ fn goals_plan() -> Plan {
                 Some((date(2026, 11, 1), date(2026, 12, 31))),
             ),
             dropped,
+            Goal {
+                milestones: vec![
+                    Milestone {
+                        done: Some(date(2026, 11, 2)),
+                        ..Milestone::new(MilestoneId(41), "Outline")
+                    },
+                    Milestone::new(MilestoneId(42), "Draft"),
+                ],
+                ..Goal::new(GoalId(4), "Write the handbook", GoalKind::Learning)
+            },
         ],
         log: vec![
             entry(1, date(2026, 11, 20), 45, &[1], &[]),
@@ -116,6 +127,10 @@ fn goals_show_pace_badges_for_open_goals_only() {
         h.query_by_label("0 min of 60 h").is_some(),
         "a dropped goal still shows what it got to"
     );
+    assert!(
+        h.query_by_label("1 of 2 milestones").is_some(),
+        "a goal without a measure counts its milestones"
+    );
     assert_eq!(
         h.query_all_by_label("At risk").count(),
         1,
@@ -137,6 +152,10 @@ fn goals_at_risk_are_named_on_today_and_open_in_goals() {
     assert!(
         h.query_by_label("Old course").is_none(),
         "dropped, so not named"
+    );
+    assert!(
+        h.query_by_label("Write the handbook").is_none(),
+        "no due date, so no pace"
     );
     assert!(
         h.query_by_label_contains("Forecast for").is_none(),
