@@ -97,6 +97,8 @@ fn recent_cell(ui: &mut egui::Ui, name: &str, (total, spans): (u32, [u32; 3])) {
             RichText::new(duration(total))
         };
         ui.label(text).on_hover_text(hover);
+        // The last column: keep its text off the editor's edge.
+        ui.add_space(ui.spacing().item_spacing.x);
     });
 }
 
