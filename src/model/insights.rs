@@ -295,6 +295,7 @@ struct WeekTotals {
 }
 
 impl WeekTotals {
+    /// Adds an entry's minutes, but not yet per goal and skill (see [`LogTotals::add_day`]).
     fn add(&mut self, e: &LogEntry) {
         let m = e.minutes;
         add_to(&mut self.minutes, m);
@@ -311,12 +312,6 @@ impl WeekTotals {
         }
         if e.skills.is_empty() {
             add_to(&mut self.no_skill, m);
-        }
-        for g in &e.goals {
-            add_to(self.goals.entry(*g).or_default(), m);
-        }
-        for s in &e.skills {
-            add_to(self.skills.entry(*s).or_default(), m);
         }
     }
 }
@@ -390,9 +385,11 @@ impl LogTotals {
             };
             let g = self.goals.entry(id).or_default();
             let d = g.days.entry(day).or_default();
+            let in_week = week.goals.entry(id).or_default();
             for (_, m) in run {
                 add_to(&mut d.minutes, *m);
                 add_to(&mut d.entries, 1);
+                add_to(in_week, *m);
                 g.minutes = g.minutes.saturating_add(u64::from(*m));
                 g.entries = g.entries.saturating_add(1);
             }
@@ -403,8 +400,10 @@ impl LogTotals {
                 continue;
             };
             let d = self.skills.entry(id).or_default().entry(day).or_default();
+            let in_week = week.skills.entry(id).or_default();
             for (_, m) in run {
                 add_to(d, *m);
+                add_to(in_week, *m);
             }
         }
     }
