@@ -286,8 +286,9 @@ struct WeekTotals {
     no_goal: u32,
     /// Minutes of entries linked to no skill.
     no_skill: u32,
-    goals: BTreeMap<GoalId, u32>,
-    skills: BTreeMap<SkillId, u32>,
+    /// Minutes per goal and per skill, sorted by id (short, and read often).
+    goals: Vec<(GoalId, u32)>,
+    skills: Vec<(SkillId, u32)>,
     /// Minutes of entries with skills but no goal, by their skills as
     /// written: alignment depends on which skills the next role requires,
     /// which the plan can change without touching the log.
@@ -313,6 +314,14 @@ impl WeekTotals {
         if e.skills.is_empty() {
             add_to(&mut self.no_skill, m);
         }
+    }
+}
+
+/// Adds minutes to `key` in a list sorted by key.
+fn add_sorted<K: Ord + Copy>(list: &mut Vec<(K, u32)>, key: K, minutes: u32) {
+    match list.binary_search_by_key(&key, |(k, _)| *k) {
+        Ok(i) => add_to(&mut list[i].1, minutes),
+        Err(i) => list.insert(i, (key, minutes)),
     }
 }
 
@@ -385,14 +394,15 @@ impl LogTotals {
             };
             let g = self.goals.entry(id).or_default();
             let d = g.days.entry(day).or_default();
-            let in_week = week.goals.entry(id).or_default();
+            let mut in_week = 0;
             for (_, m) in run {
                 add_to(&mut d.minutes, *m);
                 add_to(&mut d.entries, 1);
-                add_to(in_week, *m);
+                add_to(&mut in_week, *m);
                 g.minutes = g.minutes.saturating_add(u64::from(*m));
                 g.entries = g.entries.saturating_add(1);
             }
+            add_sorted(&mut week.goals, id, in_week);
         }
         skills.sort_unstable_by_key(|(s, _)| *s);
         for run in skills.chunk_by(|a, b| a.0 == b.0) {
@@ -400,11 +410,12 @@ impl LogTotals {
                 continue;
             };
             let d = self.skills.entry(id).or_default().entry(day).or_default();
-            let in_week = week.skills.entry(id).or_default();
+            let mut in_week = 0;
             for (_, m) in run {
                 add_to(d, *m);
-                add_to(in_week, *m);
+                add_to(&mut in_week, *m);
             }
+            add_sorted(&mut week.skills, id, in_week);
         }
     }
     /// Number of entries added so far.
