@@ -500,7 +500,17 @@ pub struct Insights {
 }
 
 impl Insights {
+    /// Everything: [`Insights::summary`] and [`Insights::add_series`].
     pub fn compute(plan: &Plan, totals: &LogTotals, today: Date) -> Self {
+        let mut insights = Self::summary(plan, totals, today);
+        insights.add_series(plan, totals, today);
+        insights
+    }
+
+    /// What other views show too, cheap enough for every change: goal
+    /// progress, the target roles compared, evidence and recent skill time.
+    /// The series over time are left empty.
+    pub fn summary(plan: &Plan, totals: &LogTotals, today: Date) -> Self {
         let targets = target_roles(plan);
         let options: Vec<RoleOption> = targets
             .iter()
@@ -508,36 +518,18 @@ impl Insights {
                 let forecast = forecast(plan, totals, r, today);
                 RoleOption {
                     role: r.id,
-                    total_gap: forecast
-                        .skills
-                        .iter()
-                        .fold(0, |sum, s| sum.saturating_add(u32::from(s.gap))),
+                    total_gap: forecast.skills.iter().map(|s| u32::from(s.gap)).sum(),
                     readiness: metrics::readiness_on(plan, r, today),
                     forecast,
                 }
             })
             .collect();
         let required = required_skills(&targets);
-        let (heat_start, heat) = heat(totals, today);
-        let next_needs: Vec<SkillId> = metrics::next_role(plan)
-            .map(|r| r.requires.iter().map(|q| q.skill).collect())
-            .unwrap_or_default();
-        let (weekly_by_goal, weekly_by_skill, alignment) = weekly(plan, totals, &next_needs);
         Self {
             goals: plan
                 .goals
                 .iter()
                 .map(|g| goal_progress(plan, totals, g, today))
-                .collect(),
-            weekly_by_goal,
-            weekly_by_skill,
-            cumulative_hours: cumulative_hours(plan, totals),
-            alignment,
-            burn_up: burn_up(plan, today),
-            readiness_over_time: targets
-                .iter()
-                .filter(|r| !r.requires.is_empty())
-                .map(|r| (r.id, readiness_over_time(plan, r, today)))
                 .collect(),
             options,
             shared_skills: required
@@ -545,9 +537,6 @@ impl Insights {
                 .filter(|(_, roles)| roles.len() > 1)
                 .cloned()
                 .collect(),
-            balance: balance(totals),
-            heat_start,
-            heat,
             evidence: required
                 .into_iter()
                 .map(|(skill, roles)| Evidence {
@@ -561,7 +550,32 @@ impl Insights {
                 .iter()
                 .map(|s| (s.id, skill_recent(totals, s.id, today)))
                 .collect(),
+            ..Self::default()
         }
+    }
+
+    /// The series over time that only the Insights plots draw: weekly
+    /// stacks, cumulative hours, alignment, burn-up, readiness over time,
+    /// balance and the heat map.
+    pub fn add_series(&mut self, plan: &Plan, totals: &LogTotals, today: Date) {
+        let next_needs: Vec<SkillId> = metrics::next_role(plan)
+            .map(|r| r.requires.iter().map(|q| q.skill).collect())
+            .unwrap_or_default();
+        let (weekly_by_goal, weekly_by_skill, alignment) = weekly(plan, totals, &next_needs);
+        let (heat_start, heat) = heat(totals, today);
+        self.weekly_by_goal = weekly_by_goal;
+        self.weekly_by_skill = weekly_by_skill;
+        self.alignment = alignment;
+        self.cumulative_hours = cumulative_hours(plan, totals);
+        self.burn_up = burn_up(plan, today);
+        self.readiness_over_time = target_roles(plan)
+            .iter()
+            .filter(|r| !r.requires.is_empty())
+            .map(|r| (r.id, readiness_over_time(plan, r, today)))
+            .collect();
+        self.balance = balance(totals);
+        self.heat_start = heat_start;
+        self.heat = heat;
     }
 }
 
