@@ -788,7 +788,7 @@ impl InsightsView {
                                 egui_plot::Text::new(
                                     n.clone(),
                                     PlotPoint::new(f64::from(e.days), i as f64),
-                                    RichText::new(format!("  {n} ({})", e.days)),
+                                    RichText::new(format!("  {n} ({})", e.days)).size(13.0),
                                 )
                                 .anchor(egui::Align2::LEFT_CENTER),
                             );
@@ -919,7 +919,7 @@ impl InsightsView {
                 let painter = ui.painter_at(rect);
                 let most = ins.heat.iter().copied().max().unwrap_or(0).max(1);
                 let base = colour(ui.ctx(), 2);
-                let empty = ui.visuals().faint_bg_color;
+                let empty = ui.visuals().widgets.inactive.bg_fill;
                 for (row, name) in ["Mon", "", "Wed", "", "Fri", "", "Sun"].iter().enumerate() {
                     painter.text(
                         rect.left_top() + egui::vec2(0.0, top + cell * (row as f32 + 0.5)),
