@@ -17,6 +17,7 @@ use super::plan::{ExperienceKind, Goal, GoalStatus, Level, LogEntry, Measure, Pl
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound::{Excluded, Unbounded};
 
 /// How the days before today are judged against the ideal pace line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -271,8 +272,7 @@ pub struct LogTotals {
     months: BTreeMap<Date, [u32; 5]>,
     /// Minutes per day on each skill.
     skills: BTreeMap<SkillId, BTreeMap<Date, u32>>,
-    /// Minutes and entries per day on each goal.
-    goals: BTreeMap<GoalId, BTreeMap<Date, GoalDay>>,
+    goals: BTreeMap<GoalId, GoalTotals>,
     /// The last entry's day with its Monday and month: entries come mostly in
     /// date order, so most of them need no calendar arithmetic.
     last: Option<(Date, Date, Date)>,
@@ -286,8 +286,9 @@ struct WeekTotals {
     no_goal: u32,
     /// Minutes of entries linked to no skill.
     no_skill: u32,
-    goals: BTreeMap<GoalId, u32>,
-    skills: BTreeMap<SkillId, u32>,
+    /// Minutes per goal and per skill, sorted by id (short, and read often).
+    goals: Vec<(GoalId, u32)>,
+    skills: Vec<(SkillId, u32)>,
     /// Minutes of entries with skills but no goal, by their skills as
     /// written: alignment depends on which skills the next role requires,
     /// which the plan can change without touching the log.
@@ -295,6 +296,7 @@ struct WeekTotals {
 }
 
 impl WeekTotals {
+    /// Adds an entry's minutes, but not yet per goal and skill (see [`LogTotals::add_day`]).
     fn add(&mut self, e: &LogEntry) {
         let m = e.minutes;
         add_to(&mut self.minutes, m);
@@ -312,12 +314,14 @@ impl WeekTotals {
         if e.skills.is_empty() {
             add_to(&mut self.no_skill, m);
         }
-        for g in &e.goals {
-            add_to(self.goals.entry(*g).or_default(), m);
-        }
-        for s in &e.skills {
-            add_to(self.skills.entry(*s).or_default(), m);
-        }
+    }
+}
+
+/// Adds minutes to `key` in a list sorted by key.
+fn add_sorted<K: Ord + Copy>(list: &mut Vec<(K, u32)>, key: K, minutes: u32) {
+    match list.binary_search_by_key(&key, |(k, _)| *k) {
+        Ok(i) => add_to(&mut list[i].1, minutes),
+        Err(i) => list.insert(i, (key, minutes)),
     }
 }
 
@@ -326,6 +330,15 @@ impl WeekTotals {
 struct GoalDay {
     minutes: u32,
     entries: u32,
+}
+
+/// A goal's time in all, and per day.
+#[derive(Clone, Debug, Default)]
+struct GoalTotals {
+    /// Minutes and entries on every day (wider than a day's, to hold many days).
+    minutes: u64,
+    entries: u64,
+    days: BTreeMap<Date, GoalDay>,
 }
 
 /// Adds without overflowing (minutes from a hand-edited file can be huge).
@@ -376,28 +389,33 @@ impl LogTotals {
         }
         goals.sort_unstable_by_key(|(g, _)| *g);
         for run in goals.chunk_by(|a, b| a.0 == b.0) {
-            let d = self
-                .goals
-                .entry(run[0].0)
-                .or_default()
-                .entry(day)
-                .or_default();
+            let Some(&(id, _)) = run.first() else {
+                continue;
+            };
+            let g = self.goals.entry(id).or_default();
+            let d = g.days.entry(day).or_default();
+            let mut in_week = 0;
             for (_, m) in run {
                 add_to(&mut d.minutes, *m);
                 add_to(&mut d.entries, 1);
+                add_to(&mut in_week, *m);
+                g.minutes = g.minutes.saturating_add(u64::from(*m));
+                g.entries = g.entries.saturating_add(1);
             }
+            add_sorted(&mut week.goals, id, in_week);
         }
         skills.sort_unstable_by_key(|(s, _)| *s);
         for run in skills.chunk_by(|a, b| a.0 == b.0) {
-            let d = self
-                .skills
-                .entry(run[0].0)
-                .or_default()
-                .entry(day)
-                .or_default();
+            let Some(&(id, _)) = run.first() else {
+                continue;
+            };
+            let d = self.skills.entry(id).or_default().entry(day).or_default();
+            let mut in_week = 0;
             for (_, m) in run {
                 add_to(d, *m);
+                add_to(&mut in_week, *m);
             }
+            add_sorted(&mut week.skills, id, in_week);
         }
     }
     /// Number of entries added so far.
@@ -419,24 +437,35 @@ impl LogTotals {
     }
     /// Distinct days up to `today` with time logged on `skill`.
     fn skill_days(&self, skill: SkillId, today: Date) -> u32 {
+        // Counted from the end: days after today are few or none.
         self.skills.get(&skill).map_or(0, |days| {
-            u32::try_from(days.range(..=today).count()).unwrap_or(u32::MAX)
+            let later = days.range((Excluded(today), Unbounded)).count();
+            u32::try_from(days.len() - later).unwrap_or(u32::MAX)
         })
     }
     /// A goal's minutes and entries dated `from..=to`.
-    fn goal_time(&self, goal: GoalId, from: Date, to: Date) -> GoalDay {
-        let mut sum = GoalDay::default();
-        if let Some(days) = self.goals.get(&goal).filter(|_| from <= to) {
-            for d in days.range(from..=to).map(|(_, d)| d) {
-                add_to(&mut sum.minutes, d.minutes);
-                add_to(&mut sum.entries, d.entries);
-            }
+    fn goal_time(&self, goal: GoalId, from: Date, to: Date) -> (u64, u64) {
+        let Some(g) = self.goals.get(&goal).filter(|_| from <= to) else {
+            return (0, 0);
+        };
+        let sum = |(m, n): (u64, u64), d: &GoalDay| {
+            (
+                m.saturating_add(d.minutes.into()),
+                n.saturating_add(d.entries.into()),
+            )
+        };
+        if from == Date::MIN {
+            // All time up to `to`: the whole, less the few days after `to`.
+            let later = g.days.range((Excluded(to), Unbounded)).map(|(_, d)| d);
+            let (m, n) = later.fold((0, 0), sum);
+            (g.minutes.saturating_sub(m), g.entries.saturating_sub(n))
+        } else {
+            g.days.range(from..=to).map(|(_, d)| d).fold((0, 0), sum)
         }
-        sum
     }
     /// The first day with time on a goal.
     fn goal_first_day(&self, goal: GoalId) -> Option<Date> {
-        self.goals.get(&goal)?.keys().next().copied()
+        self.goals.get(&goal)?.days.keys().next().copied()
     }
 }
 
@@ -471,7 +500,17 @@ pub struct Insights {
 }
 
 impl Insights {
+    /// Everything: [`Insights::summary`] and [`Insights::add_series`].
     pub fn compute(plan: &Plan, totals: &LogTotals, today: Date) -> Self {
+        let mut insights = Self::summary(plan, totals, today);
+        insights.add_series(plan, totals, today);
+        insights
+    }
+
+    /// What other views show too, cheap enough for every change: goal
+    /// progress, the target roles compared, evidence and recent skill time.
+    /// The series over time are left empty.
+    pub fn summary(plan: &Plan, totals: &LogTotals, today: Date) -> Self {
         let targets = target_roles(plan);
         let options: Vec<RoleOption> = targets
             .iter()
@@ -486,26 +525,11 @@ impl Insights {
             })
             .collect();
         let required = required_skills(&targets);
-        let (heat_start, heat) = heat(totals, today);
-        let next_needs: Vec<SkillId> = metrics::next_role(plan)
-            .map(|r| r.requires.iter().map(|q| q.skill).collect())
-            .unwrap_or_default();
-        let (weekly_by_goal, weekly_by_skill, alignment) = weekly(plan, totals, &next_needs);
         Self {
             goals: plan
                 .goals
                 .iter()
                 .map(|g| goal_progress(plan, totals, g, today))
-                .collect(),
-            weekly_by_goal,
-            weekly_by_skill,
-            cumulative_hours: cumulative_hours(plan, totals),
-            alignment,
-            burn_up: burn_up(plan, today),
-            readiness_over_time: targets
-                .iter()
-                .filter(|r| !r.requires.is_empty())
-                .map(|r| (r.id, readiness_over_time(plan, r, today)))
                 .collect(),
             options,
             shared_skills: required
@@ -513,9 +537,6 @@ impl Insights {
                 .filter(|(_, roles)| roles.len() > 1)
                 .cloned()
                 .collect(),
-            balance: balance(totals),
-            heat_start,
-            heat,
             evidence: required
                 .into_iter()
                 .map(|(skill, roles)| Evidence {
@@ -529,7 +550,32 @@ impl Insights {
                 .iter()
                 .map(|s| (s.id, skill_recent(totals, s.id, today)))
                 .collect(),
+            ..Self::default()
         }
+    }
+
+    /// The series over time that only the Insights plots draw: weekly
+    /// stacks, cumulative hours, alignment, burn-up, readiness over time,
+    /// balance and the heat map.
+    pub fn add_series(&mut self, plan: &Plan, totals: &LogTotals, today: Date) {
+        let next_needs: Vec<SkillId> = metrics::next_role(plan)
+            .map(|r| r.requires.iter().map(|q| q.skill).collect())
+            .unwrap_or_default();
+        let (weekly_by_goal, weekly_by_skill, alignment) = weekly(plan, totals, &next_needs);
+        let (heat_start, heat) = heat(totals, today);
+        self.weekly_by_goal = weekly_by_goal;
+        self.weekly_by_skill = weekly_by_skill;
+        self.alignment = alignment;
+        self.cumulative_hours = cumulative_hours(plan, totals);
+        self.burn_up = burn_up(plan, today);
+        self.readiness_over_time = target_roles(plan)
+            .iter()
+            .filter(|r| !r.requires.is_empty())
+            .map(|r| (r.id, readiness_over_time(plan, r, today)))
+            .collect();
+        self.balance = balance(totals);
+        self.heat_start = heat_start;
+        self.heat = heat;
     }
 }
 
@@ -661,7 +707,7 @@ fn weekly(
             .fold(0, |sum, (_, m)| sum.saturating_add(*m));
         add_to(
             &mut aligned[i],
-            (w.minutes - w.no_goal).saturating_add(serving),
+            w.minutes.saturating_sub(w.no_goal).saturating_add(serving),
         );
         for (g, m) in &w.goals {
             by_goal.add(Key::Goal(*g), i, *m);
@@ -710,7 +756,7 @@ fn rolling_alignment(weeks: &[Date], minutes: &[u32], aligned: &[u32]) -> Vec<Al
 /// Weekly series being filled, one per goal or skill of the plan, and "none".
 struct Stacks {
     keys: Vec<Key>,
-    at: HashMap<Key, usize>,
+    at: BTreeMap<Key, usize>,
     minutes: Vec<Vec<u32>>,
     none: Vec<u32>,
 }
@@ -719,13 +765,13 @@ impl Stacks {
     fn new(keys: impl Iterator<Item = Key>, weeks: usize) -> Self {
         let mut stacks = Self {
             keys: Vec::new(),
-            at: HashMap::new(),
+            at: BTreeMap::new(),
             minutes: Vec::new(),
             none: vec![0; weeks],
         };
         for k in keys {
             // A duplicate id keeps its first place.
-            if let std::collections::hash_map::Entry::Vacant(v) = stacks.at.entry(k) {
+            if let std::collections::btree_map::Entry::Vacant(v) = stacks.at.entry(k) {
                 v.insert(stacks.keys.len());
                 stacks.keys.push(k);
                 stacks.minutes.push(vec![0; weeks]);
@@ -769,16 +815,12 @@ impl Stacks {
 
 /// Hours so far on each goal of the plan with time logged, at each such day.
 fn cumulative_hours(plan: &Plan, totals: &LogTotals) -> Vec<(GoalId, Vec<(Date, f64)>)> {
-    let mut seen = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     plan.goals
         .iter()
-        .filter(|g| {
-            let first = !seen.contains(&g.id);
-            seen.push(g.id);
-            first
-        })
+        .filter(|g| seen.insert(g.id))
         .filter_map(|g| {
-            let days = totals.goals.get(&g.id)?;
+            let days = &totals.goals.get(&g.id)?.days;
             let mut sum = 0_u64;
             let points = days
                 .iter()
@@ -816,8 +858,8 @@ fn burn_up(plan: &Plan, today: Date) -> BurnUp {
     done.sort_unstable();
     due.sort_unstable();
     let total = milestones().count();
-    let pace = due.last().map(|last| {
-        let first = done.first().map_or(due[0], |d| (*d).min(due[0]));
+    let pace = due.first().zip(due.last()).map(|(first_due, last)| {
+        let first = done.first().map_or(*first_due, |d| (*d).min(*first_due));
         [(first, 0.0), (*last, total as f64)]
     });
     let recent = done.len() - done.partition_point(|d| *d < days_ago(today, 89));
@@ -935,8 +977,8 @@ pub fn goal_progress(_plan: &Plan, totals: &LogTotals, goal: &Goal, today: Date)
     };
     let done_in = |from: Date, to: Date| -> u64 {
         match unit {
-            ProgressUnit::Minutes => u64::from(totals.goal_time(goal.id, from, to).minutes),
-            ProgressUnit::Entries => u64::from(totals.goal_time(goal.id, from, to).entries),
+            ProgressUnit::Minutes => totals.goal_time(goal.id, from, to).0,
+            ProgressUnit::Entries => totals.goal_time(goal.id, from, to).1,
             ProgressUnit::Milestones => goal
                 .milestones
                 .iter()

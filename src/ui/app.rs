@@ -304,7 +304,11 @@ impl eframe::App for App {
         self.take_input(&ctx);
         self.poll_files();
         self.run_pending();
-        self.derived.refresh(&self.doc, self.today());
+        if self.view == View::Insights {
+            self.derived.refresh_series(&self.doc, self.today());
+        } else {
+            self.derived.refresh(&self.doc, self.today());
+        }
         let title = self.title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

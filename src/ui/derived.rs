@@ -83,6 +83,8 @@ pub struct Derived {
     pub totals: LogTotals,
     /// The numbers behind the Insights plots and goal progress.
     pub insights: Insights,
+    /// Whether `insights` holds the series over time for this version.
+    series_fresh: bool,
 }
 
 impl Derived {
@@ -125,9 +127,20 @@ impl Derived {
         self.streak = metrics::streak(&self.index, today);
         self.readiness = metrics::next_role(plan)
             .and_then(|r| metrics::readiness_on(plan, r, today).map(|x| (r.id, x)));
-        self.insights = Insights::compute(plan, &self.totals, today);
+        self.insights = Insights::summary(plan, &self.totals, today);
+        self.series_fresh = false;
         self.version = Some(doc.version());
         self.today = Some(today);
+    }
+
+    /// Also brings the Insights plots' series up to date (only while they
+    /// are on screen: they cost more than the rest).
+    pub fn refresh_series(&mut self, doc: &Document, today: Date) {
+        self.refresh(doc, today);
+        if !self.series_fresh {
+            self.insights.add_series(doc.plan(), &self.totals, today);
+            self.series_fresh = true;
+        }
     }
 }
 
@@ -155,16 +168,16 @@ mod tests {
         let mut doc = Document::new(crate::io::sample_plan(), None, None);
         let today = date(2026, 11, 25);
         let mut d = Derived::default();
-        d.refresh(&doc, today);
+        d.refresh_series(&doc, today);
         let before = d.index.len();
         doc.apply(Edit::Put(Item::Entry(entry(10_000, 1))), 0.0, false)
             .expect("add");
         doc.apply(Edit::Put(Item::Entry(entry(10_001, 99))), 1.0, false)
             .expect("add");
-        d.refresh(&doc, today);
+        d.refresh_series(&doc, today);
         assert_eq!(d.index.len(), before + 2);
         let mut full = Derived::default();
-        full.refresh(&doc, today);
+        full.refresh_series(&doc, today);
         assert_eq!(d.index, full.index);
         assert_eq!(d.streak, full.streak);
         assert_eq!(d.mentions, full.mentions);
@@ -189,7 +202,7 @@ mod tests {
         let mut doc = Document::new(crate::io::sample_plan(), None, None);
         let today = date(2026, 11, 25);
         let mut d = Derived::default();
-        d.refresh(&doc, today);
+        d.refresh_series(&doc, today);
         let week = |d: &Derived| {
             let w = &d.insights.weekly_by_skill;
             let i = w.weeks.iter().position(|m| *m == date(2026, 11, 23));
@@ -203,14 +216,25 @@ mod tests {
             doc.only_appended_since(version),
             "the catch-up path is taken"
         );
+        // Away from Insights the series wait; they catch up when shown.
         d.refresh(&doc, today);
+        assert!(
+            d.insights.weekly_by_skill.weeks.is_empty(),
+            "not drawn, not computed"
+        );
+        assert_eq!(
+            d.insights.goals.len(),
+            doc.plan().goals.len(),
+            "goal progress is always there"
+        );
+        d.refresh_series(&doc, today);
         assert_eq!(
             week(&d),
             Some(before + 20),
             "20 more minutes in the week of Mon 23 Nov"
         );
         let mut full = Derived::default();
-        full.refresh(&doc, today);
+        full.refresh_series(&doc, today);
         assert_eq!(d.insights, full.insights);
     }
 }

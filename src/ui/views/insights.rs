@@ -23,9 +23,84 @@ const DEFAULT_SKILLS: usize = 4;
 /// Draws one plot's card.
 type Card = fn(&mut InsightsView, &mut Ui, &Plan, &Insights, Date);
 
+/// How far back the plots over time look.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Window {
+    ThreeMonths,
+    #[default]
+    Year,
+    ThreeYears,
+    All,
+}
+
+impl Window {
+    const ALL: [Window; 4] = [
+        Window::ThreeMonths,
+        Window::Year,
+        Window::ThreeYears,
+        Window::All,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Window::ThreeMonths => "3 months",
+            Window::Year => "12 months",
+            Window::ThreeYears => "3 years",
+            Window::All => "All",
+        }
+    }
+
+    /// The first day shown, or `None` for everything.
+    fn start(self, today: Date) -> Option<Date> {
+        let months = match self {
+            Window::ThreeMonths => 3,
+            Window::Year => 12,
+            Window::ThreeYears => 36,
+            Window::All => return None,
+        };
+        Some(today.checked_sub(months.months()).unwrap_or(Date::MIN))
+    }
+}
+
+/// Consecutive weeks drawn as one bar: indices `a..b` into the weeks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Bin {
+    a: usize,
+    b: usize,
+}
+
+impl Bin {
+    fn len(self) -> usize {
+        self.b - self.a
+    }
+}
+
+/// The weeks from `from` on, in bins so that a bar is at least 6 points wide
+/// in a plot `width` points wide.
+fn bins(weeks: &[Date], from: Option<Date>, width: f32) -> Vec<Bin> {
+    let first = from.map_or(0, |f| weeks.partition_point(|w| *w < week_start(f)));
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a width in points"
+    )]
+    let most = ((width / 6.0).max(1.0)) as usize;
+    let n = weeks.len().saturating_sub(first);
+    let size = n.div_ceil(most).max(1);
+    (first..weeks.len())
+        .step_by(size)
+        .map(|a| Bin {
+            a,
+            b: (a + size).min(weeks.len()),
+        })
+        .collect()
+}
+
 /// The Insights view's state.
 #[derive(Default)]
 pub struct InsightsView {
+    /// How far back the plots over time look.
+    pub window: Window,
     /// Weekly hours split by goal or by skill.
     pub stack_by: StackBy,
     /// Skills in the level plot; `None` until picked (then the next role's).
@@ -46,6 +121,12 @@ impl InsightsView {
                 )
                 .weak(),
             );
+        });
+        ui.horizontal(|ui| {
+            ui.label("Show the last");
+            for w in Window::ALL {
+                ui.selectable_value(&mut self.window, w, w.label());
+            }
         });
         if plan.log.is_empty() && plan.goals.is_empty() && plan.roles.is_empty() {
             ui.label("Nothing to show yet: log what you did on Today, and add a goal or a target role, and these plots fill in.");
@@ -160,6 +241,7 @@ impl InsightsView {
             "How ready you were for each target role over time (the share of its required levels you had), and when you would have them all at your recent pace.",
             |ui| {
                 let mut clicked = None;
+                let from = self.window.start(today).map(day_of);
                 let shown = date_plot("readiness", PLOT_HEIGHT, "Ready (%)")
                     .include_y(0.0)
                     .include_y(100.0)
@@ -170,7 +252,7 @@ impl InsightsView {
                                 .iter()
                                 .map(|(d, r)| [day_of(*d), r * 100.0])
                                 .collect();
-                            let pts = fit(&step(&pts), p.response().rect.width());
+                            let pts = fit(&step(&clip(&pts, from)), p.response().rect.width());
                             p.line(
                                 plots::line(name, pts)
                                     .color(role_colour(p.ctx(), ins, *role))
@@ -206,7 +288,7 @@ impl InsightsView {
     }
 
     /// 2. Hours per week, stacked by goal or by skill, and cumulative hours per goal.
-    fn weekly(&mut self, ui: &mut Ui, plan: &Plan, ins: &Insights, _today: Date) {
+    fn weekly(&mut self, ui: &mut Ui, plan: &Plan, ins: &Insights, today: Date) {
         card(
             ui,
             "Hours per week",
@@ -226,18 +308,22 @@ impl InsightsView {
                     return;
                 }
                 let mut clicked = None;
-                let shown = date_plot("weekly", PLOT_HEIGHT, "Hours")
+                let shown = date_plot("weekly", PLOT_HEIGHT, "Hours a week")
                     .include_y(0.0)
                     .show(ui, |p| {
                         let width = p.response().rect.width();
                         let mut below: Vec<BarChart> = Vec::new();
+                        let bins = bins(&weekly.weeks, self.window.start(today), width);
                         for s in &weekly.series {
                             let name = key_name(plan, s.key);
                             let c = key_colour(p.ctx(), plan, s.key);
-                            let bars = plots::solid(week_bars(weekly, &s.minutes, width), c);
+                            let bars = plots::solid(week_bars(weekly, &s.minutes, &bins), c);
                             plots::count_points(bars.len());
                             let refs: Vec<&BarChart> = below.iter().collect();
-                            let chart = BarChart::new(name, bars).color(c).stack_on(&refs);
+                            let chart = BarChart::new(name.clone(), bars)
+                                .color(c)
+                                .element_formatter(hours_hover(name))
+                                .stack_on(&refs);
                             below.push(chart);
                         }
                         for chart in below {
@@ -246,7 +332,7 @@ impl InsightsView {
                         clicked = p
                             .response()
                             .clicked()
-                            .then(|| p.pointer_coordinate())
+                            .then(|| p.pointer_coordinate().map(|c| (c, width)))
                             .flatten();
                     });
                 plots::name(&shown.response, "Hours per week (plot)");
@@ -256,11 +342,16 @@ impl InsightsView {
                     .map(|s| (key_colour(ui.ctx(), plan, s.key), key_name(plan, s.key)))
                     .collect();
                 plots::legend(ui, &items);
-                if let Some(c) = clicked {
-                    self.open_week_bar(weekly, c);
+                if let Some((c, width)) = clicked {
+                    self.open_week_bar(
+                        weekly,
+                        &bins(&weekly.weeks, self.window.start(today), width),
+                        c,
+                    );
                 }
                 if self.stack_by == StackBy::Goal && !ins.cumulative_hours.is_empty() {
                     ui.label(RichText::new("Hours so far, per goal (same colours)").strong());
+                    let from = self.window.start(today).map(day_of);
                     let shown = date_plot("cumulative", PLOT_HEIGHT * 0.7, "Hours")
                         .include_y(0.0)
                         .show(ui, |p| {
@@ -268,6 +359,7 @@ impl InsightsView {
                                 let name = plan.goal(*goal).map_or("Goal", |g| g.title.as_str());
                                 let pts: Vec<[f64; 2]> =
                                     points.iter().map(|(d, h)| [day_of(*d), *h]).collect();
+                                let pts = clip(&pts, from);
                                 p.line(
                                     plots::line(name, fit(&pts, p.response().rect.width()))
                                         .color(key_colour(p.ctx(), plan, Some(Key::Goal(*goal))))
@@ -281,27 +373,34 @@ impl InsightsView {
         );
     }
 
-    /// Opens the Log for the week and series under a click on the stacked bars.
-    fn open_week_bar(&mut self, weekly: &Weekly, at: PlotPoint) {
+    /// Opens the Log for the bar and series under a click on the stacked bars.
+    fn open_week_bar(&mut self, weekly: &Weekly, bins: &[Bin], at: PlotPoint) {
         let Some(day) = date_at(at.x) else { return };
-        let monday = week_start(day);
-        let Ok(i) = weekly.weeks.binary_search(&monday) else {
+        let Some(bin) = bins
+            .iter()
+            .find(|b| weekly.weeks[b.a] <= day && day <= end_of_week(weekly.weeks[b.b - 1]))
+        else {
             return;
         };
         let mut top = 0.0;
         let mut key = None;
         for s in &weekly.series {
-            top += f64::from(s.minutes.get(i).copied().unwrap_or(0)) / 60.0;
+            top += average_hours(&s.minutes, *bin);
             if at.y <= top {
                 key = s.key;
                 break;
             }
         }
-        self.open(monday, end_of_week(monday), key, None);
+        self.open(
+            weekly.weeks[bin.a],
+            end_of_week(weekly.weeks[bin.b - 1]),
+            key,
+            None,
+        );
     }
 
     /// 3. Alignment: the share of each week's time that served the direction.
-    fn alignment(&mut self, ui: &mut Ui, _plan: &Plan, ins: &Insights, _today: Date) {
+    fn alignment(&mut self, ui: &mut Ui, _plan: &Plan, ins: &Insights, today: Date) {
         card(
             ui,
             "Alignment",
@@ -312,29 +411,47 @@ impl InsightsView {
                     return;
                 }
                 let mut clicked = None;
+                let from = self.window.start(today);
                 let shown = date_plot("alignment", PLOT_HEIGHT, "Share (%)")
                     .include_y(0.0)
                     .include_y(100.0)
                     .show(ui, |p| {
                         let width = p.response().rect.width();
-                        let bars: Vec<Bar> = thin(&ins.alignment, width)
-                            .map(|w| {
-                                Bar::new(day_of(w.week) + 3.5, w.share * 100.0)
-                                    .width(6.0)
-                                    .name(format!(
-                                        "Week of {}: {:.0}% of {}",
-                                        w.week.strftime("%-d %b %Y"),
-                                        w.share * 100.0,
-                                        duration(w.minutes)
-                                    ))
+                        let weeks: Vec<Date> = ins.alignment.iter().map(|w| w.week).collect();
+                        let bins = bins(&weeks, from, width);
+                        let bars: Vec<Bar> = bins
+                            .iter()
+                            .map(|bin| {
+                                let span = &ins.alignment[bin.a..bin.b];
+                                let minutes: u32 = span.iter().map(|w| w.minutes).sum();
+                                let aligned: u32 = span.iter().map(|w| w.aligned).sum();
+                                let share = if minutes == 0 {
+                                    0.0
+                                } else {
+                                    f64::from(aligned) / f64::from(minutes)
+                                };
+                                let (first, last) = (weeks[bin.a], weeks[bin.b - 1]);
+                                Bar::new((day_of(first) + day_of(last) + 7.0) / 2.0, share * 100.0)
+                                    .width(7.0 * bin.len() as f64 - 1.0)
                             })
                             .collect();
                         plots::count_points(bars.len());
                         let c = colour(p.ctx(), 2);
-                        p.add(BarChart::new("Aligned share", plots::solid(bars, c)).color(c));
+                        p.add(
+                            BarChart::new("Aligned share", plots::solid(bars, c))
+                                .color(c)
+                                .element_formatter(Box::new(|bar, _| {
+                                    format!(
+                                        "{}: {:.0}% of the time served your direction",
+                                        bar_span(bar),
+                                        bar.value
+                                    )
+                                })),
+                        );
                         let line: Vec<[f64; 2]> = ins
                             .alignment
                             .iter()
+                            .filter(|w| from.is_none_or(|f| w.week >= week_start(f)))
                             .map(|w| [day_of(w.week) + 3.5, w.rolling * 100.0])
                             .collect();
                         p.line(
@@ -380,13 +497,14 @@ impl InsightsView {
                     ui.label("Pick skills to see their levels.");
                     return;
                 }
-                let from = chosen
-                    .iter()
-                    .filter_map(|s| plan.skill(*s))
-                    .filter_map(|s| s.history.first().map(|c| c.date))
-                    .min()
-                    .unwrap_or(today)
-                    .min(today.checked_sub(180.days()).unwrap_or(today));
+                let from = self.window.start(today).unwrap_or_else(|| {
+                    chosen
+                        .iter()
+                        .filter_map(|s| plan.skill(*s))
+                        .filter_map(|s| s.history.first().map(|c| c.date))
+                        .min()
+                        .unwrap_or(today)
+                });
                 let mut clicked = None;
                 let shown = date_plot("levels", PLOT_HEIGHT, "Level (0 to 5)")
                     .include_y(0.0)
@@ -462,6 +580,7 @@ impl InsightsView {
     /// 4. Milestone burn-up with the pace line and projected finish.
     fn burn_up(&mut self, ui: &mut Ui, _plan: &Plan, ins: &Insights, today: Date) {
         let b = &ins.burn_up;
+        let from = self.window.start(today).map(day_of);
         card(
             ui,
             "Milestones: burn-up",
@@ -478,7 +597,9 @@ impl InsightsView {
                     .show(ui, |p| {
                         let width = p.response().rect.width();
                         let pts = |v: &[(Date, u32)]| -> Vec<[f64; 2]> {
-                            v.iter().map(|(d, n)| [day_of(*d), f64::from(*n)]).collect()
+                            let all: Vec<[f64; 2]> =
+                                v.iter().map(|(d, n)| [day_of(*d), f64::from(*n)]).collect();
+                            clip(&all, from)
                         };
                         p.line(
                             plots::line("Done", fit(&step(&pts(&b.done)), width))
@@ -667,7 +788,7 @@ impl InsightsView {
                                 egui_plot::Text::new(
                                     n.clone(),
                                     PlotPoint::new(f64::from(e.days), i as f64),
-                                    RichText::new(format!("  {n} ({})", e.days)),
+                                    RichText::new(format!("  {n} ({})", e.days)).size(13.0),
                                 )
                                 .anchor(egui::Align2::LEFT_CENTER),
                             );
@@ -702,7 +823,7 @@ impl InsightsView {
     }
 
     /// 8. Minutes by kind of experience per month.
-    fn balance(&mut self, ui: &mut Ui, _plan: &Plan, ins: &Insights, _today: Date) {
+    fn balance(&mut self, ui: &mut Ui, _plan: &Plan, ins: &Insights, today: Date) {
         card(
             ui,
             "Experience balance",
@@ -717,27 +838,28 @@ impl InsightsView {
                     .include_y(0.0)
                     .show(ui, |p| {
                         let mut below: Vec<BarChart> = Vec::new();
+                        let first = self.window.start(today).map_or(0, |f| {
+                            ins.balance
+                                .partition_point(|m| m.month < f.first_of_month())
+                        });
+                        let months = &ins.balance[first..];
+                        let width = p.response().rect.width();
                         for (k, kind) in ExperienceKind::ALL.iter().enumerate() {
-                            let bars: Vec<Bar> = ins
-                                .balance
-                                .iter()
-                                .map(|m| {
-                                    Bar::new(day_of(m.month) + 15.0, f64::from(m.minutes[k]) / 60.0)
-                                        .width(26.0)
-                                        .name(format!(
-                                            "{} {}: {}",
-                                            kind.label(),
-                                            m.month.strftime("%b %Y"),
-                                            duration(m.minutes[k])
-                                        ))
-                                })
-                                .collect();
+                            let bars = month_bars(months, k, width);
                             plots::count_points(bars.len());
                             let refs: Vec<&BarChart> = below.iter().collect();
                             let c = kind_colour(p.ctx(), *kind);
                             below.push(
                                 BarChart::new(kind.label(), plots::solid(bars, c))
                                     .color(c)
+                                    .element_formatter(Box::new(move |bar, _| {
+                                        format!(
+                                            "{}\n{}: {} a month",
+                                            kind.label(),
+                                            bar_span(bar),
+                                            hours_text(bar.value)
+                                        )
+                                    }))
                                     .stack_on(&refs),
                             );
                         }
@@ -797,7 +919,7 @@ impl InsightsView {
                 let painter = ui.painter_at(rect);
                 let most = ins.heat.iter().copied().max().unwrap_or(0).max(1);
                 let base = colour(ui.ctx(), 2);
-                let empty = ui.visuals().faint_bg_color;
+                let empty = ui.visuals().widgets.inactive.bg_fill;
                 for (row, name) in ["Mon", "", "Wed", "", "Fri", "", "Sun"].iter().enumerate() {
                     painter.text(
                         rect.left_top() + egui::vec2(0.0, top + cell * (row as f32 + 0.5)),
@@ -925,41 +1047,64 @@ fn step(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
     out
 }
 
-/// The bars of one weekly series (hours), thinned to the plot's width.
-fn week_bars(weekly: &Weekly, minutes: &[u32], width: f32) -> Vec<Bar> {
-    let every = every_nth(weekly.weeks.len(), width);
-    weekly
-        .weeks
-        .iter()
-        .zip(minutes)
-        .enumerate()
-        .filter(|(i, _)| i % every == 0)
-        .map(|(_, (monday, m))| {
-            Bar::new(day_of(*monday) + 3.5, f64::from(*m) / 60.0)
-                .width(6.0 * every as f64)
-                .name(format!(
-                    "Week of {}: {}",
-                    monday.strftime("%-d %b %Y"),
-                    duration(*m)
-                ))
+/// The bars of one weekly series: hours a week, averaged over each bin.
+fn week_bars(weekly: &Weekly, minutes: &[u32], bins: &[Bin]) -> Vec<Bar> {
+    bins.iter()
+        .map(|bin| {
+            let (first, last) = (weekly.weeks[bin.a], weekly.weeks[bin.b - 1]);
+            let x = (day_of(first) + day_of(last) + 7.0) / 2.0;
+            Bar::new(x, average_hours(minutes, *bin)).width(7.0 * bin.len() as f64 - 1.0)
         })
         .collect()
 }
 
-/// Keeps every `n`th item so at most 4 per point of `width` remain.
-fn thin<T>(items: &[T], width: f32) -> impl Iterator<Item = &T> {
-    let every = every_nth(items.len(), width);
-    items.iter().step_by(every)
+/// The days a bar covers, in words: "Week of 2 Mar 2026" or "2 Mar 2026 to 29 Mar 2026".
+fn bar_span(bar: &Bar) -> String {
+    let first = date_at(bar.argument - bar.bar_width / 2.0);
+    let last = date_at(bar.argument + bar.bar_width / 2.0);
+    match (first, last) {
+        (Some(a), Some(b)) if b.since(a).is_ok_and(|s| s.get_days() <= 7) => {
+            format!("Week of {}", week_start(a).strftime("%-d %b %Y"))
+        }
+        (Some(a), Some(b)) => format!("{} to {}", a.strftime("%-d %b %Y"), b.strftime("%-d %b %Y")),
+        _ => String::new(),
+    }
 }
 
-fn every_nth(len: usize, width: f32) -> usize {
+/// Makes a bar's hover text when it is hovered (not for every bar, every frame).
+type BarText = Box<dyn Fn(&Bar, &BarChart) -> String>;
+
+/// Hover text for a bar of hours a week in series `name`, made only when hovered.
+fn hours_hover(name: String) -> BarText {
+    Box::new(move |bar, _| {
+        format!(
+            "{name}\n{}: {} a week",
+            bar_span(bar),
+            hours_text(bar.value)
+        )
+    })
+}
+
+/// Hours a week in `bin`, on average.
+fn average_hours(minutes: &[u32], bin: Bin) -> f64 {
+    let sum: u64 = minutes
+        .get(bin.a..bin.b)
+        .unwrap_or_default()
+        .iter()
+        .map(|m| u64::from(*m))
+        .sum();
+    sum as f64 / 60.0 / bin.len().max(1) as f64
+}
+
+/// "3 h 20 min" for a number of hours.
+fn hours_text(hours: f64) -> String {
     #[expect(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
-        reason = "a width in points"
+        reason = "rounded, clamped at 0, far below u32::MAX"
     )]
-    let max = (width.max(1.0) as usize) * plots::POINTS_PER_PIXEL;
-    len.div_ceil(max).max(1)
+    let minutes = (hours * 60.0).round().clamp(0.0, 4e9) as u32;
+    duration(minutes)
 }
 
 /// The Sunday that ends the week starting on `monday`.
@@ -1039,4 +1184,45 @@ fn kind_colour(ctx: &egui::Context, kind: ExperienceKind) -> egui::Color32 {
         Some(i) => colour(ctx, i),
         None => grey(ctx),
     }
+}
+
+/// The points of a series from `from` on (all without `from`); a series
+/// that started earlier gets a point at `from` with the value it had then.
+fn clip(points: &[[f64; 2]], from: Option<f64>) -> Vec<[f64; 2]> {
+    let Some(from) = from else {
+        return points.to_vec();
+    };
+    let first = points.partition_point(|p| p[0] < from);
+    let mut out = Vec::with_capacity(points.len() - first + 1);
+    if first > 0 {
+        out.push([from, points[first - 1][1]]);
+    }
+    out.extend_from_slice(&points[first..]);
+    out
+}
+
+/// The bars of one kind of experience: hours a month, averaged over groups
+/// of months so that a bar is at least 8 points wide.
+fn month_bars(months: &[crate::model::insights::MonthKinds], k: usize, width: f32) -> Vec<Bar> {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a width in points"
+    )]
+    let most = (width / 8.0).max(1.0) as usize;
+    let size = months.len().div_ceil(most).max(1);
+    months
+        .chunks(size)
+        .filter_map(|group| {
+            let (a, b) = (group.first()?, group.last()?);
+            let sum: u32 = group.iter().map(|m| m.minutes[k]).sum();
+            let per_month = sum / u32::try_from(group.len()).unwrap_or(1).max(1);
+            let x0 = day_of(a.month);
+            let x1 = day_of(b.month.last_of_month()) + 1.0;
+            Some(
+                Bar::new(f64::midpoint(x0, x1), f64::from(per_month) / 60.0)
+                    .width((x1 - x0) * 0.85),
+            )
+        })
+        .collect()
 }
