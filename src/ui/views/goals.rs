@@ -2,8 +2,8 @@
 //! click (recording today's date), and an editor for the chosen goal.
 
 use super::ViewCtx;
-use super::insights::{amount, status_badge};
-use crate::model::insights::{GoalProgress, ProgressUnit};
+use super::insights::{progress_bar, status_badge};
+use crate::model::insights::GoalProgress;
 use crate::model::{
     Edit, Goal, GoalId, GoalKind, GoalStatus, Item, ItemRef, Measure, Milestone, MilestoneId,
     name_key, text_contains,
@@ -272,24 +272,7 @@ fn progress_line(ui: &mut egui::Ui, g: &Goal, p: &GoalProgress) {
     }
     let open = !matches!(g.status, GoalStatus::Done | GoalStatus::Dropped);
     let status = p.status.filter(|_| open);
-    let bar = |ui: &mut egui::Ui| {
-        #[expect(clippy::cast_possible_truncation, reason = "a share from 0 to 1")]
-        let share = p.share() as f32;
-        let bar = ui.add(
-            egui::ProgressBar::new(share)
-                .desired_width(BAR_WIDTH)
-                .text(text.as_str()),
-        );
-        // An outline shows the whole length: in the light theme the empty
-        // part is barely darker than the page.
-        ui.painter().rect_stroke(
-            bar.rect,
-            bar.rect.height() / 2.0,
-            ui.visuals().widgets.noninteractive.bg_stroke,
-            egui::StrokeKind::Inside,
-        );
-        bar.on_hover_text(progress_hover(p, open));
-    };
+    let bar = |ui: &mut egui::Ui| progress_bar(ui, p, open, BAR_WIDTH);
     let badge = |ui: &mut egui::Ui| {
         if status.is_some() {
             ui.allocate_ui_with_layout(
@@ -311,36 +294,6 @@ fn progress_line(ui: &mut egui::Ui, g: &Goal, p: &GoalProgress) {
         bar(ui);
         badge(ui);
     }
-}
-
-/// What a goal's progress bar says on hover: done, the pace line, and when
-/// the target would be reached.
-fn progress_hover(p: &GoalProgress, open: bool) -> String {
-    let mut lines = vec![format!("Done so far: {}.", p.text())];
-    if let (Some(ideal), true) = (p.ideal_by_today, open) {
-        lines.push(format!(
-            "The pace line to the due date says {} by today.",
-            amount(p, ideal)
-        ));
-    }
-    if p.done >= p.target {
-        lines.push("Target reached.".to_string());
-    } else if let (Some(d), true) = (p.projected, open) {
-        lines.push(format!(
-            "At the last 4 weeks' rate, reached about {}.",
-            d.strftime("%-d %b %Y")
-        ));
-    } else if open {
-        lines.push(
-            match p.unit {
-                ProgressUnit::Minutes => "No time logged on it in the last 4 weeks.",
-                ProgressUnit::Entries => "No entries logged on it in the last 4 weeks.",
-                ProgressUnit::Milestones => "No milestone done in the last 4 weeks.",
-            }
-            .to_string(),
-        );
-    }
-    lines.join("\n")
 }
 
 /// Checking a milestone records today; unchecking clears the date.

@@ -5,7 +5,9 @@
 
 use super::log::Filter;
 use super::{ViewCtx, duration};
-use crate::model::insights::{Arrival, GoalProgress, Insights, Key, PaceStatus, StackBy, Weekly};
+use crate::model::insights::{
+    Arrival, GoalProgress, Insights, Key, PaceStatus, ProgressUnit, StackBy, Weekly,
+};
 use crate::model::metrics::week_start;
 use crate::model::{ExperienceKind, Plan, SkillId};
 use crate::ui::plots::{self, card, colour, date_plot, fit, grey};
@@ -184,8 +186,20 @@ impl InsightsView {
             "Goals: pace",
             "Where each goal with a due date is against its pace line today. On track: at least 95% of where it should be; behind: 75 to 95%; at risk: below 75%.",
             |ui| {
-                let paced: Vec<&GoalProgress> =
-                    ins.goals.iter().filter(|g| g.status.is_some()).collect();
+                // Open goals only: a done or dropped goal has no pace to keep.
+                let paced: Vec<&GoalProgress> = ins
+                    .goals
+                    .iter()
+                    .filter(|g| g.status.is_some())
+                    .filter(|g| {
+                        plan.goal(g.goal).is_some_and(|g| {
+                            !matches!(
+                                g.status,
+                                crate::model::GoalStatus::Done | crate::model::GoalStatus::Dropped
+                            )
+                        })
+                    })
+                    .collect();
                 if paced.is_empty() {
                     ui.label("No goal has a due date and something to count yet: give a goal a due date and a measure (hours or entries) or milestones.");
                     return;
@@ -206,25 +220,7 @@ impl InsightsView {
                                 let from = goal.start.unwrap_or(Date::MIN);
                                 self.open(from, today, Some(Key::Goal(goal.id)), None);
                             }
-                            let ideal = p.ideal_by_today.unwrap_or(0.0);
-                            #[expect(
-                                clippy::cast_possible_truncation,
-                                reason = "a share from 0 to 1"
-                            )]
-                            let bar = egui::ProgressBar::new(p.share() as f32)
-                                .desired_width(140.0)
-                                .text(p.text());
-                            ui.add(bar).on_hover_text(format!(
-                                "Done {}; the pace line says {} by today{}",
-                                amount(p, p.done),
-                                amount(p, ideal),
-                                p.projected
-                                    .map(|d| format!(
-                                        "; at the last 4 weeks' rate, reached {}",
-                                        d.strftime("%-d %b %Y")
-                                    ))
-                                    .unwrap_or_default()
-                            ));
+                            progress_bar(ui, p, true, 150.0);
                             status_badge(ui, p.status);
                             ui.end_row();
                         }
@@ -1126,7 +1122,7 @@ fn key_name(plan: &Plan, key: Option<Key>) -> String {
 }
 
 /// "45 min", "12 h", "3 entries", "2 milestones".
-pub fn amount(p: &GoalProgress, value: f64) -> String {
+fn amount(p: &GoalProgress, value: f64) -> String {
     use crate::model::insights::ProgressUnit;
     #[expect(
         clippy::cast_possible_truncation,
@@ -1139,6 +1135,56 @@ pub fn amount(p: &GoalProgress, value: f64) -> String {
         ProgressUnit::Entries => format!("{n} entries"),
         ProgressUnit::Milestones => format!("{n} milestones"),
     }
+}
+
+/// A goal's progress bar ("45 min of 60 h"), outlined so its whole length
+/// shows in the light theme too, with what it means on hover. `open`: the
+/// goal is neither done nor dropped (only then are pace and projection told).
+pub fn progress_bar(ui: &mut Ui, p: &GoalProgress, open: bool, width: f32) {
+    #[expect(clippy::cast_possible_truncation, reason = "a share from 0 to 1")]
+    let share = p.share() as f32;
+    let bar = ui.add(
+        egui::ProgressBar::new(share)
+            .desired_width(width)
+            .text(p.text()),
+    );
+    ui.painter().rect_stroke(
+        bar.rect,
+        bar.rect.height() / 2.0,
+        ui.visuals().widgets.noninteractive.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    bar.on_hover_text(progress_hover(p, open));
+}
+
+/// What a goal's progress bar says on hover: done, the pace line, and when
+/// the target would be reached.
+fn progress_hover(p: &GoalProgress, open: bool) -> String {
+    let mut lines = vec![format!("Done so far: {}.", p.text())];
+    if let (Some(ideal), true) = (p.ideal_by_today, open) {
+        lines.push(format!(
+            "The pace line to the due date says {} by today.",
+            amount(p, ideal)
+        ));
+    }
+    if p.done >= p.target {
+        lines.push("Target reached.".to_string());
+    } else if let (Some(d), true) = (p.projected, open) {
+        lines.push(format!(
+            "At the last 4 weeks' rate, reached about {}.",
+            d.strftime("%-d %b %Y")
+        ));
+    } else if open {
+        lines.push(
+            match p.unit {
+                ProgressUnit::Minutes => "No time logged on it in the last 4 weeks.",
+                ProgressUnit::Entries => "No entries logged on it in the last 4 weeks.",
+                ProgressUnit::Milestones => "No milestone done in the last 4 weeks.",
+            }
+            .to_string(),
+        );
+    }
+    lines.join("\n")
 }
 
 /// A coloured "On track" / "Behind" / "At risk".
