@@ -52,6 +52,19 @@ fn app(dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
     open_app(settings(dir, date(2026, 6, 15)), file)
 }
 
+/// The app on `file`, once a worker thread has read it (large plans).
+fn open_when_read(dir: &Path, file: &Path) -> Harness<'static, App> {
+    let mut h = app(dir, Some(file.to_path_buf()));
+    for _ in 0..400 {
+        h.step();
+        if h.state().document().path.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h
+}
+
 #[test]
 fn a_log_from_the_terminal_while_the_app_is_open_is_kept_on_save() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -249,14 +262,7 @@ fn a_large_plan_is_saved_off_the_frame() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("big.stepstone.ron");
     stepstone::io::save(&file, &common::plan_with_entries(30_000), None).expect("save");
-    let mut h = app(dir.path(), Some(file.clone()));
-    for _ in 0..400 {
-        h.step();
-        if h.state().document().path.is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let mut h = open_when_read(dir.path(), &file);
     assert_eq!(h.state().plan().log.len(), 30_000);
     add_person(&mut h, "Big plans");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -347,14 +353,7 @@ fn a_plan_still_loading_does_not_replace_a_new_one() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("big.stepstone.ron");
     stepstone::io::save(&file, &common::plan_with_entries(30_000), None).expect("save");
-    let mut h = app(dir.path(), Some(file));
-    for _ in 0..400 {
-        h.step();
-        if h.state().document().path.is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let mut h = open_when_read(dir.path(), &file);
     add_person(&mut h, "To be discarded");
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
@@ -406,14 +405,7 @@ fn save_before_quit_during_a_background_save_still_quits() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("big.stepstone.ron");
     stepstone::io::save(&file, &common::plan_with_entries(30_000), None).expect("save");
-    let mut h = app(dir.path(), Some(file.clone()));
-    for _ in 0..400 {
-        h.step();
-        if h.state().document().path.is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let mut h = open_when_read(dir.path(), &file);
     add_person(&mut h, "Quick quitter");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.step();

@@ -125,6 +125,14 @@ pub fn solid(bars: Vec<egui_plot::Bar>, c: Color32) -> Vec<egui_plot::Bar> {
         .collect()
 }
 
+/// Where the plot was clicked this frame, in plot coordinates.
+pub fn clicked_at(p: &egui_plot::PlotUi<'_>) -> Option<egui_plot::PlotPoint> {
+    p.response()
+        .clicked()
+        .then(|| p.pointer_coordinate())
+        .flatten()
+}
+
 /// Gives a shown plot an accessible name (screen readers, tests).
 pub fn name(response: &egui::Response, name: &str) {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name));

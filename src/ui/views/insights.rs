@@ -161,6 +161,14 @@ impl InsightsView {
             });
     }
 
+    /// Opens the Log on the week under a click, if there was one.
+    fn open_week_at(&mut self, clicked: Option<PlotPoint>) {
+        if let Some(day) = clicked.and_then(|c| date_at(c.x)) {
+            let monday = week_start(day);
+            self.open(monday, end_of_week(monday), None, None);
+        }
+    }
+
     /// Opens the Log on the entries of `from..=to` linked to `key` (of `kind`).
     fn open(&mut self, from: Date, to: Date, key: Option<Key>, kind: Option<ExperienceKind>) {
         self.open_log = Some(Filter {
@@ -256,18 +264,11 @@ impl InsightsView {
                             );
                         }
                         p.vline(VLine::new("Today", day_of(today)).color(grey(p.ctx())));
-                        clicked = p
-                            .response()
-                            .clicked()
-                            .then(|| p.pointer_coordinate())
-                            .flatten();
+                        clicked = plots::clicked_at(p);
                     });
 
                 plots::name(&shown.response, "Readiness over time (plot)");
-                if let Some(day) = clicked.and_then(|c| date_at(c.x)) {
-                    let monday = week_start(day);
-                    self.open(monday, end_of_week(monday), None, None);
-                }
+                self.open_week_at(clicked);
                 for o in &ins.options {
                     let Some(role) = plan.role(o.role) else {
                         continue;
@@ -455,11 +456,7 @@ impl InsightsView {
                                 .color(colour(p.ctx(), 1))
                                 .width(2.0),
                         );
-                        clicked = p
-                            .response()
-                            .clicked()
-                            .then(|| p.pointer_coordinate())
-                            .flatten();
+                        clicked = plots::clicked_at(p);
                     });
                 plots::name(&shown.response, "Alignment per week (plot)");
                 plots::legend(
@@ -469,10 +466,7 @@ impl InsightsView {
                         (colour(ui.ctx(), 1), "Average over 4 weeks".to_string()),
                     ],
                 );
-                if let Some(day) = clicked.and_then(|c| date_at(c.x)) {
-                    let monday = week_start(day);
-                    self.open(monday, end_of_week(monday), None, None);
-                }
+                self.open_week_at(clicked);
             },
         );
     }
@@ -539,11 +533,7 @@ impl InsightsView {
                             }
                         }
                         p.vline(VLine::new("Today", day_of(today)).color(grey(p.ctx())));
-                        clicked = p
-                            .response()
-                            .clicked()
-                            .then(|| p.pointer_coordinate())
-                            .flatten();
+                        clicked = plots::clicked_at(p);
                     });
                 plots::name(&shown.response, "Skill levels over time (plot)");
                 let items: Vec<_> = chosen
@@ -628,11 +618,7 @@ impl InsightsView {
                             );
                         }
                         p.vline(VLine::new("Today", day_of(today)).color(grey(p.ctx())));
-                        clicked = p
-                            .response()
-                            .clicked()
-                            .then(|| p.pointer_coordinate())
-                            .flatten();
+                        clicked = plots::clicked_at(p);
                     });
                 plots::name(&shown.response, "Milestone burn-up (plot)");
                 plots::legend(
@@ -647,10 +633,7 @@ impl InsightsView {
                         (colour(ui.ctx(), 5), "Projected finish".to_string()),
                     ],
                 );
-                if let Some(day) = clicked.and_then(|c| date_at(c.x)) {
-                    let monday = week_start(day);
-                    self.open(monday, end_of_week(monday), None, None);
-                }
+                self.open_week_at(clicked);
                 ui.label(match b.projected_finish {
                     Some(f) => format!(
                         "At this rate, the last milestone is done by {}.",
@@ -789,11 +772,7 @@ impl InsightsView {
                                 .anchor(egui::Align2::LEFT_CENTER),
                             );
                         }
-                        clicked = p
-                            .response()
-                            .clicked()
-                            .then(|| p.pointer_coordinate())
-                            .flatten();
+                        clicked = plots::clicked_at(p);
                     });
                 plots::name(&shown.response, "Evidence per skill (plot)");
                 plots::legend(
@@ -862,11 +841,7 @@ impl InsightsView {
                         for chart in below {
                             p.add(chart);
                         }
-                        clicked = p
-                            .response()
-                            .clicked()
-                            .then(|| p.pointer_coordinate())
-                            .flatten();
+                        clicked = plots::clicked_at(p);
                     });
                 plots::name(&shown.response, "Experience balance per month (plot)");
                 let items: Vec<_> = ExperienceKind::ALL
