@@ -49,8 +49,18 @@ pub enum ViewArg {
 pub enum Command {
     /// Check a plan file: exit 0 if valid, 1 with every problem listed if not.
     Check { file: PathBuf },
-    /// Create a new, empty plan file.
-    New { file: PathBuf },
+    /// Create a new plan file: empty, or from a career-path template.
+    New {
+        /// The file to create (never overwritten).
+        #[arg(required_unless_present = "list_templates")]
+        file: Option<PathBuf>,
+        /// Start from this template (see --list-templates).
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        /// List the templates, with what each is for, and exit.
+        #[arg(long, conflicts_with_all = ["file", "template"])]
+        list_templates: bool,
+    },
     /// Add one entry to a plan's daily log and save it safely.
     Log(LogArgs),
 }
@@ -115,7 +125,14 @@ impl From<KindArg> for ExperienceKind {
 pub fn run(command: Command, today: Date) -> ExitCode {
     let result = match command {
         Command::Check { file } => check(&file),
-        Command::New { file } => new(&file),
+        Command::New {
+            list_templates: true,
+            ..
+        } => Ok(list_templates()),
+        Command::New { file, template, .. } => match file {
+            Some(file) => new(&file, template.as_deref()),
+            None => Err(vec!["stepstone new: give the FILE to create".to_string()]),
+        },
         Command::Log(args) => log(&args, today),
     };
     match result {
@@ -175,19 +192,45 @@ fn plural(n: usize, what: &str) -> String {
     }
 }
 
-fn new(file: &Path) -> Outcome {
+fn new(file: &Path, template: Option<&str>) -> Outcome {
     let fail = |m: String| vec![format!("{}: {m}", file.display())];
     if file.exists() {
         return Err(fail(
             "already exists; choose another name so nothing is overwritten".into(),
         ));
     }
-    io::save(file, &Plan::default(), None).map_err(|e| vec![e.to_string()])?;
+    let (plan, from) = match template {
+        None => (Plan::default(), String::new()),
+        Some(name) => {
+            let Some(t) = io::templates::template(name) else {
+                let known: Vec<String> = io::templates::templates()
+                    .into_iter()
+                    .map(|t| t.name)
+                    .collect();
+                return Err(fail(format!(
+                    "no template named \"{name}\"; known: {} (stepstone new --list-templates says what each is for)",
+                    known.join(", ")
+                )));
+            };
+            (t.plan(), format!(" from the template \"{}\"", t.title))
+        }
+    };
+    io::save(file, &plan, None).map_err(|e| vec![e.to_string()])?;
     Ok(format!(
-        "Created {}. Open it with: stepstone {}",
+        "Created {}{from}. Open it with: stepstone {}",
         file.display(),
         file.display()
     ))
+}
+
+/// One line a template: its name, then what it is for.
+fn list_templates() -> String {
+    let all = io::templates::templates();
+    let width = all.iter().map(|t| t.name.len()).max().unwrap_or(0);
+    all.iter()
+        .map(|t| format!("{:width$}  {}: {}", t.name, t.title, t.about))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn log(args: &LogArgs, today: Date) -> Outcome {

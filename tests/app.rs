@@ -564,3 +564,29 @@ fn every_editor_opens_on_the_sample_with_every_field_named() {
     h.run();
     assert!(h.query_by_label("What did I learn?").is_some());
 }
+
+#[test]
+fn a_new_plan_starts_from_a_template_picked_with_a_preview() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    click(&mut h, "File");
+    h.get_by_label_contains("New from a template").click();
+    h.run();
+    assert!(h.query_by_label("Start from a career path").is_some());
+    click(&mut h, "Teaching assistant to teacher");
+    assert!(
+        h.query_by_label_contains("Suggested goals").is_some(),
+        "a preview of the picked template"
+    );
+    click(&mut h, "Start from this template");
+    assert!(
+        h.query_by_label("Start from a career path").is_none(),
+        "the dialog closes"
+    );
+    let template = stepstone::io::templates::template("teaching-assistant-to-teacher")
+        .expect("template")
+        .plan();
+    assert_eq!(h.state().plan(), &template);
+    assert_eq!(h.state().document().path, None, "an untitled copy");
+}

@@ -401,3 +401,69 @@ fn a_view_that_does_not_exist_is_an_error() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("possible values"), "{}", stderr(&o));
 }
+
+#[test]
+fn templates_are_listed_and_a_new_plan_starts_from_one() {
+    let o = stepstone(&["new", "--list-templates"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let list = String::from_utf8_lossy(&o.stdout).into_owned();
+    let lines: Vec<&str> = list.lines().collect();
+    assert!(lines.len() >= 6, "{list}");
+    assert!(
+        lines.iter().all(|l| l.contains(": ")),
+        "a name and what it is for: {list}"
+    );
+    assert!(list.contains("staff-nurse-to-nurse-educator"), "{list}");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("mine.stepstone.ron");
+    let p = path.display().to_string();
+    let o = stepstone(&["new", &p, "--template", "staff-nurse-to-nurse-educator"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stepstone(&["check", &p]).status.code(), Some(0));
+    let (plan, _) = stepstone::io::load(&path).expect("load");
+    let template = stepstone::io::templates::template("staff-nurse-to-nurse-educator")
+        .expect("template")
+        .plan();
+    assert_eq!(plan, template);
+    assert!(plan.current_role().is_some() && !plan.goals.is_empty());
+
+    let o = stepstone(&["new", &p, "--template", "staff-nurse-to-nurse-educator"]);
+    assert_eq!(o.status.code(), Some(1), "never overwrites");
+    let other = dir.path().join("other.stepstone.ron").display().to_string();
+    let o = stepstone(&["new", &other, "--template", "astronaut"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("known: ")
+            && stderr(&o).contains("junior-developer-to-senior-engineer"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!Path::new(&other).exists());
+    assert_eq!(
+        stepstone(&["new"]).status.code(),
+        Some(2),
+        "a FILE is needed"
+    );
+}
+
+#[test]
+fn every_shipped_template_passes_check() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/templates");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).expect("templates") {
+        let path = entry.expect("entry").path();
+        if path.to_string_lossy().ends_with(".stepstone.ron") {
+            let o = stepstone(&["check", &path.display().to_string()]);
+            assert_eq!(
+                o.status.code(),
+                Some(0),
+                "{}: {}",
+                path.display(),
+                stderr(&o)
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6, "{checked} templates");
+}

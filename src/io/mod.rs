@@ -7,6 +7,7 @@ mod log_lines;
 mod migrate;
 mod sample;
 mod save;
+pub mod templates;
 
 pub use error::{FormatError, LoadError, SaveError};
 pub use format::{CURRENT_VERSION, MAX_FILE_BYTES, from_ron, to_ron};

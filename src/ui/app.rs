@@ -182,6 +182,7 @@ impl App {
         match command {
             Command::NewEmpty => self.then_or_ask(Then::NewEmpty),
             Command::NewFromSample => self.then_or_ask(Then::NewFromSample),
+            Command::NewFromTemplate => self.modal = Some(Modal::Templates { selected: 0 }),
             Command::Open => self.then_or_ask(Then::Open(None)),
             Command::Save => self.save(None),
             Command::SaveAs => self.save_as(None),

@@ -61,6 +61,7 @@ impl View {
 pub enum Command {
     NewEmpty,
     NewFromSample,
+    NewFromTemplate,
     Open,
     Save,
     SaveAs,
@@ -101,6 +102,7 @@ impl Command {
         match self {
             Command::NewEmpty => "New plan",
             Command::NewFromSample => "New from the sample plan",
+            Command::NewFromTemplate => "New from a template\u{2026}",
             Command::Open => "Open\u{2026}",
             Command::Save => "Save",
             Command::SaveAs => "Save as\u{2026}",
@@ -135,7 +137,7 @@ impl Command {
                 let i = View::ALL.iter().position(|v| *v == view)?;
                 k(CMD, keys[i])
             }
-            Command::NewFromSample => None,
+            Command::NewFromSample | Command::NewFromTemplate => None,
         }
     }
 

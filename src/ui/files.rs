@@ -147,6 +147,12 @@ impl App {
         match then {
             Then::NewEmpty => self.replace_doc(Document::new(Plan::default(), None, None)),
             Then::NewFromSample => self.replace_doc(Document::new(io::sample_plan(), None, None)),
+            Then::NewFromTemplate(name) => {
+                let plan = io::templates::template(&name)
+                    .map(|t| t.plan())
+                    .unwrap_or_default();
+                self.replace_doc(Document::new(plan, None, None));
+            }
             Then::Open(Some(path)) => self.load(path),
             Then::Open(None) => {
                 if let Some(path) = self.pick_file(false, None) {
@@ -468,6 +474,9 @@ impl App {
                 self.settings.dirs.clear_recovery(r.path.as_deref());
             }
             (Modal::Recover(r), _) => self.modal = Some(Modal::Recover(r)),
+            (Modal::Templates { .. }, Answer::Template(name)) => {
+                self.then_or_ask(Then::NewFromTemplate(name));
+            }
             _ => {}
         }
     }
@@ -487,10 +496,7 @@ impl App {
     }
 
     fn go_on(&mut self, then: Then) {
-        match then {
-            Then::Open(Some(path)) => self.then_or_ask(Then::Open(Some(path))),
-            other => self.then_or_ask(other),
-        }
+        self.then_or_ask(then);
     }
 
     /// Opens the recovered plan as unsaved changes to its file.

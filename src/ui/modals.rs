@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 pub enum Then {
     NewEmpty,
     NewFromSample,
+    /// A new, untitled plan from the template of this name.
+    NewFromTemplate(String),
     /// Open this file, or ask which.
     Open(Option<PathBuf>),
     Quit,
@@ -37,6 +39,10 @@ pub enum Modal {
         then: Option<Then>,
     },
     Recover(Box<Recovery>),
+    /// Pick a career-path template, with a preview of the one selected.
+    Templates {
+        selected: usize,
+    },
 }
 
 /// What the user chose in a dialog.
@@ -49,6 +55,8 @@ pub enum Answer {
     SaveAs,
     Path(PathBuf),
     Restore,
+    /// Start a new plan from the template of this name.
+    Template(String),
     Cancel,
 }
 
@@ -121,6 +129,7 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, file: Option<&Path>) -> Opti
                 )
             }
             Modal::AskPath { save, text, .. } => ask_path(ui, *save, text, file),
+            Modal::Templates { selected } => pick_template(ui, selected),
             Modal::Recover(r) => {
                 ui.heading("Restore unsaved changes?");
                 let what = r.path.as_ref().map_or_else(
@@ -143,6 +152,73 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, file: Option<&Path>) -> Opti
     });
     let escaped = shown.should_close();
     shown.inner.or_else(|| escaped.then_some(Answer::Cancel))
+}
+
+/// The template list (left) and a preview of the selected one (right).
+fn pick_template(ui: &mut egui::Ui, selected: &mut usize) -> Option<Answer> {
+    let all = crate::io::templates::templates();
+    ui.set_max_width(760.0);
+    ui.heading("Start from a career path");
+    ui.label("A template gives you the roles, the skills each needs and suggested goals; you make it yours.");
+    let mut answer = None;
+    // Fixed sizes: a separator or a filling column would grow the dialog
+    // every frame.
+    ui.horizontal_top(|ui| {
+        let column = egui::Layout::top_down(egui::Align::Min);
+        ui.allocate_ui_with_layout(egui::vec2(260.0, 380.0), column, |ui| {
+            ui.set_width(260.0);
+            for (i, t) in all.iter().enumerate() {
+                if ui.selectable_label(*selected == i, &t.title).clicked() {
+                    *selected = i;
+                }
+            }
+        });
+        ui.add_space(12.0);
+        ui.allocate_ui_with_layout(egui::vec2(440.0, 380.0), column, |ui| {
+            ui.set_width(440.0);
+            egui::ScrollArea::vertical()
+                .max_height(380.0)
+                .show(ui, |ui| {
+                    if let Some(t) = all.get(*selected) {
+                        template_preview(ui, t);
+                    }
+                });
+        });
+    });
+    ui.separator();
+    let chosen = all.get(*selected).map(|t| t.name.clone());
+    ui.horizontal(|ui| {
+        if ui.button("Start from this template").clicked() {
+            answer = chosen.map(Answer::Template);
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(Answer::Cancel);
+        }
+    });
+    answer
+}
+
+/// What a template holds: its path of roles, the skills and the goals.
+fn template_preview(ui: &mut egui::Ui, t: &crate::io::templates::Template) {
+    let plan = t.plan();
+    ui.label(egui::RichText::new(&t.title).strong());
+    ui.label(egui::RichText::new(&t.about).weak());
+    let path: Vec<String> = plan
+        .roles
+        .iter()
+        .map(|r| format!("{} ({})", r.title, r.stage.label()))
+        .collect();
+    ui.label(format!("Roles: {}", path.join(", ")));
+    let skills: Vec<&str> = plan.skills.iter().map(|s| s.name.as_str()).collect();
+    ui.label(format!("Skills: {}", skills.join(", ")));
+    ui.label("Suggested goals:");
+    for g in &plan.goals {
+        ui.label(format!(
+            "\u{2022} {} ({} milestones)",
+            g.title,
+            g.milestones.len()
+        ));
+    }
 }
 
 /// A file's name, for dialogs.
