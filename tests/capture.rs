@@ -192,7 +192,7 @@ fn the_quick_log_takes_a_typed_day_and_explains_a_bad_one() {
     press(&mut h, Modifiers::COMMAND, Key::A);
     type_text(&mut h, "20/11/2026");
     assert!(
-        h.query_by_label_contains("is not a date; write it as YYYY-MM-DD")
+        h.query_by_label_contains("is not a date: write 2027-03-15")
             .is_some()
     );
     let before = h.state().plan().log.len();
@@ -743,4 +743,31 @@ fn the_link_picker_finds_names_in_any_accent_form() {
     let e = h.state().plan().log.last().expect("entry");
     assert_eq!(e.text, "Coffee and a plan");
     assert_eq!(e.people, [zoe]);
+}
+
+/// Faster dates (issue 9): the Day box takes "next friday", "+2w" and "2027-03".
+#[test]
+fn the_day_box_takes_the_short_ways_people_type_days() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    for (typed, want) in [
+        ("next friday", date(2026, 11, 27)),
+        ("-1w", date(2026, 11, 18)),
+        ("2026-10", date(2026, 10, 31)),
+    ] {
+        type_text(&mut h, &format!("Logged for {typed}"));
+        h.get_by_role_and_label(A11yRole::TextInput, "Day").focus();
+        h.run();
+        press(&mut h, Modifiers::COMMAND, Key::A);
+        type_text(&mut h, typed);
+        click(&mut h, "Save entry");
+        let e = h.state().plan().log.last().expect("entry");
+        assert_eq!(
+            (e.text.as_str(), e.date),
+            (format!("Logged for {typed}").as_str(), want)
+        );
+        h.get_by_role_and_label(A11yRole::TextInput, "What did you do?")
+            .focus();
+        h.run();
+    }
 }

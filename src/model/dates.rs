@@ -14,6 +14,8 @@ pub enum DateError {
     Shape(String),
     #[error("\"{text}\" is not a day on the calendar: {reason}")]
     NoSuchDay { text: String, reason: String },
+    #[error(transparent)]
+    Typed(#[from] TypedDayError),
 }
 
 /// Parses exactly `YYYY-MM-DD` (surrounding ASCII spaces allowed).
@@ -62,6 +64,82 @@ fn day_reason(s: &str, e: &jiff::Error) -> String {
     }
 }
 
+/// Why a typed day was not understood: says every form that works.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "\"{0}\" is not a date: write 2027-03-15, 2027-03 (its last day), +2w or +3m (from today), today, yesterday or next friday"
+)]
+pub struct TypedDayError(pub String);
+
+/// A day typed into a field, where people type in many ways: everything
+/// [`parse_date`] reads, and `2027-03` (the month's last day), `+10d`,
+/// `+2w`, `+3m`, `+1y` (from `today`; `-` counts back), `today`,
+/// `yesterday`, `tomorrow`, and `next friday` or `friday` (the next one
+/// after today). A real day that is not on the calendar keeps its own reason.
+pub fn parse_typed_day(text: &str, today: Date) -> Result<Date, DateError> {
+    use jiff::ToSpan;
+    let t = text.trim().to_ascii_lowercase();
+    let unknown = || DateError::Typed(TypedDayError(text.trim().to_string()));
+    match t.as_str() {
+        "today" => return Ok(today),
+        "yesterday" => return today.yesterday().map_err(|_| unknown()),
+        "tomorrow" => return today.tomorrow().map_err(|_| unknown()),
+        _ => {}
+    }
+    if let Some(weekday) = weekday_named(t.strip_prefix("next ").unwrap_or(&t)) {
+        let mut day = today.tomorrow().map_err(|_| unknown())?;
+        while day.weekday() != weekday {
+            day = day.tomorrow().map_err(|_| unknown())?;
+        }
+        return Ok(day);
+    }
+    if let Some(sign) = t.chars().next().filter(|c| matches!(c, '+' | '-')) {
+        let body = &t[1..];
+        let unit = body.chars().last().ok_or_else(unknown)?;
+        let n: i64 = body[..body.len() - unit.len_utf8()]
+            .trim()
+            .parse()
+            .map_err(|_| unknown())?;
+        let n = if sign == '-' { -n } else { n };
+        let span = match unit {
+            'd' => n.days(),
+            'w' => n.weeks(),
+            'm' => n.months(),
+            'y' => n.years(),
+            _ => return Err(unknown()),
+        };
+        return today.checked_add(span).map_err(|_| unknown());
+    }
+    let b = t.as_bytes();
+    if b.len() == 7
+        && b[4] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit())
+    {
+        let first = parse_date(&format!("{t}-01"))?;
+        return Ok(first.last_of_month());
+    }
+    match parse_date(&t) {
+        Err(DateError::Shape(_)) => Err(unknown()),
+        other => other,
+    }
+}
+
+fn weekday_named(name: &str) -> Option<jiff::civil::Weekday> {
+    use jiff::civil::Weekday::{Friday, Monday, Saturday, Sunday, Thursday, Tuesday, Wednesday};
+    Some(match name {
+        "monday" | "mon" => Monday,
+        "tuesday" | "tue" => Tuesday,
+        "wednesday" | "wed" => Wednesday,
+        "thursday" | "thu" => Thursday,
+        "friday" | "fri" => Friday,
+        "saturday" | "sat" => Saturday,
+        "sunday" | "sun" => Sunday,
+        _ => return None,
+    })
+}
+
 /// A date read strictly from a plan file.
 struct Strict(Date);
 
@@ -100,6 +178,52 @@ pub fn strict_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Er
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn typed_days_read_the_ways_people_type_them() {
+        let today = date(2026, 11, 25); // a Wednesday
+        let day = |t: &str| parse_typed_day(t, today);
+        assert_eq!(day("2027-03-15"), Ok(date(2027, 3, 15)));
+        assert_eq!(
+            day("2027-02"),
+            Ok(date(2027, 2, 28)),
+            "a month means its last day"
+        );
+        assert_eq!(day("2028-02"), Ok(date(2028, 2, 29)));
+        assert_eq!(day("+2w"), Ok(date(2026, 12, 9)));
+        assert_eq!(day("+3m"), Ok(date(2027, 2, 25)));
+        assert_eq!(day("+10d"), Ok(date(2026, 12, 5)));
+        assert_eq!(day("-1y"), Ok(date(2025, 11, 25)));
+        assert_eq!(day("Today"), Ok(today));
+        assert_eq!(day("yesterday"), Ok(date(2026, 11, 24)));
+        assert_eq!(day("tomorrow"), Ok(date(2026, 11, 26)));
+        assert_eq!(day("next friday"), Ok(date(2026, 11, 27)));
+        assert_eq!(
+            day("Next Wednesday"),
+            Ok(date(2026, 12, 2)),
+            "the next one, not today"
+        );
+        assert_eq!(day("mon"), Ok(date(2026, 11, 30)));
+        for bad in [
+            "soon",
+            "14/06/2026",
+            "+2x",
+            "+w",
+            "2027-13",
+            "next payday",
+            "2026-06-14T10:00",
+        ] {
+            let e = day(bad).expect_err(bad).to_string();
+            assert!(
+                e.contains("next friday") || e.contains("time of day") || e.contains("calendar"),
+                "{bad}: {e}"
+            );
+        }
+        assert_eq!(
+            day("2026-02-30").map_err(|e| e.to_string()),
+            Err("\"2026-02-30\" is not a day on the calendar: February 2026 has 28 days".into())
+        );
+    }
 
     #[test]
     fn only_calendar_days_are_dates() {

@@ -12,7 +12,7 @@ mod roadmap;
 mod validate;
 
 pub use appended::Base;
-pub use dates::{DateError, parse_date};
+pub use dates::{DateError, TypedDayError, parse_date, parse_typed_day};
 pub use edit::{Edit, EditError, Item, ItemRef};
 pub use ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId, next_id};
 pub use log_index::LogIndex;

@@ -135,19 +135,10 @@ pub fn date_field_checked(ui: &mut Ui, label: &str, value: &mut Date, today: Dat
     .inner
 }
 
-/// Reads a typed date: "today", "yesterday", or a day as the model reads
-/// dates everywhere (`model::parse_date`); the error is a sentence for the user.
+/// Reads a typed day the ways people type them (see `model::parse_typed_day`:
+/// 2027-03-15, 2027-03, +2w, today, next friday…); the error is a sentence.
 pub fn parse_date(text: &str, today: Date) -> Result<Date, String> {
-    let t = text.trim();
-    if t.eq_ignore_ascii_case("today") {
-        return Ok(today);
-    }
-    if t.eq_ignore_ascii_case("yesterday") {
-        return today
-            .yesterday()
-            .map_err(|_| "There is no day before this one.".to_string());
-    }
-    crate::model::parse_date(t).map_err(|e| format!("{e}."))
+    crate::model::parse_typed_day(text, today).map_err(|e| format!("{e}."))
 }
 
 /// The typed date box, a calendar button and, for text that is not a date,
@@ -536,12 +527,10 @@ mod tests {
         assert_eq!(parse_date(" 2026-06-14 ", today), Ok(date(2026, 6, 14)));
         assert_eq!(parse_date("Yesterday", today), Ok(date(2026, 6, 14)));
         assert_eq!(parse_date("today", today), Ok(today));
-        assert_eq!(
-            parse_date("14/06/2026", today),
-            Err(
-                "\"14/06/2026\" is not a date; write it as YYYY-MM-DD, for example 2026-06-02."
-                    .into()
-            )
+        assert!(
+            parse_date("14/06/2026", today)
+                .is_err_and(|e| e.contains("+2w") && e.contains("next friday")),
+            "the message says what to write"
         );
         assert!(parse_date("2026-06-14T10:00", today).is_err(), "no times");
         assert_eq!(
