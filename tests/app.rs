@@ -590,3 +590,21 @@ fn a_new_plan_starts_from_a_template_picked_with_a_preview() {
     assert_eq!(h.state().plan(), &template);
     assert_eq!(h.state().document().path, None, "an untitled copy");
 }
+
+#[test]
+fn the_built_in_sample_is_live_unless_today_is_fixed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut live_settings = settings(dir.path(), date(2026, 11, 25));
+    live_settings.today = None;
+    let live = App::new(None, live_settings);
+    let today = stepstone::clock::system_today();
+    assert_eq!(live.plan().log.iter().map(|e| e.date).max(), Some(today));
+    assert_eq!(live.document().path, None, "an untitled copy");
+
+    let fixed = App::new(None, settings(dir.path(), date(2026, 11, 25)));
+    assert_eq!(
+        fixed.plan(),
+        &stepstone::io::sample_plan(),
+        "--today keeps the sample's own dates"
+    );
+}

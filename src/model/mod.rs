@@ -9,6 +9,7 @@ mod log_index;
 pub mod metrics;
 mod plan;
 mod roadmap;
+mod shift;
 mod validate;
 
 pub use appended::Base;

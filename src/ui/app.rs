@@ -85,7 +85,7 @@ impl App {
     pub fn new(file: Option<&Path>, settings: Settings) -> Self {
         let recent = settings.dirs.read_recent();
         let mut app = Self {
-            doc: Document::new(io::sample_plan(), None, None),
+            doc: Document::new(Plan::default(), None, None),
             view: View::Today,
             views: Views::default(),
             settings,
@@ -100,6 +100,7 @@ impl App {
             shown_title: String::new(),
             screenshot: None,
         };
+        app.doc = Document::new(app.sample(), None, None);
         let start = file
             .map(Path::to_path_buf)
             .or_else(|| app.recent.first().filter(|p| p.exists()).cloned());
@@ -157,6 +158,18 @@ impl App {
 
     pub fn set_view(&mut self, view: View) {
         self.view = view;
+    }
+
+    /// The built-in sample, as an untitled copy: moved so that its last
+    /// logged day is today, so its streak, due milestones and plots are
+    /// current. With a fixed today (`--today`, tests) it keeps its own dates.
+    pub(super) fn sample(&self) -> Plan {
+        let sample = io::sample_plan();
+        if self.settings.today.is_some() {
+            sample
+        } else {
+            sample.brought_up_to(self.today())
+        }
     }
 
     /// The date the app treats as today.

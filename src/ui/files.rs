@@ -146,7 +146,7 @@ impl App {
         }
         match then {
             Then::NewEmpty => self.replace_doc(Document::new(Plan::default(), None, None)),
-            Then::NewFromSample => self.replace_doc(Document::new(io::sample_plan(), None, None)),
+            Then::NewFromSample => self.replace_doc(Document::new(self.sample(), None, None)),
             Then::NewFromTemplate(name) => {
                 let plan = io::templates::template(&name)
                     .map(|t| t.plan())
