@@ -43,6 +43,7 @@ fn harness_sized(dir: &std::path::Path, plan: Plan, height: f32) -> Harness<'sta
                     dirs,
                     native_dialogs: false,
                     today: Some(date(2026, 11, 25)),
+                    welcome: false,
                 },
             )
         })

@@ -12,6 +12,7 @@ use jiff::civil::date;
 use std::path::{Path, PathBuf};
 use stepstone::model::{GoalKind, Level, Stage};
 use stepstone::ui::App;
+use stepstone::ui::storage::AppDirs;
 
 /// A 1280x800 app using `dir` for its own files, opened on `file` (or the sample).
 fn app(dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
@@ -607,4 +608,44 @@ fn the_built_in_sample_is_live_unless_today_is_fixed() {
         &stepstone::io::sample_plan(),
         "--today keeps the sample's own dates"
     );
+}
+
+#[test]
+fn a_first_start_is_welcomed_and_can_go_on_to_a_template() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = settings(dir.path(), date(2026, 11, 25));
+    s.welcome = true;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_| App::new(None, s));
+    h.run();
+    assert!(h.query_by_label("Welcome to Stepstone").is_some());
+    click(&mut h, "Start from a career path");
+    assert!(h.query_by_label("Welcome to Stepstone").is_none());
+    assert!(
+        h.query_by_label("Start from a career path").is_some(),
+        "the template picker"
+    );
+    click(&mut h, "Cancel");
+
+    // Exploring the sample just closes the welcome.
+    let mut s = settings(dir.path(), date(2026, 11, 25));
+    s.welcome = true;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_| App::new(None, s));
+    h.run();
+    click(&mut h, "Explore the sample plan");
+    assert!(h.query_by_label("Welcome to Stepstone").is_none());
+    assert_eq!(h.state().plan(), &stepstone::io::sample_plan());
+
+    // A plan opened before: no welcome, straight to it.
+    let file = sample_copy(dir.path());
+    let mut s = settings(dir.path(), date(2026, 11, 25));
+    s.welcome = true;
+    AppDirs::in_folder(dir.path()).add_recent(&file);
+    let h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_| App::new(None, s));
+    assert!(h.query_by_label("Welcome to Stepstone").is_none());
 }

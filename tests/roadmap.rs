@@ -20,6 +20,7 @@ fn app(dir: &std::path::Path, plan: Plan) -> Harness<'static, App> {
         dirs: AppDirs::in_folder(dir),
         native_dialogs: false,
         today: Some(TODAY),
+        welcome: false,
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

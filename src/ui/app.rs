@@ -23,6 +23,9 @@ pub struct Settings {
     pub native_dialogs: bool,
     /// A fixed "today" (`--today`, tests); `None` follows the system clock.
     pub today: Option<Date>,
+    /// Greet a first start (no plan given, no last plan) with the welcome
+    /// dialog; off for unattended runs (screenshots, tests).
+    pub welcome: bool,
 }
 
 /// Something asked for during a frame, run at the start of the next.
@@ -104,8 +107,10 @@ impl App {
         let start = file
             .map(Path::to_path_buf)
             .or_else(|| app.recent.first().filter(|p| p.exists()).cloned());
-        if let Some(path) = start {
-            app.load(path);
+        match start {
+            Some(path) => app.load(path),
+            None if app.settings.welcome => app.modal = Some(Modal::Welcome),
+            None => {}
         }
         if let Some(recovery) = app.settings.dirs.read_recovery() {
             app.modal = Some(Modal::Recover(Box::new(recovery)));

@@ -474,6 +474,7 @@ impl App {
                 self.settings.dirs.clear_recovery(r.path.as_deref());
             }
             (Modal::Recover(r), _) => self.modal = Some(Modal::Recover(r)),
+            (Modal::Welcome, Answer::Run(command)) => self.run(command),
             (Modal::Templates { .. }, Answer::Template(name)) => {
                 self.then_or_ask(Then::NewFromTemplate(name));
             }

@@ -62,6 +62,7 @@ pub fn run(launch: Launch) -> ExitCode {
                 // Screenshots are taken unattended: no dialog may wait for a person.
                 native_dialogs: shot.is_none(),
                 today: launch.today,
+                welcome: shot.is_none(),
             };
             let mut app = App::new(launch.file.as_deref(), settings);
             app.set_view(commands::View::from_arg(launch.view));

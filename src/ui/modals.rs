@@ -43,6 +43,8 @@ pub enum Modal {
     Templates {
         selected: usize,
     },
+    /// The first start: where to begin.
+    Welcome,
 }
 
 /// What the user chose in a dialog.
@@ -57,6 +59,8 @@ pub enum Answer {
     Restore,
     /// Start a new plan from the template of this name.
     Template(String),
+    /// Run this command (a choice in the welcome dialog).
+    Run(super::commands::Command),
     Cancel,
 }
 
@@ -130,6 +134,7 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, file: Option<&Path>) -> Opti
             }
             Modal::AskPath { save, text, .. } => ask_path(ui, *save, text, file),
             Modal::Templates { selected } => pick_template(ui, selected),
+            Modal::Welcome => welcome(ui),
             Modal::Recover(r) => {
                 ui.heading("Restore unsaved changes?");
                 let what = r.path.as_ref().map_or_else(
@@ -152,6 +157,52 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, file: Option<&Path>) -> Opti
     });
     let escaped = shown.should_close();
     shown.inner.or_else(|| escaped.then_some(Answer::Cancel))
+}
+
+/// The first start: a line on what Stepstone is, and where to begin.
+fn welcome(ui: &mut egui::Ui) -> Option<Answer> {
+    use super::commands::Command;
+    ui.heading("Welcome to Stepstone");
+    ui.label(
+        "Plan your current role as a stepping stone to the next: the skills it needs, \
+         goals and milestones, and a few seconds a day to log what you did.",
+    );
+    ui.add_space(6.0);
+    let mut answer = None;
+    let choices = [
+        (
+            "Start from a career path",
+            "Roles, skills and goals for a common path; you make it yours.",
+            Answer::Run(Command::NewFromTemplate),
+        ),
+        (
+            "Start with an empty plan",
+            "Build it yourself from scratch.",
+            Answer::Run(Command::NewEmpty),
+        ),
+        (
+            "Open a plan file\u{2026}",
+            "A plan you or your mentor made.",
+            Answer::Run(Command::Open),
+        ),
+        (
+            "Explore the sample plan",
+            "A nurse educator's plan with six months of log: look around first.",
+            Answer::Cancel,
+        ),
+    ];
+    for (label, what, choice) in choices {
+        ui.horizontal(|ui| {
+            if ui
+                .add_sized([220.0, 28.0], egui::Button::new(label))
+                .clicked()
+            {
+                answer = Some(choice);
+            }
+            ui.label(egui::RichText::new(what).weak());
+        });
+    }
+    answer
 }
 
 /// The template list (left) and a preview of the selected one (right).

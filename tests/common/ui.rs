@@ -15,6 +15,7 @@ pub fn settings(dir: &Path, today: Date) -> Settings {
         dirs: AppDirs::in_folder(dir),
         native_dialogs: false,
         today: Some(today),
+        welcome: false,
     }
 }
 
