@@ -649,3 +649,39 @@ fn a_first_start_is_welcomed_and_can_go_on_to_a_template() {
         .build_eframe(move |_| App::new(None, s));
     assert!(h.query_by_label("Welcome to Stepstone").is_none());
 }
+
+#[test]
+fn an_empty_view_says_what_to_do_first_and_its_button_does_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = settings(dir.path(), date(2026, 11, 25));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_| App::from_plan(stepstone::model::Plan::default(), s));
+    h.run();
+    for (view, button) in [
+        ("Skills", "\u{2795} Add my first skill"),
+        ("Goals & milestones", "\u{2795} Add my first goal"),
+        ("People", "\u{2795} Add the first person"),
+        ("Log", "\u{2795} Add an entry for today"),
+    ] {
+        h.get_by_role_and_label(egui::accesskit::Role::Button, view)
+            .click();
+        h.run();
+        click(&mut h, button);
+        assert!(
+            h.query_by_label(button).is_none(),
+            "{view}: no longer empty"
+        );
+    }
+    let plan = h.state().plan();
+    assert_eq!(
+        (
+            plan.skills.len(),
+            plan.goals.len(),
+            plan.people.len(),
+            plan.log.len()
+        ),
+        (1, 1, 1, 1)
+    );
+    assert_eq!(plan.log[0].date, date(2026, 11, 25));
+}

@@ -516,6 +516,18 @@ pub fn hint(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).weak());
 }
 
+/// A view with nothing in it yet: one line on what to do first, and a
+/// button that does it; true when clicked.
+pub fn empty_state(ui: &mut Ui, what_first: &str, button: &str) -> bool {
+    ui.add_space(24.0);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(what_first).size(15.0));
+        ui.add_space(6.0);
+        ui.button(button).clicked()
+    })
+    .inner
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

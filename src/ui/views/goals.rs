@@ -51,24 +51,40 @@ impl GoalsView {
             ui.menu_button("\u{2795} Add goal", |ui| {
                 for kind in GoalKind::ALL {
                     if ui.button(kind.label()).clicked() {
-                        let goal = Goal {
-                            start: Some(cx.today),
-                            ..Goal::new(
-                                plan.new_goal_id(),
-                                format!("New {} goal", kind.label().to_lowercase()),
-                                kind,
-                            )
-                        };
-                        self.selected = Some(goal.id);
-                        widgets::focus_later(ui.ctx(), ItemRef::Goal(goal.id));
-                        edits.push(Edit::Put(Item::Goal(goal)));
+                        self.add(ui, cx, kind, edits);
                     }
                 }
             });
             widgets::filter_box(ui, "title or why", &mut self.filter);
             ui.checkbox(&mut self.hide_finished, "Hide done and dropped");
         });
+        if plan.goals.is_empty() {
+            if widgets::empty_state(
+                ui,
+                "No goals yet. Add one thing you want to reach by a date, then the milestones on the way.",
+                "\u{2795} Add my first goal",
+            ) {
+                self.add(ui, cx, GoalKind::Skill, edits);
+            }
+            return;
+        }
         egui::ScrollArea::vertical().show(ui, |ui| self.list(ui, cx, edits));
+    }
+
+    /// Adds a goal of `kind` starting today, picks it and puts the keyboard
+    /// in its title.
+    fn add(&mut self, ui: &egui::Ui, cx: &ViewCtx<'_>, kind: GoalKind, edits: &mut Vec<Edit>) {
+        let goal = Goal {
+            start: Some(cx.today),
+            ..Goal::new(
+                cx.plan.new_goal_id(),
+                format!("New {} goal", kind.label().to_lowercase()),
+                kind,
+            )
+        };
+        self.selected = Some(goal.id);
+        widgets::focus_later(ui.ctx(), ItemRef::Goal(goal.id));
+        edits.push(Edit::Put(Item::Goal(goal)));
     }
 
     fn list(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {

@@ -149,6 +149,24 @@ impl LogView {
                 duration(u32::try_from(self.rows.minutes).unwrap_or(u32::MAX))
             ));
         });
+        if plan.log.is_empty() {
+            if widgets::empty_state(
+                ui,
+                "Nothing logged yet. Log what you did on Today (Ctrl+1), or add an entry here.",
+                "\u{2795} Add an entry for today",
+            ) {
+                let entry = LogEntry::new(
+                    plan.new_entry_id(),
+                    cx.today,
+                    30,
+                    ExperienceKind::Routine,
+                    "What I did",
+                );
+                self.selected = Some(entry.id);
+                edits.push(Edit::Put(Item::Entry(entry)));
+            }
+            return;
+        }
         self.filters(ui, plan, cx.today);
         self.table(ui, cx);
     }

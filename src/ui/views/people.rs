@@ -2,7 +2,9 @@
 //! you were last in touch (the later of what you noted and the log).
 
 use super::ViewCtx;
-use crate::model::{Edit, Item, ItemRef, Person, PersonId, Relation, name_key, text_contains};
+use crate::model::{
+    Edit, Item, ItemRef, Person, PersonId, Plan, Relation, name_key, text_contains,
+};
 use crate::ui::widgets;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -33,10 +35,7 @@ impl PeopleView {
         ui.horizontal(|ui| {
             ui.heading("People");
             if ui.button("\u{2795} Add person").clicked() {
-                let person = Person::new(plan.new_person_id(), "New person", Relation::Colleague);
-                self.selected = Some(person.id);
-                widgets::focus_later(ui.ctx(), ItemRef::Person(person.id));
-                edits.push(Edit::Put(Item::Person(person)));
+                self.add(ui, plan, edits);
             }
             widgets::filter_box(ui, "name, role or place", &mut self.filter);
         });
@@ -55,6 +54,16 @@ impl PeopleView {
                 edits.push(Edit::SetOwner(owner));
             }
         });
+        if plan.people.is_empty() {
+            if widgets::empty_state(
+                ui,
+                "No one here yet. Add a mentor, a colleague who helps you, or someone you help.",
+                "\u{2795} Add the first person",
+            ) {
+                self.add(ui, plan, edits);
+            }
+            return;
+        }
         let needle = name_key(&self.filter);
         let rows: Vec<&Person> = plan
             .people
@@ -109,6 +118,14 @@ impl PeopleView {
         if let Some(id) = clicked {
             super::toggle(&mut self.selected, id);
         }
+    }
+
+    /// Adds a person, picks them and puts the keyboard in their name.
+    fn add(&mut self, ui: &egui::Ui, plan: &Plan, edits: &mut Vec<Edit>) {
+        let person = Person::new(plan.new_person_id(), "New person", Relation::Colleague);
+        self.selected = Some(person.id);
+        widgets::focus_later(ui.ctx(), ItemRef::Person(person.id));
+        edits.push(Edit::Put(Item::Person(person)));
     }
 
     fn editor(

@@ -138,16 +138,31 @@ impl SkillsView {
         ui.horizontal(|ui| {
             ui.heading("Skills");
             if ui.button("\u{2795} Add skill").clicked() {
-                let skill = Skill::new(plan.new_skill_id(), "New skill");
-                self.selected = Some(skill.id);
-                widgets::focus_later(ui.ctx(), ItemRef::Skill(skill.id));
-                edits.push(Edit::Put(Item::Skill(skill)));
+                self.add(ui, plan, edits);
             }
             widgets::filter_box(ui, "name or category", &mut self.filter);
         });
+        if plan.skills.is_empty() {
+            if widgets::empty_state(
+                ui,
+                "No skills yet. Start with one your next role asks for, and where you are with it.",
+                "\u{2795} Add my first skill",
+            ) {
+                self.add(ui, plan, edits);
+            }
+            return;
+        }
         // A narrow window scrolls the table sideways rather than drawing it
         // under the editor.
         egui::ScrollArea::horizontal().show(ui, |ui| self.table(ui, cx));
+    }
+
+    /// Adds a skill, picks it and puts the keyboard in its name.
+    fn add(&mut self, ui: &egui::Ui, plan: &Plan, edits: &mut Vec<Edit>) {
+        let skill = Skill::new(plan.new_skill_id(), "New skill");
+        self.selected = Some(skill.id);
+        widgets::focus_later(ui.ctx(), ItemRef::Skill(skill.id));
+        edits.push(Edit::Put(Item::Skill(skill)));
     }
 
     fn header(&mut self, ui: &mut egui::Ui, title: &str, by: SortBy) -> egui::Response {
