@@ -771,3 +771,30 @@ fn the_day_box_takes_the_short_ways_people_type_days() {
         h.run();
     }
 }
+
+/// Faster lists (issue 9): Enter in the last milestone's title adds the next one.
+#[test]
+fn enter_in_the_last_milestone_adds_the_next() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    show(&mut h, "Goals & milestones");
+    click(&mut h, "\u{2795} Add goal");
+    h.get_by_role_and_label(A11yRole::Button, "Learning")
+        .click();
+    h.run();
+    h.run();
+    type_text(&mut h, "Get certified");
+    click(&mut h, "\u{2795} Add milestone");
+    type_text(&mut h, "Book the exam");
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    type_text(&mut h, "Pass it");
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    let goal = h.state().plan().goals.last().expect("goal").clone();
+    let titles: Vec<&str> = goal.milestones.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(goal.title, "Get certified");
+    assert_eq!(
+        titles,
+        ["Book the exam", "Pass it", "Milestone 3"],
+        "Enter added the next each time"
+    );
+}

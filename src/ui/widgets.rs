@@ -58,6 +58,17 @@ pub fn name_field(
     value: &mut String,
     key: impl std::hash::Hash + std::fmt::Debug,
 ) -> bool {
+    name_field_entered(ui, label, value, key).0
+}
+
+/// [`name_field`], also telling whether Enter was pressed in it:
+/// (changed, entered). Lists use it to add their next item.
+pub fn name_field_entered(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    key: impl std::hash::Hash + std::fmt::Debug,
+) -> (bool, bool) {
     ui.horizontal(|ui| {
         let l = ui.label(label);
         let out = egui::TextEdit::singleline(value)
@@ -67,7 +78,9 @@ pub fn name_field(
             out.response.request_focus();
             select_all(ui, &out, value);
         }
-        out.response.response.clone().labelled_by(l.id).changed()
+        let response = out.response.response.clone().labelled_by(l.id);
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        (response.changed(), entered)
     })
     .inner
 }

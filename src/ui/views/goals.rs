@@ -224,6 +224,8 @@ impl GoalsView {
         let mut by_date: Vec<(usize, &mut Milestone)> =
             g.milestones.iter_mut().enumerate().collect();
         by_date.sort_by_key(|(_, m)| order.iter().position(|id| *id == m.id));
+        let last = order.last().copied();
+        let mut add = false;
         for (i, m) in by_date {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.push_id(m.id.0, |ui| {
@@ -237,8 +239,15 @@ impl GoalsView {
                             remove = Some(i);
                         }
                     });
-                    changed |=
-                        widgets::name_field(ui, "Milestone", &mut m.title, milestone_key(m.id));
+                    let (title_changed, entered) = widgets::name_field_entered(
+                        ui,
+                        "Milestone",
+                        &mut m.title,
+                        milestone_key(m.id),
+                    );
+                    changed |= title_changed;
+                    // Enter in the last milestone's title adds the next one.
+                    add |= entered && Some(m.id) == last;
                     changed |= widgets::optional_date(ui, "Due", &mut m.due, cx.today);
                     if m.done.is_some() {
                         changed |= widgets::optional_date(ui, "Done on", &mut m.done, cx.today);
@@ -257,7 +266,7 @@ impl GoalsView {
             g.milestones.remove(i);
             changed = true;
         }
-        if ui.button("\u{2795} Add milestone").clicked() {
+        if ui.button("\u{2795} Add milestone").clicked() || add {
             let id = plan.new_milestone_id(Some(&g));
             g.milestones.push(Milestone {
                 due: g.due,
