@@ -610,14 +610,19 @@ fn the_built_in_sample_is_live_unless_today_is_fixed() {
     );
 }
 
+/// The app as a person starts it (the welcome on), its files under `dir`.
+fn welcoming(dir: &Path) -> Harness<'static, App> {
+    let mut s = settings(dir, date(2026, 11, 25));
+    s.welcome = true;
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_| App::new(None, s))
+}
+
 #[test]
 fn a_first_start_is_welcomed_and_can_go_on_to_a_template() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut s = settings(dir.path(), date(2026, 11, 25));
-    s.welcome = true;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_| App::new(None, s));
+    let mut h = welcoming(dir.path());
     h.run();
     assert!(h.query_by_label("Welcome to Stepstone").is_some());
     click(&mut h, "Start from a career path");
@@ -629,11 +634,7 @@ fn a_first_start_is_welcomed_and_can_go_on_to_a_template() {
     click(&mut h, "Cancel");
 
     // Exploring the sample just closes the welcome.
-    let mut s = settings(dir.path(), date(2026, 11, 25));
-    s.welcome = true;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_| App::new(None, s));
+    let mut h = welcoming(dir.path());
     h.run();
     click(&mut h, "Explore the sample plan");
     assert!(h.query_by_label("Welcome to Stepstone").is_none());
@@ -641,12 +642,8 @@ fn a_first_start_is_welcomed_and_can_go_on_to_a_template() {
 
     // A plan opened before: no welcome, straight to it.
     let file = sample_copy(dir.path());
-    let mut s = settings(dir.path(), date(2026, 11, 25));
-    s.welcome = true;
     AppDirs::in_folder(dir.path()).add_recent(&file);
-    let h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_| App::new(None, s));
+    let h = welcoming(dir.path());
     assert!(h.query_by_label("Welcome to Stepstone").is_none());
 }
 
