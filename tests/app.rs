@@ -222,12 +222,14 @@ fn new_with_unsaved_changes_asks_first() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
+    click(&mut h, "Start with an empty plan");
     assert!(h.query_by_label("Save your changes?").is_some());
     click(&mut h, "Cancel");
     assert_eq!(h.state().plan(), &edited, "cancel keeps everything");
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
+    click(&mut h, "Start with an empty plan");
     click(&mut h, "Discard changes");
     assert!(h.state().plan().skills.is_empty(), "a new, empty plan");
     assert!(!h.state().document().is_dirty());
@@ -422,8 +424,9 @@ fn menu_commands_on_the_log_view_keep_it_consistent() {
     );
     // A new, empty plan from the menu while the Log is open.
     click(&mut h, "File");
-    h.get_by_label_contains("New plan").click();
-    h.run(); // no question: the undo brought the plan back to how it was opened
+    h.get_by_label_contains("New\u{2026}").click();
+    h.run();
+    click(&mut h, "Start with an empty plan"); // no question: the undo brought the plan back
     assert!(h.query_by_label_contains("0 of 0 entries").is_some());
 }
 
@@ -482,6 +485,7 @@ fn saving_an_untitled_plan_before_new_asks_for_a_name_then_goes_on() {
     click(&mut h, "\u{2795} Add person");
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
+    click(&mut h, "Start with an empty plan");
     click(&mut h, "Save");
     h.get_by_label("File path:").focus();
     h.run();

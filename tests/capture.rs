@@ -511,6 +511,7 @@ fn a_new_plan_is_not_called_saved() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(dir.path());
     press(&mut h, Modifiers::COMMAND, Key::N);
+    click(&mut h, "Start with an empty plan");
     assert!(h.query_by_label("Not saved to a file yet").is_some());
     assert!(h.query_by_label("Saved").is_none());
 }

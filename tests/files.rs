@@ -251,8 +251,9 @@ fn a_new_plan_is_not_called_saved() {
     let mut h = app(dir.path(), None);
     h.run();
     click(&mut h, "File");
-    h.get_by_label_contains("New plan").click();
+    h.get_by_label_contains("New\u{2026}").click();
     h.run();
+    click(&mut h, "Start with an empty plan");
     assert!(h.query_by_label("Not saved to a file yet").is_some());
     assert!(h.query_by_label("Saved").is_none());
 }
@@ -357,6 +358,7 @@ fn a_plan_still_loading_does_not_replace_a_new_one() {
     add_person(&mut h, "To be discarded");
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
+    click(&mut h, "Start with an empty plan");
     click(&mut h, "Discard changes");
     for _ in 0..50 {
         h.step();

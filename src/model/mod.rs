@@ -10,6 +10,7 @@ pub mod metrics;
 mod plan;
 mod roadmap;
 mod shift;
+mod start;
 mod validate;
 
 pub use appended::Base;
@@ -19,6 +20,7 @@ pub use ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId,
 pub use log_index::LogIndex;
 pub use plan::*;
 pub use roadmap::{Gap, RoleSpan, role_spans, skill_gaps};
+pub use start::{MAX_SKILLS, SkillAnswer, StartAnswers};
 pub use validate::{MAX_MINUTES_PER_ENTRY, Problem, is_safe_link};
 
 #[cfg(test)]

@@ -109,7 +109,7 @@ impl App {
             .or_else(|| app.recent.first().filter(|p| p.exists()).cloned());
         match start {
             Some(path) => app.load(path),
-            None if app.settings.welcome => app.modal = Some(Modal::Welcome),
+            None if app.settings.welcome => app.modal = Some(Modal::Welcome { first: true }),
             None => {}
         }
         if let Some(recovery) = app.settings.dirs.read_recovery() {
@@ -177,6 +177,11 @@ impl App {
         }
     }
 
+    /// Sets the app's clock to `today`, as if the day had passed (tests).
+    pub fn set_today(&mut self, today: Date) {
+        self.settings.today = Some(today);
+    }
+
     /// The date the app treats as today.
     pub fn today(&self) -> Date {
         self.settings.today.unwrap_or(self.today.0)
@@ -198,6 +203,8 @@ impl App {
     /// Runs a command from a menu, a button or the keyboard.
     pub fn run(&mut self, command: Command) {
         match command {
+            Command::New => self.modal = Some(Modal::Welcome { first: false }),
+            Command::GuidedStart => self.then_or_ask(Then::GuidedStart),
             Command::NewEmpty => self.then_or_ask(Then::NewEmpty),
             Command::NewFromSample => self.then_or_ask(Then::NewFromSample),
             Command::NewFromTemplate => self.modal = Some(Modal::Templates { selected: 0 }),
@@ -345,7 +352,12 @@ impl eframe::App for App {
         let typing = ctx.text_edit_focused();
         self.apply(edits, now, typing);
         if let Some(modal) = &mut self.modal
-            && let Some(answer) = modals::show(&ctx, modal, self.doc.path.as_deref())
+            && let Some(answer) = modals::show(
+                &ctx,
+                modal,
+                self.doc.path.as_deref(),
+                self.settings.native_dialogs,
+            )
         {
             self.pending.push(Action::Answer(answer));
         }

@@ -59,6 +59,9 @@ impl View {
 /// Something the user can ask the app to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
+    /// Where to begin a new plan: the choices of the welcome.
+    New,
+    GuidedStart,
     NewEmpty,
     NewFromSample,
     NewFromTemplate,
@@ -83,7 +86,7 @@ impl Command {
     pub const WITH_SHORTCUTS: [Command; 15] = [
         Command::SaveAs,
         Command::Redo,
-        Command::NewEmpty,
+        Command::New,
         Command::Open,
         Command::Save,
         Command::Undo,
@@ -100,7 +103,9 @@ impl Command {
 
     pub fn label(self) -> &'static str {
         match self {
-            Command::NewEmpty => "New plan",
+            Command::New => "New\u{2026}",
+            Command::GuidedStart => "Guided start\u{2026}",
+            Command::NewEmpty => "New empty plan",
             Command::NewFromSample => "New from the sample plan",
             Command::NewFromTemplate => "New from a template\u{2026}",
             Command::Open => "Open\u{2026}",
@@ -116,7 +121,7 @@ impl Command {
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         let k = |m, key| Some(KeyboardShortcut::new(m, key));
         match self {
-            Command::NewEmpty => k(CMD, Key::N),
+            Command::New => k(CMD, Key::N),
             Command::Open => k(CMD, Key::O),
             Command::Save => k(CMD, Key::S),
             Command::SaveAs => k(CMD_SHIFT, Key::S),
@@ -137,7 +142,10 @@ impl Command {
                 let i = View::ALL.iter().position(|v| *v == view)?;
                 k(CMD, keys[i])
             }
-            Command::NewFromSample | Command::NewFromTemplate => None,
+            Command::NewEmpty
+            | Command::GuidedStart
+            | Command::NewFromSample
+            | Command::NewFromTemplate => None,
         }
     }
 

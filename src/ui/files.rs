@@ -3,7 +3,9 @@
 //! the window stays responsive; small plans are written at once.
 
 use super::app::{App, Notice};
+use super::commands::View;
 use super::document::{Document, Snapshot};
+use super::guided::{Begin, Guided};
 use super::modals::{Answer, Modal, Then, with_extension};
 use super::storage::Recovery;
 use super::views::Views;
@@ -141,7 +143,7 @@ impl App {
     }
 
     fn go(&mut self, then: Then) {
-        if !matches!(then, Then::Open(_)) {
+        if !matches!(then, Then::Open(_) | Then::GuidedStart) {
             self.views = Views::default();
         }
         match then {
@@ -152,6 +154,10 @@ impl App {
                     .map(|t| t.plan())
                     .unwrap_or_default();
                 self.replace_doc(Document::new(plan, None, None));
+            }
+            Then::GuidedStart => {
+                let guided = Guided::new(&self.settings.dirs.plans, self.today());
+                self.modal = Some(Modal::Guided(Box::new(guided)));
             }
             Then::Open(Some(path)) => self.load(path),
             Then::Open(None) => {
@@ -474,7 +480,8 @@ impl App {
                 self.settings.dirs.clear_recovery(r.path.as_deref());
             }
             (Modal::Recover(r), _) => self.modal = Some(Modal::Recover(r)),
-            (Modal::Welcome, Answer::Run(command)) => self.run(command),
+            (Modal::Welcome { .. }, Answer::Run(command)) => self.run(command),
+            (Modal::Guided(_), Answer::Begin(begin)) => self.begin(*begin),
             (Modal::Templates { .. }, Answer::Template(name)) => {
                 self.then_or_ask(Then::NewFromTemplate(name));
             }
@@ -493,6 +500,38 @@ impl App {
         self.views = Views::default();
         if let Some(path) = path {
             self.load(path);
+        }
+    }
+
+    /// Makes the plan the guided start asked for, as one undo step over an
+    /// empty plan, saves it under its new name and shows Today.
+    fn begin(&mut self, begin: Begin) {
+        let mut doc = Document::new(Plan::default(), None, None);
+        let edit = begin.answers.edit(doc.plan(), self.today());
+        if let Err(e) = doc.apply(edit, 0.0, false) {
+            self.notice = Some(Notice::error(format!("Could not make the plan: {e}.")));
+            return;
+        }
+        self.replace_doc(doc);
+        self.views = Views::default();
+        self.view = View::Today;
+        let path = begin.path;
+        if let Some(folder) = path.parent()
+            && let Err(e) = std::fs::create_dir_all(folder)
+        {
+            self.notice = Some(Notice::error(format!(
+                "Your plan is ready but could not be saved in {}: {e}. Save it elsewhere with \
+                 File > Save as.",
+                folder.display()
+            )));
+            return;
+        }
+        self.save_to(path.clone(), false, None);
+        if self.doc.path.as_ref() == Some(&path) && !self.doc.is_dirty() {
+            self.notice = Some(Notice::info(format!(
+                "Your plan is saved as {}. Log what you did today below.",
+                path.display()
+            )));
         }
     }
 

@@ -5,6 +5,7 @@ pub mod commands;
 mod derived;
 pub mod document;
 mod files;
+mod guided;
 mod modals;
 pub mod plots;
 mod screenshot;

@@ -13,6 +13,8 @@ pub enum Then {
     NewFromSample,
     /// A new, untitled plan from the template of this name.
     NewFromTemplate(String),
+    /// The guided start's steps.
+    GuidedStart,
     /// Open this file, or ask which.
     Open(Option<PathBuf>),
     Quit,
@@ -43,8 +45,12 @@ pub enum Modal {
     Templates {
         selected: usize,
     },
-    /// The first start: where to begin.
-    Welcome,
+    /// Where to begin: on the first start (`first`), and from File > New.
+    Welcome {
+        first: bool,
+    },
+    /// The guided start's steps.
+    Guided(Box<super::guided::Guided>),
 }
 
 /// What the user chose in a dialog.
@@ -61,6 +67,8 @@ pub enum Answer {
     Template(String),
     /// Run this command (a choice in the welcome dialog).
     Run(super::commands::Command),
+    /// The guided start is done: make this plan.
+    Begin(Box<super::guided::Begin>),
     Cancel,
 }
 
@@ -82,7 +90,12 @@ fn buttons(ui: &mut egui::Ui, options: &[Choice]) -> Option<Answer> {
 
 /// Shows `modal` over the window; returns the answer once given (Escape
 /// answers Cancel).
-pub fn show(ctx: &egui::Context, modal: &mut Modal, file: Option<&Path>) -> Option<Answer> {
+pub fn show(
+    ctx: &egui::Context,
+    modal: &mut Modal,
+    file: Option<&Path>,
+    native_dialogs: bool,
+) -> Option<Answer> {
     let file_name = file.map_or_else(|| "this plan".to_string(), name_of);
     let shown = egui::Modal::new(egui::Id::unique("stepstone modal")).show(ctx, |ui| {
         ui.set_max_width(460.0);
@@ -134,7 +147,8 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, file: Option<&Path>) -> Opti
             }
             Modal::AskPath { save, text, .. } => ask_path(ui, *save, text, file),
             Modal::Templates { selected } => pick_template(ui, selected),
-            Modal::Welcome => welcome(ui),
+            Modal::Welcome { first } => welcome(ui, *first),
+            Modal::Guided(guided) => guided.show(ui, native_dialogs),
             Modal::Recover(r) => {
                 ui.heading("Restore unsaved changes?");
                 let what = r.path.as_ref().map_or_else(
@@ -155,21 +169,36 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, file: Option<&Path>) -> Opti
             }
         }
     });
-    let escaped = shown.should_close();
+    // A stray click beside the guided start must not lose its answers:
+    // only Escape (or its Cancel button) leaves it.
+    let escaped = if matches!(modal, Modal::Guided(_)) {
+        ctx.input(|i| i.key_pressed(egui::Key::Escape))
+    } else {
+        shown.should_close()
+    };
     shown.inner.or_else(|| escaped.then_some(Answer::Cancel))
 }
 
-/// The first start: a line on what Stepstone is, and where to begin.
-fn welcome(ui: &mut egui::Ui) -> Option<Answer> {
+/// Where to begin: on the first start, a line on what Stepstone is too.
+fn welcome(ui: &mut egui::Ui, first: bool) -> Option<Answer> {
     use super::commands::Command;
-    ui.heading("Welcome to Stepstone");
-    ui.label(
-        "Plan your current role as a stepping stone to the next: the skills it needs, \
-         goals and milestones, and a few seconds a day to log what you did.",
-    );
+    if first {
+        ui.heading("Welcome to Stepstone");
+        ui.label(
+            "Plan your current role as a stepping stone to the next: the skills it needs, \
+             goals and milestones, and a few seconds a day to log what you did.",
+        );
+    } else {
+        ui.heading("Start a new plan");
+    }
     ui.add_space(6.0);
     let mut answer = None;
     let choices = [
+        (
+            "Guided start",
+            "Six short steps: your why, your roles, skills and a first goal.",
+            Answer::Run(Command::GuidedStart),
+        ),
         (
             "Start from a career path",
             "Roles, skills and goals for a common path; you make it yours.",
@@ -188,7 +217,7 @@ fn welcome(ui: &mut egui::Ui) -> Option<Answer> {
         (
             "Explore the sample plan",
             "A nurse educator's plan with six months of log: look around first.",
-            Answer::Cancel,
+            Answer::Run(Command::NewFromSample),
         ),
     ];
     for (label, what, choice) in choices {
@@ -201,6 +230,10 @@ fn welcome(ui: &mut egui::Ui) -> Option<Answer> {
             }
             ui.label(egui::RichText::new(what).weak());
         });
+    }
+    if !first {
+        ui.add_space(6.0);
+        answer = answer.or(buttons(ui, &[("Cancel", Answer::Cancel)]));
     }
     answer
 }

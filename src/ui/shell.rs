@@ -9,12 +9,7 @@ impl App {
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for c in [
-                    Command::NewEmpty,
-                    Command::NewFromTemplate,
-                    Command::NewFromSample,
-                    Command::Open,
-                ] {
+                for c in [Command::New, Command::NewFromTemplate, Command::Open] {
                     self.menu_item(ui, c, true);
                 }
                 ui.menu_button("Open recent", |ui| {

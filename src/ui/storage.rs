@@ -17,15 +17,24 @@ pub struct AppDirs {
     pub config: PathBuf,
     /// Autosaved copies of unsaved changes.
     pub recovery: PathBuf,
+    /// Where new plans are saved unless the person picks another folder.
+    pub plans: PathBuf,
 }
 
 impl AppDirs {
     /// The platform's places: on Linux `$XDG_CONFIG_HOME/stepstone` and
-    /// `$XDG_STATE_HOME/stepstone/recovery`; on macOS `~/Library/Application
+    /// `$XDG_STATE_HOME/stepstone/recovery`, with new plans in
+    /// `~/Documents/Stepstone`; on macOS `~/Library/Application
     /// Support/...`; on Windows `%APPDATA%\\...` and `%LOCALAPPDATA%\\...`.
     pub fn from_env() -> Self {
+        let documents = directories::UserDirs::new().map(|u| {
+            u.document_dir()
+                .unwrap_or_else(|| u.home_dir())
+                .join("Stepstone")
+        });
         match directories::ProjectDirs::from("", "", "stepstone") {
             Some(dirs) => Self {
+                plans: documents.unwrap_or_else(|| dirs.data_dir().join("plans")),
                 config: dirs.config_dir().to_path_buf(),
                 recovery: dirs
                     .state_dir()
@@ -41,6 +50,7 @@ impl AppDirs {
     pub fn in_folder(root: &Path) -> Self {
         Self {
             config: root.join("config"),
+            plans: root.join("plans"),
             recovery: root.join("recovery"),
         }
     }
