@@ -1049,10 +1049,16 @@ pub fn forecast(plan: &Plan, totals: &LogTotals, role: &Role, today: Date) -> Fo
         .requires
         .iter()
         .map(|q| {
-            let level_on = |d| plan.skill(q.skill).map_or(Level(0), |s| s.level_on(d));
-            let have = level_on(today);
+            let skill = plan.skill(q.skill);
+            let have = skill.map_or(Level(0), |s| s.level_on(today));
             let gap = q.level.0.saturating_sub(have.0);
-            let gains = have.0.saturating_sub(level_on(window_before).0);
+            // A skill first recorded within the window starts there: its
+            // first level is where the person began, not a gain.
+            let then = skill.map_or(Level(0), |s| match s.history.first() {
+                Some(first) if first.date > window_before => first.level,
+                _ => s.level_on(window_before),
+            });
+            let gains = have.0.saturating_sub(then.0);
             // Levels gained over a span of days, or logged time at HOURS_PER_LEVEL.
             let (amount, span) = if gains > 0 {
                 (f64::from(gains), 180.0)

@@ -429,6 +429,29 @@ fn forecast_arrives_at_the_slowest_skills_date() {
 }
 
 #[test]
+fn a_skills_first_level_is_where_it_starts_not_a_gain() {
+    // Recorded at 2 a month ago, never raised, nothing logged: no pace yet.
+    let mut plan = forecast_plan(&[(5, 4)]);
+    plan.skills.push(skill(5, &[(date(2026, 10, 25), 2)]));
+    let f = forecast(&plan, &LogTotals::new(&plan), &plan.roles[0], TODAY);
+    assert_eq!((f.skills[0].gap, f.skills[0].levels_per_day), (2, 0.0));
+    assert_eq!(
+        f.arrival,
+        Arrival::NotAtThisPace {
+            slowest: SkillId(5)
+        }
+    );
+    // Raised from 2 to 3 since: one level gained.
+    plan.skills[4].history.push(LevelChange {
+        date: date(2026, 11, 1),
+        level: Level(3),
+        evidence: String::new(),
+    });
+    let f = forecast(&plan, &LogTotals::new(&plan), &plan.roles[0], TODAY);
+    assert!(close(f.skills[0].levels_per_day, 1.0 / 180.0));
+}
+
+#[test]
 fn forecast_ready_stuck_and_without_requirements() {
     let ready = forecast_plan(&[(4, 3), (1, 2)]);
     let totals = LogTotals::new(&ready);

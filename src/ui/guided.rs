@@ -184,7 +184,7 @@ impl Guided {
             .small(),
         );
         ui.heading(self.step.title());
-        let mut go_on = ui.input(|i| i.modifiers.command && i.key_pressed(Key::Enter));
+        let mut go_on = enter_pressed(ui) == Some(true);
         go_on |= match self.step {
             Step::Why => self.why_step(ui),
             Step::Current => self.role_step(ui, true),
@@ -451,7 +451,6 @@ impl Guided {
         let out = egui::TextEdit::singleline(text)
             .id(slot.id())
             .char_limit(1)
-            .hint_text("0-5")
             .desired_width(22.0)
             .show(ui);
         let typed = text.trim().parse::<u8>().is_ok_and(|n| Level(n).is_valid());
@@ -461,7 +460,7 @@ impl Guided {
             let text = self.text_mut(slot).clone();
             super::widgets::select_all(ui, &out, &text);
         }
-        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let entered = response.lost_focus() && enter_pressed(ui) == Some(false);
         if (response.changed() && typed) || entered {
             self.focus = Some(then);
         }
@@ -581,17 +580,26 @@ impl Guided {
         let response = ui
             .horizontal(|ui| {
                 let l = ui.add_sized([label_width, 18.0], egui::Label::new(slot.label()));
-                ui.add(
-                    egui::TextEdit::singleline(self.text_mut(slot))
-                        .id(slot.id())
-                        .hint_text(hint)
-                        .desired_width(width),
-                )
-                .labelled_by(l.id)
+                let response = ui
+                    .add(
+                        egui::TextEdit::singleline(self.text_mut(slot))
+                            .id(slot.id())
+                            .hint_text(hint)
+                            .desired_width(width),
+                    )
+                    .labelled_by(l.id);
+                // A typed day shows the day it means (+18m, 2027-03, next friday).
+                if kind == Field::Date {
+                    let text = self.text_mut(slot).clone();
+                    if let Ok(Some(day)) = self.day(&text, slot) {
+                        ui.label(RichText::new(day.strftime("%A %-d %B %Y").to_string()).weak());
+                    }
+                }
+                response
             })
             .inner;
         self.take_focus(&response, slot);
-        response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter) && !i.modifiers.command)
+        response.lost_focus() && enter_pressed(ui) == Some(false)
     }
 
     fn take_focus(&mut self, response: &egui::Response, slot: Slot) {
@@ -608,6 +616,22 @@ enum Field {
     Wide,
     Name,
     Date,
+}
+
+/// Whether Enter was pressed this frame: `Some(true)` with Ctrl (Cmd on a
+/// Mac). The key's own modifiers count: Ctrl may be let go in the same frame.
+fn enter_pressed(ui: &Ui) -> Option<bool> {
+    ui.input(|i| {
+        i.events.iter().find_map(|e| match e {
+            egui::Event::Key {
+                key: Key::Enter,
+                pressed: true,
+                modifiers,
+                ..
+            } => Some(modifiers.command),
+            _ => None,
+        })
+    })
 }
 
 /// The first field of a step, which takes the keyboard when it shows.

@@ -220,16 +220,23 @@ fn welcome(ui: &mut egui::Ui, first: bool) -> Option<Answer> {
             Answer::Run(Command::NewFromSample),
         ),
     ];
+    let mut shown = Vec::new();
     for (label, what, choice) in choices {
         ui.horizontal(|ui| {
-            if ui
-                .add_sized([220.0, 28.0], egui::Button::new(label))
-                .clicked()
-            {
+            let button = ui.add_sized([220.0, 28.0], egui::Button::new(label));
+            if button.clicked() {
                 answer = Some(choice);
             }
+            shown.push(button);
             ui.label(egui::RichText::new(what).weak());
         });
+    }
+    // The keyboard starts on the first choice: Enter takes it, Tab moves on.
+    let focused = ui.memory(egui::Memory::focused);
+    if !shown.iter().any(|b| Some(b.id) == focused)
+        && let Some(first_choice) = shown.first()
+    {
+        first_choice.request_focus();
     }
     if !first {
         ui.add_space(6.0);
