@@ -167,98 +167,43 @@ fn shoot(plan: &Path, today: &str, view: &str, out: &Path, home: &Path) {
 #[ignore = "needs a display, xdotool and ImageMagick: run under Xvfb with --ignored (see .ci/run)"]
 fn the_guided_start_in_a_real_window() {
     let home = tempfile::tempdir().expect("tempdir");
-    let out_dir: std::path::PathBuf = std::env::var_os("STEPSTONE_SCREENSHOTS")
-        .map_or_else(|| home.path().to_path_buf(), Into::into);
-    std::fs::create_dir_all(&out_dir).expect("screenshot folder");
-    let mut app = Closing(
-        Command::new(env!("CARGO_BIN_EXE_stepstone"))
-            .args(["--today", "2026-11-25"])
-            .env_remove("WAYLAND_DISPLAY")
-            .env("HOME", home.path())
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("XDG_STATE_HOME", home.path().join("state"))
-            .spawn()
-            .expect("starts"),
-    );
-    let xdo = |args: &[&str]| {
-        Command::new("xdotool")
-            .args(args)
-            .output()
-            .expect("xdotool (apt install xdotool)")
-    };
-    let window = (0..100)
-        .find_map(|_| {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-            let found = xdo(&["search", "--name", "Stepstone"]);
-            String::from_utf8_lossy(&found.stdout)
-                .lines()
-                .next()
-                .map(str::to_string)
-        })
-        .expect("the window opens");
-    std::thread::sleep(std::time::Duration::from_secs(2));
-    xdo(&["windowfocus", "--sync", &window]);
-    let mut shots: Vec<std::path::PathBuf> = Vec::new();
-    let mut shoot = |name: &str| {
-        std::thread::sleep(std::time::Duration::from_millis(700));
-        let path = out_dir.join(format!("first-hour-{:02}-{name}.png", shots.len() + 1));
-        let status = Command::new("import")
-            .args(["-window", "root"])
-            .arg(&path)
-            .status()
-            .expect("import (apt install imagemagick)");
-        assert!(status.success(), "{name}: import failed");
-        shots.push(path);
-    };
-    let write = |text: &str| {
-        xdo(&["type", "--delay", "30", text]);
-        std::thread::sleep(std::time::Duration::from_millis(300));
-    };
-    let key = |k: &str| {
-        xdo(&["key", k]);
-        std::thread::sleep(std::time::Duration::from_millis(400));
-    };
-    shoot("welcome");
-    key("Return"); // the keyboard starts on "Guided start"
-    shoot("why");
-    write("Help new nurses feel safe on their first ward");
-    key("Return");
-    write("Staff nurse");
-    key("Tab");
-    write("2022-09");
-    shoot("current-role");
-    key("Return");
-    write("Nurse educator");
-    key("Tab");
-    write("+18m");
-    shoot("next-role");
-    key("Return");
+    let mut w = Window::open(home.path());
+    w.shoot("welcome");
+    w.key("Return"); // the keyboard starts on "Guided start"
+    w.shoot("why");
+    w.write("Help new nurses feel safe on their first ward");
+    w.key("Return");
+    w.write("Staff nurse");
+    w.key("Tab");
+    w.write("2022-09");
+    w.shoot("current-role");
+    w.key("Return");
+    w.write("Nurse educator");
+    w.key("Tab");
+    w.write("+18m");
+    w.shoot("next-role");
+    w.key("Return");
     for (skill, now, needed) in [("Teaching", "2", "4"), ("Wound care", "4", "4")] {
-        write(skill);
-        key("Tab");
-        write(now);
-        write(needed);
+        w.write(skill);
+        w.key("Tab");
+        w.write(now);
+        w.write(needed);
     }
-    shoot("skills");
-    key("Return");
-    write("Run the new-hire skills day");
-    key("Return");
-    write("Write the lesson plan");
-    key("Return");
-    write("Teach it to the March cohort");
-    shoot("goal");
-    key("ctrl+Return");
-    write("my path");
-    shoot("name");
-    key("Return");
-    shoot("today");
-    key("ctrl+q");
-    for _ in 0..50 {
-        if app.0.try_wait().expect("wait").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    w.shoot("skills");
+    w.key("Return");
+    w.write("Run the new-hire skills day");
+    w.key("Return");
+    w.write("Write the lesson plan");
+    w.key("Return");
+    w.write("Teach it to the March cohort");
+    w.shoot("goal");
+    w.key("ctrl+Return");
+    w.write("my path");
+    w.shoot("name");
+    w.key("Return");
+    w.shoot("today");
+    w.key("ctrl+q");
+    w.wait_closed();
 
     let saved = [
         home.path().join("Stepstone"),
@@ -271,32 +216,130 @@ fn the_guided_start_in_a_real_window() {
     let (plan, _) = stepstone::io::load(&saved).expect("a valid plan");
     assert_eq!(plan.skills.len(), 2);
     assert_eq!(plan.goals[0].milestones.len(), 2);
-    let pictures: Vec<_> = shots
-        .iter()
-        .map(|p| image::open(p).expect("a PNG").to_rgba8())
-        .collect();
-    for (pair, names) in pictures.windows(2).zip(shots.windows(2)) {
-        let changed = pair[0]
-            .pixels()
-            .zip(pair[1].pixels())
-            .filter(|(a, b)| a != b)
-            .count();
-        assert!(
-            changed > 500,
-            "{} looks like {}",
-            names[1].display(),
-            names[0].display()
-        );
+    w.assert_each_shot_changed();
+}
+
+/// The app in a real window, typed into with `xdotool` and pictured with
+/// `ImageMagick`'s `import`. It is closed when dropped, passed or not: left
+/// running it would keep the terminal (and any lock the runner holds) busy.
+struct Window {
+    app: std::process::Child,
+    out_dir: std::path::PathBuf,
+    shots: Vec<std::path::PathBuf>,
+}
+
+fn pause(ms: u64) {
+    std::thread::sleep(std::time::Duration::from_millis(ms));
+}
+
+fn xdo(args: &[&str]) -> std::process::Output {
+    Command::new("xdotool")
+        .args(args)
+        .output()
+        .expect("xdotool (apt install xdotool)")
+}
+
+impl Window {
+    /// Starts the app as a first start (its own files under `home`) and
+    /// gives its window the keyboard.
+    fn open(home: &Path) -> Self {
+        let out_dir: std::path::PathBuf = std::env::var_os("STEPSTONE_SCREENSHOTS")
+            .map_or_else(|| home.to_path_buf(), Into::into);
+        std::fs::create_dir_all(&out_dir).expect("screenshot folder");
+        let app = Command::new(env!("CARGO_BIN_EXE_stepstone"))
+            .args(["--today", "2026-11-25"])
+            .env_remove("WAYLAND_DISPLAY")
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .spawn()
+            .expect("starts");
+        let w = Self {
+            app,
+            out_dir,
+            shots: Vec::new(),
+        };
+        let window = (0..100)
+            .find_map(|_| {
+                pause(100);
+                let found = xdo(&["search", "--name", "Stepstone"]);
+                String::from_utf8_lossy(&found.stdout)
+                    .lines()
+                    .next()
+                    .map(str::to_string)
+            })
+            .expect("the window opens");
+        pause(2000);
+        xdo(&["windowfocus", "--sync", &window]);
+        w
+    }
+
+    #[expect(
+        clippy::unused_self,
+        reason = "typed into this window: it has the keyboard"
+    )]
+    fn write(&mut self, text: &str) {
+        xdo(&["type", "--delay", "30", text]);
+        pause(300);
+    }
+
+    #[expect(
+        clippy::unused_self,
+        reason = "pressed in this window: it has the keyboard"
+    )]
+    fn key(&mut self, key: &str) {
+        xdo(&["key", key]);
+        pause(400);
+    }
+
+    fn shoot(&mut self, name: &str) {
+        pause(700);
+        let n = self.shots.len() + 1;
+        let path = self.out_dir.join(format!("first-hour-{n:02}-{name}.png"));
+        let status = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .expect("import (apt install imagemagick)");
+        assert!(status.success(), "{name}: import failed");
+        self.shots.push(path);
+    }
+
+    fn wait_closed(&mut self) {
+        for _ in 0..50 {
+            if self.app.try_wait().expect("wait").is_some() {
+                return;
+            }
+            pause(100);
+        }
+    }
+
+    /// Each picture differs from the one before by more than a cursor's blink.
+    fn assert_each_shot_changed(&self) {
+        let pictures: Vec<_> = self
+            .shots
+            .iter()
+            .map(|p| image::open(p).expect("a PNG").to_rgba8())
+            .collect();
+        for (pair, names) in pictures.windows(2).zip(self.shots.windows(2)) {
+            let changed = pair[0]
+                .pixels()
+                .zip(pair[1].pixels())
+                .filter(|(a, b)| a != b)
+                .count();
+            assert!(
+                changed > 500,
+                "{} looks like {}",
+                names[1].display(),
+                names[0].display()
+            );
+        }
     }
 }
 
-/// A started app, closed when the test ends, passed or not: left running it
-/// would keep the terminal (and any lock the test runner holds) busy.
-struct Closing(std::process::Child);
-
-impl Drop for Closing {
+impl Drop for Window {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.app.kill();
+        let _ = self.app.wait();
     }
 }
