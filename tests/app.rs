@@ -597,6 +597,7 @@ fn the_built_in_sample_is_live_unless_today_is_fixed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut live_settings = settings(dir.path(), date(2026, 11, 25));
     live_settings.today = None;
+    live_settings.live_sample = true;
     let live = App::new(None, live_settings);
     let today = stepstone::clock::system_today();
     assert_eq!(live.plan().log.iter().map(|e| e.date).max(), Some(today));
@@ -606,7 +607,7 @@ fn the_built_in_sample_is_live_unless_today_is_fixed() {
     assert_eq!(
         fixed.plan(),
         &stepstone::io::sample_plan(),
-        "--today keeps the sample's own dates"
+        "--today (live_sample off) keeps the sample's own dates"
     );
 }
 

@@ -648,14 +648,28 @@ fn due_soon(ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
                     on: cx.today,
                 });
             }
-            let when = date.strftime("%-d %b").to_string();
+            let when = due_text(date, cx.today);
             if date < cx.today {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("overdue since {when}"));
+                ui.colored_label(ui.visuals().warn_fg_color, when);
             } else {
                 ui.label(RichText::new(when).small());
             }
             ui.add(egui::Label::new(RichText::new(&g.title).small().weak()).truncate());
         });
+    }
+}
+
+/// When a milestone on Today is due: its day and how far off it is
+/// ("5 Feb, in 9 days", "tomorrow", "overdue since 1 Feb (3 days)").
+fn due_text(due: Date, today: Date) -> String {
+    let days = metrics::day_number(due) - metrics::day_number(today);
+    let when = due.strftime("%-d %b");
+    match days {
+        ..=-2 => format!("overdue since {when} ({} days)", -days),
+        -1 => "overdue since yesterday".to_string(),
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        _ => format!("{when}, in {days} days"),
     }
 }
 
@@ -702,4 +716,21 @@ fn tough_day(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_due_milestone_says_how_far_off_it_is() {
+        let today = date(2027, 2, 3);
+        let due = |y, m, d| due_text(date(y, m, d), today);
+        assert_eq!(due(2027, 2, 13), "13 Feb, in 10 days");
+        assert_eq!(due(2027, 2, 4), "tomorrow");
+        assert_eq!(due(2027, 2, 3), "today");
+        assert_eq!(due(2027, 2, 2), "overdue since yesterday");
+        assert_eq!(due(2027, 1, 29), "overdue since 29 Jan (5 days)");
+    }
 }
