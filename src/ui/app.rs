@@ -310,6 +310,11 @@ impl App {
             self.views.log.show_filtered(filter);
             self.pending.push(Action::Run(Command::Show(View::Log)));
         }
+        // The empty Insights' button: Today, the keyboard in the quick-log box.
+        if std::mem::take(&mut self.views.insights.open_quick_log) {
+            self.views.today.focus_quick_log();
+            self.pending.push(Action::Run(Command::Show(View::Today)));
+        }
         // A click on a goal at risk on Today: that goal in Goals.
         if let Some(goal) = self.views.today.open_goal.take() {
             self.views.goals.show_goal(goal);

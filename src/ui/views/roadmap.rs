@@ -178,6 +178,7 @@ impl RoadmapView {
             if ui.button("\u{2795} Add my current role").clicked() {
                 let role = new_role(plan, Stage::Current, today);
                 self.selected = Some(role.id);
+                widgets::focus_later(ui.ctx(), ItemRef::Role(role.id));
                 edits.push(Edit::Put(Item::Role(role)));
             }
         });

@@ -164,6 +164,11 @@ impl TodayView {
             });
     }
 
+    /// Puts the keyboard in the "What did you do?" box when Today next shows.
+    pub fn focus_quick_log(&mut self) {
+        self.focus_what = true;
+    }
+
     fn header(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         ui.horizontal(|ui| {
             ui.heading(format!("Today, {}", cx.today.strftime("%A %-d %B")));
@@ -259,6 +264,12 @@ impl TodayView {
         egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new("Log what you did").strong());
+            if plan.log.is_empty() {
+                ui.label(
+                    RichText::new("Start here: write one thing you did today, then press Enter or Save entry. It starts your streak.")
+                        .size(15.0),
+                );
+            }
             // Fields in the order Tab visits them: what, minutes, links.
             ui.horizontal(|ui| {
                 let l = ui.label("What did you do?");
