@@ -160,7 +160,7 @@ fn edit_purpose_and_undo_typing_as_one_step() {
     let before = h.state().plan().purpose.clone();
     click(&mut h, "\u{2795} Add a why");
     let n = before.len() + 1;
-    let label = format!("{n}.");
+    let label = format!("Why {n}");
     let field = h.get_by_label(&label);
     field.focus();
     field.type_text("To make night shifts safer");

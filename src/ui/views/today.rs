@@ -565,7 +565,14 @@ fn readiness(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
 }
 
 fn purpose(ui: &mut egui::Ui, plan: &Plan, large: bool) {
-    if plan.purpose.is_empty() {
+    // A box added on the Roadmap and not yet filled in is not shown.
+    let whys: Vec<&str> = plan
+        .purpose
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if whys.is_empty() {
         ui.label(
             RichText::new(
                 "No \"why\" written yet. Add one on the Roadmap: it helps on tough days.",
@@ -574,7 +581,7 @@ fn purpose(ui: &mut egui::Ui, plan: &Plan, large: bool) {
         );
     }
     let size = if large { 20.0 } else { 15.0 };
-    for why in &plan.purpose {
+    for why in whys {
         ui.label(
             RichText::new(format!("\u{201c}{why}\u{201d}"))
                 .italics()
