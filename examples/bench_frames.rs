@@ -44,6 +44,7 @@ fn harness_sized(dir: &std::path::Path, plan: Plan, height: f32) -> Harness<'sta
                     native_dialogs: false,
                     today: Some(date(2026, 11, 25)),
                     welcome: false,
+                    live_sample: false,
                 },
             )
         })

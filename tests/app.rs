@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::ui::{click, open_app, sample_copy, settings};
+use common::ui::{click, open_app, sample_copy, settings, type_text};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -160,7 +160,7 @@ fn edit_purpose_and_undo_typing_as_one_step() {
     let before = h.state().plan().purpose.clone();
     click(&mut h, "\u{2795} Add a why");
     let n = before.len() + 1;
-    let label = format!("{n}.");
+    let label = format!("Why {n}");
     let field = h.get_by_label(&label);
     field.focus();
     field.type_text("To make night shifts safer");
@@ -601,6 +601,7 @@ fn the_built_in_sample_is_live_unless_today_is_fixed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut live_settings = settings(dir.path(), date(2026, 11, 25));
     live_settings.today = None;
+    live_settings.live_sample = true;
     let live = App::new(None, live_settings);
     let today = stepstone::clock::system_today();
     assert_eq!(live.plan().log.iter().map(|e| e.date).max(), Some(today));
@@ -610,7 +611,7 @@ fn the_built_in_sample_is_live_unless_today_is_fixed() {
     assert_eq!(
         fixed.plan(),
         &stepstone::io::sample_plan(),
-        "--today keeps the sample's own dates"
+        "--today (live_sample off) keeps the sample's own dates"
     );
 }
 
@@ -651,38 +652,130 @@ fn a_first_start_is_welcomed_and_can_go_on_to_a_template() {
     assert!(h.query_by_label("Welcome to Stepstone").is_none());
 }
 
-#[test]
-fn an_empty_view_says_what_to_do_first_and_its_button_does_it() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let s = settings(dir.path(), date(2026, 11, 25));
+/// An app on an empty plan (`Plan::default()`), on 25 November 2026.
+fn empty_app(dir: &Path) -> Harness<'static, App> {
+    let s = settings(dir, date(2026, 11, 25));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |_| App::from_plan(stepstone::model::Plan::default(), s));
     h.run();
-    for (view, button) in [
-        ("Skills", "\u{2795} Add my first skill"),
-        ("Goals & milestones", "\u{2795} Add my first goal"),
-        ("People", "\u{2795} Add the first person"),
-        ("Log", "\u{2795} Add an entry for today"),
+    h
+}
+
+fn show(h: &mut Harness<'_, App>, view: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::Button, view)
+        .click();
+    h.run();
+}
+
+#[test]
+fn an_empty_view_says_what_to_do_first_and_its_button_does_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = empty_app(dir.path());
+    // The view, its line, its button, and what to type into what the button
+    // made (it has the keyboard).
+    for (view, first, button, typed) in [
+        (
+            "Skills",
+            "No skills yet.",
+            "\u{2795} Add my first skill",
+            "Triage",
+        ),
+        (
+            "Goals & milestones",
+            "No goals yet.",
+            "\u{2795} Add my first goal",
+            "Pass the exam",
+        ),
+        (
+            "People",
+            "No one here yet.",
+            "\u{2795} Add the first person",
+            "Ana",
+        ),
+        (
+            "Log",
+            "Nothing logged yet.",
+            "\u{2795} Add an entry for today",
+            "",
+        ),
+        (
+            "Review",
+            "No reviews yet.",
+            "Start this week's review",
+            "How to run a huddle",
+        ),
+        (
+            "Roadmap",
+            "Your roadmap is empty.",
+            "\u{2795} Add my current role",
+            "Staff nurse",
+        ),
     ] {
-        h.get_by_role_and_label(egui::accesskit::Role::Button, view)
-            .click();
-        h.run();
+        show(&mut h, view);
+        assert!(
+            h.query_by_label_contains(first).is_some(),
+            "{view} says what to do first"
+        );
         click(&mut h, button);
         assert!(
-            h.query_by_label(button).is_none(),
+            h.query_by_label(button).is_none() && h.query_by_label_contains(first).is_none(),
             "{view}: no longer empty"
         );
+        if !typed.is_empty() {
+            type_text(&mut h, typed);
+        }
     }
     let plan = h.state().plan();
-    assert_eq!(
-        (
-            plan.skills.len(),
-            plan.goals.len(),
-            plan.people.len(),
-            plan.log.len()
-        ),
-        (1, 1, 1, 1)
-    );
+    assert_eq!(plan.skills.len(), 1);
+    assert_eq!(plan.skills[0].name, "Triage");
+    assert_eq!(plan.goals.len(), 1);
+    assert_eq!(plan.goals[0].title, "Pass the exam");
+    assert_eq!(plan.people.len(), 1);
+    assert_eq!(plan.people[0].name, "Ana");
+    assert_eq!(plan.log.len(), 1);
     assert_eq!(plan.log[0].date, date(2026, 11, 25));
+    assert_eq!(plan.reviews.len(), 1);
+    assert_eq!(
+        plan.reviews[0].start,
+        date(2026, 11, 23),
+        "this week's Monday"
+    );
+    assert_eq!(plan.reviews[0].learned, "How to run a huddle");
+    assert_eq!(plan.roles.len(), 1);
+    assert_eq!(
+        (plan.roles[0].title.as_str(), plan.roles[0].stage),
+        ("Staff nurse", Stage::Current)
+    );
+}
+
+#[test]
+fn empty_insights_and_today_lead_to_logging_the_first_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = empty_app(dir.path());
+    show(&mut h, "Insights");
+    assert!(
+        h.query_by_label_contains("Insights come from your daily log")
+            .is_some()
+    );
+    assert!(h.query_by_label("12 months").is_none(), "no empty plots");
+    click(&mut h, "Log what I did today");
+    assert_eq!(h.state().view(), stepstone::ui::commands::View::Today);
+    assert!(h.query_by_label_contains("Start here:").is_some());
+    // The keyboard is in the quick-log box: type, then Enter saves.
+    type_text(&mut h, "Shadowed the charge nurse");
+    common::ui::press(&mut h, Modifiers::NONE, Key::Enter);
+    let log = &h.state().plan().log;
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].text.as_str(), log[0].date),
+        ("Shadowed the charge nurse", date(2026, 11, 25))
+    );
+    assert!(h.query_by_label_contains("Start here:").is_none());
+    assert!(h.query_by_label("Streak: 1 day").is_some());
+    show(&mut h, "Insights");
+    assert!(
+        h.query_by_label_contains("Insights come from your daily log")
+            .is_none()
+    );
 }

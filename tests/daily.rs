@@ -9,7 +9,7 @@ use common::ui::{press, settings, type_text};
 use egui::accesskit::Role as A11yRole;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use jiff::civil::{Date, date};
 use std::path::{Path, PathBuf};
 use stepstone::model::*;
@@ -310,4 +310,68 @@ fn a_drained_day_turns_to_the_why_and_growth() {
 fn click_back(h: &mut Harness<'_, App>) {
     h.get_by_label("Back to today").click();
     h.run();
+}
+
+/// The app on the live sample (moved so its last logged day is `today`),
+/// as a person starts it without `--today`, but with a clock of our own.
+fn live_sample_on(dir: &Path, today: Date) -> Harness<'static, App> {
+    let mut s = settings(dir, today);
+    s.live_sample = true;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_| App::new(None, s));
+    h.run();
+    h
+}
+
+/// What Today shows of the streak and the milestones due soon: the streak
+/// label, and each due milestone's title with how far off it is (the day
+/// itself moves with the clock).
+fn streak_and_due_soon(h: &Harness<'_, App>) -> (String, Vec<(String, String)>) {
+    let text = |n: &egui_kittest::Node<'_>| {
+        let n = n.accesskit_node();
+        n.label().or_else(|| n.value()).unwrap_or_default()
+    };
+    let streak = text(&h.get_by_label_contains("Streak: "));
+    let due = h
+        .get_all_by_role(A11yRole::CheckBox)
+        .filter(|c| text(c) != "My why helped today")
+        .map(|c| {
+            // The row: the milestone's box, when it is due, its goal.
+            let row = c.parent().expect("a row");
+            let when = row.children().nth(1).map(|n| text(&n)).unwrap_or_default();
+            let how_far = match when.split_once(", ") {
+                Some((_day, how_far)) => how_far.to_string(),
+                None => when,
+            };
+            (text(&c), how_far)
+        })
+        .collect();
+    (streak, due)
+}
+
+/// Issue 9: the live sample looks the same whatever the day it is opened:
+/// the same streak, the same milestones due in as many days.
+#[test]
+fn the_live_sample_shows_the_same_streak_and_due_soon_list_on_any_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (streak, due) = streak_and_due_soon(&live_sample_on(dir.path(), date(2027, 2, 3)));
+    assert_eq!(
+        streak_and_due_soon(&live_sample_on(dir.path(), date(2029, 8, 17))),
+        (streak.clone(), due.clone())
+    );
+    assert_eq!(streak, "Streak: 51 days");
+    assert_eq!(
+        due,
+        [
+            (
+                "Score 80 percent on two full practice exams".to_string(),
+                "in 3 days".to_string()
+            ),
+            (
+                "Jonah precepts a new graduate without my check-ins".to_string(),
+                "in 10 days".to_string()
+            ),
+        ]
+    );
 }

@@ -203,6 +203,11 @@ fn messages_name_what_to_write() {
         ),
         (SAMPLE_RON[..SAMPLE_RON.len() / 2].to_string(), "cut short"),
         (
+            // Cut in the middle of a field's name.
+            SAMPLE_RON[..SAMPLE_RON.find("kind: Mentoring").expect("an entry") + 2].to_string(),
+            "cut short",
+        ),
+        (
             SAMPLE_RON.replacen("date: \"2026-05-27\"", "date: \"2026-05-27T18:30\"", 1),
             "has a time of day",
         ),

@@ -21,6 +21,7 @@ fn app(dir: &std::path::Path, plan: Plan) -> Harness<'static, App> {
         native_dialogs: false,
         today: Some(TODAY),
         welcome: false,
+        live_sample: false,
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

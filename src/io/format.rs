@@ -260,7 +260,9 @@ pub(super) fn ron_error(e: &ron::error::SpannedError, text: &str) -> FormatError
         .chars()
         .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '+'))
         .collect();
-    let cut_short = text[at..].trim().is_empty();
+    // Nothing after the error but, at most, the start of a word: a file cut
+    // in the middle of a field's name is cut short too.
+    let cut_short = text[at + token.len()..].trim().is_empty();
     let message = match &e.code {
         ron::Error::UnclosedBlockComment => {
             if let Some(open) = lexer::comments(text).iter().find(|c| c.unclosed) {

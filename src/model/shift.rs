@@ -93,4 +93,27 @@ mod tests {
         assert!(!crate::model::metrics::due_soon(&live, today, 14).is_empty());
         assert_eq!(Plan::default().brought_up_to(today), Plan::default());
     }
+
+    #[test]
+    fn the_live_sample_has_the_same_streak_and_due_days_on_every_weekday() {
+        let sample = crate::io::sample_plan();
+        let last = sample.log.iter().map(|e| e.date).max().expect("a log");
+        let seen = |today: Date| {
+            let live = sample.clone().brought_up_to(today);
+            let index = crate::model::LogIndex::new(&live.log);
+            let due: Vec<_> = crate::model::metrics::due_soon(&live, today, 14)
+                .into_iter()
+                .map(|(_, m, d)| (m, today.until(d).map_or(0, |s| s.get_days())))
+                .collect();
+            (crate::model::metrics::streak(&index, today), due)
+        };
+        let own = seen(last);
+        // Weekends without entries do not break a streak, so a sample whose
+        // recent run had gaps showed another streak on each weekday.
+        for n in 0..7 {
+            let today = date(2027, 2, 1 + n);
+            assert_eq!(seen(today), own, "opened on {today}");
+        }
+        assert!(own.0 > 30, "a long streak: {}", own.0);
+    }
 }

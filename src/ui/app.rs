@@ -26,6 +26,9 @@ pub struct Settings {
     /// Greet a first start (no plan given, no last plan) with the welcome
     /// dialog; off for unattended runs (screenshots, tests).
     pub welcome: bool,
+    /// Open the built-in sample moved so its last logged day is today (as a
+    /// person starts it); off keeps the sample's own dates (`--today`, tests).
+    pub live_sample: bool,
 }
 
 /// Something asked for during a frame, run at the start of the next.
@@ -165,15 +168,15 @@ impl App {
         self.view = view;
     }
 
-    /// The built-in sample, as an untitled copy: moved so that its last
-    /// logged day is today, so its streak, due milestones and plots are
-    /// current. With a fixed today (`--today`, tests) it keeps its own dates.
+    /// The built-in sample, as an untitled copy. Live (see
+    /// [`Settings::live_sample`]) it is moved so that its last logged day is
+    /// today, so its streak, due milestones and plots are current.
     pub(super) fn sample(&self) -> Plan {
         let sample = io::sample_plan();
-        if self.settings.today.is_some() {
-            sample
-        } else {
+        if self.settings.live_sample {
             sample.brought_up_to(self.today())
+        } else {
+            sample
         }
     }
 
@@ -313,6 +316,11 @@ impl App {
         if let Some(filter) = self.views.insights.open_log.take() {
             self.views.log.show_filtered(filter);
             self.pending.push(Action::Run(Command::Show(View::Log)));
+        }
+        // The empty Insights' button: Today, the keyboard in the quick-log box.
+        if std::mem::take(&mut self.views.insights.open_quick_log) {
+            self.views.today.focus_quick_log();
+            self.pending.push(Action::Run(Command::Show(View::Today)));
         }
         // A click on a goal at risk on Today: that goal in Goals.
         if let Some(goal) = self.views.today.open_goal.take() {

@@ -64,6 +64,8 @@ pub fn run(launch: Launch) -> ExitCode {
                 native_dialogs: shot.is_none(),
                 today: launch.today,
                 welcome: shot.is_none(),
+                // --today keeps the sample's own dates, for reproducible runs.
+                live_sample: launch.today.is_none(),
             };
             let mut app = App::new(launch.file.as_deref(), settings);
             app.set_view(commands::View::from_arg(launch.view));

@@ -79,10 +79,75 @@ pub fn name_field_entered(
             select_all(ui, &out, value);
         }
         let response = out.response.response.clone().labelled_by(l.id);
-        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        (response.changed(), entered)
+        (response.changed(), enter_pressed(ui, &response))
     })
     .inner
+}
+
+/// True when Enter was pressed in the text field `response`: a single-line
+/// field gives up the keyboard on Enter, a multi-line one built with
+/// `.return_key(None)` keeps it. Lists use it so that Enter in their last
+/// field adds the next item (see [`text_list`]).
+pub fn enter_pressed(ui: &Ui, response: &egui::Response) -> bool {
+    (response.lost_focus() || response.has_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter))
+}
+
+/// A list of short texts, one box a row (numbered, with a button to remove
+/// it) and a button to add one. Enter in the last box adds the next, with
+/// the keyboard in it; Enter in an empty last box removes it, ending the
+/// list. A box's accessible name is `item` and its number ("Why 2").
+/// True if changed.
+pub fn text_list(ui: &mut Ui, item: &str, add: &str, items: &mut Vec<String>) -> bool {
+    let mut changed = false;
+    let mut remove = None;
+    let mut next = false;
+    let last = items.len().checked_sub(1);
+    for (i, text) in items.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{}.", i + 1));
+            // The button comes first so the text box can take the rest of the
+            // width without pushing a panel wider every frame.
+            if ui
+                .small_button("\u{2716}")
+                .on_hover_text("Remove this one")
+                .clicked()
+            {
+                remove = Some(i);
+            }
+            let response = ui
+                .add(
+                    egui::TextEdit::multiline(text)
+                        .desired_rows(1)
+                        .desired_width(f32::INFINITY)
+                        // One line an item: Enter moves on instead.
+                        .return_key(None),
+                )
+                .accessible_name(format!("{item} {}", i + 1));
+            if take_focus_request(ui.ctx(), (item, i)) {
+                response.request_focus();
+            }
+            changed |= response.changed();
+            if enter_pressed(ui, &response) {
+                if Some(i) != last {
+                    response.surrender_focus();
+                } else if text.trim().is_empty() {
+                    remove = Some(i);
+                } else {
+                    next = true;
+                }
+            }
+        });
+    }
+    if let Some(i) = remove {
+        items.remove(i);
+        changed = true;
+    }
+    if ui.button(add).clicked() || next {
+        focus_later(ui.ctx(), (item, items.len()));
+        items.push(String::new());
+        changed = true;
+    }
+    changed
 }
 
 /// A labelled multi-line text field; true if changed.
@@ -95,24 +160,6 @@ pub fn text_area(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> b
     )
     .labelled_by(l.id)
     .changed()
-}
-
-/// A list of short texts edited one a line; true if changed.
-pub fn lines_field(ui: &mut Ui, label: &str, lines: &mut Vec<String>) -> bool {
-    let mut text = lines.join("\n");
-    if text_area(ui, label, &mut text, 2) {
-        *lines = text
-            .lines()
-            .map(str::to_string)
-            .filter(|l| !l.trim().is_empty())
-            .collect();
-        // Keep an empty last line while typing, so Enter starts a new item.
-        if text.ends_with('\n') {
-            lines.push(String::new());
-        }
-        return true;
-    }
-    false
 }
 
 /// An optional date: a check box to set or clear it, then the date field.

@@ -16,6 +16,7 @@ pub fn settings(dir: &Path, today: Date) -> Settings {
         native_dialogs: false,
         today: Some(today),
         welcome: false,
+        live_sample: false,
     }
 }
 

@@ -109,6 +109,8 @@ pub struct InsightsView {
     pub skills: Option<Vec<SkillId>>,
     /// Set by a click: the app opens the Log with this filter.
     pub open_log: Option<Filter>,
+    /// Set by the empty view's button: the app opens Today's quick-log box.
+    pub open_quick_log: bool,
 }
 
 impl InsightsView {
@@ -124,16 +126,20 @@ impl InsightsView {
                 .weak(),
             );
         });
+        if plan.log.is_empty() {
+            self.open_quick_log |= crate::ui::widgets::empty_state(
+                ui,
+                "Insights come from your daily log. Log what you did today, and these plots start to fill in.",
+                "Log what I did today",
+            );
+            return;
+        }
         ui.horizontal(|ui| {
             ui.label("Show the last");
             for w in Window::ALL {
                 ui.selectable_value(&mut self.window, w, w.label());
             }
         });
-        if plan.log.is_empty() && plan.goals.is_empty() && plan.roles.is_empty() {
-            ui.label("Nothing to show yet: log what you did on Today, and add a goal or a target role, and these plots fill in.");
-            return;
-        }
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {

@@ -23,6 +23,9 @@ const PROMPTS: [Prompt; 6] = [
     ("My focus for next week", |r| &mut r.focus_next),
 ];
 
+/// What [`widgets::focus_later`] asks for to put the keyboard in the first prompt.
+const FIRST_PROMPT: &str = "review_first_prompt";
+
 /// The Review view's state: which period is open.
 #[derive(Default)]
 pub struct ReviewView {
@@ -71,6 +74,23 @@ impl ReviewView {
         let start = self.start.unwrap_or_else(|| self.period.start_of(cx.today));
         let end = self.period.last_day_from(start);
         ui.label(RichText::new(title(self.period, start)).strong().size(16.0));
+        if plan.reviews.is_empty() {
+            let button = match (self.start, self.period) {
+                (None, Period::Week) => "Start this week's review".to_string(),
+                (None, Period::Month) => "Start this month's review".to_string(),
+                (Some(_), _) => format!("Start the review of {}", title(self.period, start)),
+            };
+            if widgets::empty_state(
+                ui,
+                "No reviews yet. Once a week, look back at what you did and pick a focus for the next.",
+                &button,
+            ) {
+                widgets::focus_later(ui.ctx(), FIRST_PROMPT);
+                let review = Review::new(plan.new_review_id(), self.period, start);
+                edits.push(Edit::Put(Item::Review(review)));
+            }
+            return;
+        }
         egui::ScrollArea::vertical().show(ui, |ui| {
             self.numbers(ui, cx, start, end);
             ui.add_space(8.0);
@@ -193,16 +213,19 @@ fn form(ui: &mut egui::Ui, plan: &Plan, period: Period, start: Date, edits: &mut
         .cloned()
         .unwrap_or_else(|| Review::new(plan.new_review_id(), period, start));
     let mut changed = false;
-    for (prompt, field) in PROMPTS {
+    for (i, (prompt, field)) in PROMPTS.into_iter().enumerate() {
         let l = ui.label(RichText::new(prompt).strong());
-        changed |= ui
+        let response = ui
             .add(
                 egui::TextEdit::multiline(field(&mut review))
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             )
-            .labelled_by(l.id)
-            .changed();
+            .labelled_by(l.id);
+        if i == 0 && widgets::take_focus_request(ui.ctx(), FIRST_PROMPT) {
+            response.request_focus();
+        }
+        changed |= response.changed();
     }
     if existing.is_none() {
         ui.label(

@@ -4,7 +4,7 @@
 use super::ViewCtx;
 use crate::model::{
     Edit, Goal, Item, ItemRef, Milestone, Plan, Requirement, Role, RoleId, RoleSpan, Stage,
-    role_spans, skill_gaps,
+    Teaches, role_spans, skill_gaps,
 };
 use crate::ui::time_axis::{self, date_at, day_of};
 use crate::ui::widgets;
@@ -178,6 +178,7 @@ impl RoadmapView {
             if ui.button("\u{2795} Add my current role").clicked() {
                 let role = new_role(plan, Stage::Current, today);
                 self.selected = Some(role.id);
+                widgets::focus_later(ui.ctx(), ItemRef::Role(role.id));
                 edits.push(Edit::Put(Item::Role(role)));
             }
         });
@@ -217,15 +218,8 @@ impl RoadmapView {
             changed |= widgets::optional_date(ui, end_label, &mut r.end, cx.today);
         }
 
-        widgets::section(ui, "What it teaches");
+        changed |= teaches_editor(ui, plan, &mut r.teaches);
         let skills: Vec<_> = plan.skills.iter().map(|s| (s.id, s.name.clone())).collect();
-        changed |= widgets::multi_pick(ui, "Skills:", &mut r.teaches.skills, &skills);
-        changed |= widgets::lines_field(
-            ui,
-            "Relationships (one a line)",
-            &mut r.teaches.relationships,
-        );
-        changed |= widgets::lines_field(ui, "Experiences (one a line)", &mut r.teaches.experiences);
 
         widgets::section(ui, "Skills it asks for");
         let mut remove = None;
@@ -290,6 +284,29 @@ impl RoadmapView {
             edits.push(plan.put_role_edit(r));
         }
     }
+}
+
+/// What a role teaches: skills picked from the plan's, and lists of
+/// relationships and experiences; true if changed.
+fn teaches_editor(ui: &mut egui::Ui, plan: &Plan, teaches: &mut Teaches) -> bool {
+    widgets::section(ui, "What it teaches");
+    let skills: Vec<_> = plan.skills.iter().map(|s| (s.id, s.name.clone())).collect();
+    let mut changed = widgets::multi_pick(ui, "Skills:", &mut teaches.skills, &skills);
+    ui.label("Relationships:");
+    changed |= widgets::text_list(
+        ui,
+        "Relationship",
+        "\u{2795} Add a relationship",
+        &mut teaches.relationships,
+    );
+    ui.label("Experiences:");
+    changed |= widgets::text_list(
+        ui,
+        "Experience",
+        "\u{2795} Add an experience",
+        &mut teaches.experiences,
+    );
+    changed
 }
 
 /// Colours that depend on the theme.
@@ -516,47 +533,12 @@ fn new_role(plan: &Plan, stage: Stage, today: Date) -> Role {
 fn purpose_editor(ui: &mut egui::Ui, plan: &Plan, edits: &mut Vec<Edit>) {
     widgets::section(ui, "Why this path matters to you");
     ui.label(
-        RichText::new("Shown on tough days. One statement a box.")
+        RichText::new("Shown on tough days. One statement a box; Enter adds the next.")
             .weak()
             .small(),
     );
     let mut purpose = plan.purpose.clone();
-    let mut changed = false;
-    let mut remove = None;
-    for (i, why) in purpose.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            let label = ui.label(format!("{}.", i + 1));
-            // The button comes first so the text box can take the rest of the
-            // width without pushing the panel wider every frame.
-            if ui
-                .small_button("\u{2716}")
-                .on_hover_text("Remove this statement")
-                .clicked()
-            {
-                remove = Some(i);
-            }
-            let response = ui
-                .add(
-                    egui::TextEdit::multiline(why)
-                        .desired_rows(1)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            if widgets::take_focus_request(ui.ctx(), ("why", i)) {
-                response.request_focus();
-            }
-            changed |= response.changed();
-        });
-    }
-    if let Some(i) = remove {
-        purpose.remove(i);
-        changed = true;
-    }
-    if ui.button("\u{2795} Add a why").clicked() {
-        widgets::focus_later(ui.ctx(), ("why", purpose.len()));
-        purpose.push(String::new());
-        changed = true;
-    }
+    let changed = widgets::text_list(ui, "Why", "\u{2795} Add a why", &mut purpose);
     if changed {
         edits.push(Edit::SetPurpose(purpose));
     }
@@ -602,8 +584,14 @@ fn stepping_stone(ui: &mut egui::Ui, plan: &Plan, today: Date) {
                 ("Relationships", &current.teaches.relationships),
                 ("Experiences", &current.teaches.experiences),
             ] {
-                if !list.is_empty() {
-                    ui.label(format!("{what}: {}", list.join("; ")));
+                // A box just added and not yet filled in is not listed.
+                let named: Vec<&str> = list
+                    .iter()
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if !named.is_empty() {
+                    ui.label(format!("{what}: {}", named.join("; ")));
                 }
             }
             if let Some(end) = current.end {

@@ -164,6 +164,11 @@ impl TodayView {
             });
     }
 
+    /// Puts the keyboard in the "What did you do?" box when Today next shows.
+    pub fn focus_quick_log(&mut self) {
+        self.focus_what = true;
+    }
+
     fn header(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         ui.horizontal(|ui| {
             ui.heading(format!("Today, {}", cx.today.strftime("%A %-d %B")));
@@ -259,6 +264,12 @@ impl TodayView {
         egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new("Log what you did").strong());
+            if plan.log.is_empty() {
+                ui.label(
+                    RichText::new("Start here: write one thing you did today, then press Enter or Save entry. It starts your streak.")
+                        .size(15.0),
+                );
+            }
             // Fields in the order Tab visits them: what, minutes, links.
             ui.horizontal(|ui| {
                 let l = ui.label("What did you do?");
@@ -554,7 +565,14 @@ fn readiness(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
 }
 
 fn purpose(ui: &mut egui::Ui, plan: &Plan, large: bool) {
-    if plan.purpose.is_empty() {
+    // A box added on the Roadmap and not yet filled in is not shown.
+    let whys: Vec<&str> = plan
+        .purpose
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if whys.is_empty() {
         ui.label(
             RichText::new(
                 "No \"why\" written yet. Add one on the Roadmap: it helps on tough days.",
@@ -563,7 +581,7 @@ fn purpose(ui: &mut egui::Ui, plan: &Plan, large: bool) {
         );
     }
     let size = if large { 20.0 } else { 15.0 };
-    for why in &plan.purpose {
+    for why in whys {
         ui.label(
             RichText::new(format!("\u{201c}{why}\u{201d}"))
                 .italics()
@@ -648,14 +666,28 @@ fn due_soon(ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
                     on: cx.today,
                 });
             }
-            let when = date.strftime("%-d %b").to_string();
+            let when = due_text(date, cx.today);
             if date < cx.today {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("overdue since {when}"));
+                ui.colored_label(ui.visuals().warn_fg_color, when);
             } else {
                 ui.label(RichText::new(when).small());
             }
             ui.add(egui::Label::new(RichText::new(&g.title).small().weak()).truncate());
         });
+    }
+}
+
+/// When a milestone on Today is due: its day and how far off it is
+/// ("5 Feb, in 9 days", "tomorrow", "overdue since 1 Feb (3 days)").
+fn due_text(due: Date, today: Date) -> String {
+    let days = metrics::day_number(due) - metrics::day_number(today);
+    let when = due.strftime("%-d %b");
+    match days {
+        ..=-2 => format!("overdue since {when} ({} days)", -days),
+        -1 => "overdue since yesterday".to_string(),
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        _ => format!("{when}, in {days} days"),
     }
 }
 
@@ -702,4 +734,21 @@ fn tough_day(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_due_milestone_says_how_far_off_it_is() {
+        let today = date(2027, 2, 3);
+        let due = |y, m, d| due_text(date(y, m, d), today);
+        assert_eq!(due(2027, 2, 13), "13 Feb, in 10 days");
+        assert_eq!(due(2027, 2, 4), "tomorrow");
+        assert_eq!(due(2027, 2, 3), "today");
+        assert_eq!(due(2027, 2, 2), "overdue since yesterday");
+        assert_eq!(due(2027, 1, 29), "overdue since 29 Jan (5 days)");
+    }
 }
