@@ -184,7 +184,7 @@ impl Guided {
             .small(),
         );
         ui.heading(self.step.title());
-        let mut go_on = enter_pressed(ui) == Some(true);
+        let mut go_on = enter_key(ui) == Some(true);
         go_on |= match self.step {
             Step::Why => self.why_step(ui),
             Step::Current => self.role_step(ui, true),
@@ -460,7 +460,7 @@ impl Guided {
             let text = self.text_mut(slot).clone();
             super::widgets::select_all(ui, &out, &text);
         }
-        let entered = response.lost_focus() && enter_pressed(ui) == Some(false);
+        let entered = response.lost_focus() && enter_key(ui) == Some(false);
         if (response.changed() && typed) || entered {
             self.focus = Some(then);
         }
@@ -599,7 +599,7 @@ impl Guided {
             })
             .inner;
         self.take_focus(&response, slot);
-        response.lost_focus() && enter_pressed(ui) == Some(false)
+        response.lost_focus() && enter_key(ui) == Some(false)
     }
 
     fn take_focus(&mut self, response: &egui::Response, slot: Slot) {
@@ -620,7 +620,7 @@ enum Field {
 
 /// Whether Enter was pressed this frame: `Some(true)` with Ctrl (Cmd on a
 /// Mac). The key's own modifiers count: Ctrl may be let go in the same frame.
-fn enter_pressed(ui: &Ui) -> Option<bool> {
+fn enter_key(ui: &Ui) -> Option<bool> {
     ui.input(|i| {
         i.events.iter().find_map(|e| match e {
             egui::Event::Key {
