@@ -619,9 +619,7 @@ fn the_built_in_sample_is_live_unless_today_is_fixed() {
 fn welcoming(dir: &Path) -> Harness<'static, App> {
     let mut s = settings(dir, date(2026, 11, 25));
     s.welcome = true;
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_| App::new(None, s))
+    open_app(s, None)
 }
 
 #[test]

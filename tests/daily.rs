@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::ui::{press, settings, type_text};
+use common::ui::{open_app, press, settings, type_text};
 use egui::accesskit::Role as A11yRole;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -317,9 +317,7 @@ fn click_back(h: &mut Harness<'_, App>) {
 fn live_sample_on(dir: &Path, today: Date) -> Harness<'static, App> {
     let mut s = settings(dir, today);
     s.live_sample = true;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_| App::new(None, s));
+    let mut h = open_app(s, None);
     h.run();
     h
 }

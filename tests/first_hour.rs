@@ -6,82 +6,22 @@
 
 mod common;
 
-use common::ui::settings;
-use egui::{Event, Key, Modifiers};
-use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use common::person::Person;
+use common::ui::{open_app, settings};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
 use jiff::civil::{Date, date};
 use std::path::Path;
 use stepstone::model::{Level, Plan, Stage};
-use stepstone::ui::App;
 use stepstone::ui::commands::View;
 
 const MONDAY: Date = Date::constant(2026, 11, 23);
 
-/// The app as a person first starts it, counting what they do.
-struct Person {
-    h: Harness<'static, App>,
-    actions: usize,
-}
-
-impl Person {
-    fn first_start(dir: &Path, today: Date) -> Self {
-        let mut s = settings(dir, today);
-        s.welcome = true;
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
-            .build_eframe(move |_| App::new(None, s));
-        h.run();
-        Self { h, actions: 0 }
-    }
-
-    fn click(&mut self, label: &str) {
-        self.h.get_by_label(label).click();
-        self.h.run();
-        self.actions += 1;
-    }
-
-    fn key(&mut self, modifiers: Modifiers, key: Key) {
-        self.h.key_press_modifiers(modifiers, key);
-        self.h.run();
-        self.actions += 1;
-    }
-
-    fn enter(&mut self) {
-        self.key(Modifiers::NONE, Key::Enter);
-    }
-
-    fn tab(&mut self) {
-        self.key(Modifiers::NONE, Key::Tab);
-    }
-
-    /// Types into the field that has the keyboard: one typed field.
-    fn write(&mut self, text: &str) {
-        self.h.event(Event::Text(text.to_string()));
-        self.h.run();
-        self.actions += 1;
-    }
-
-    /// The field that has the keyboard, by its accessible name.
-    #[expect(
-        clippy::redundant_closure_for_method_calls,
-        reason = "the method's lifetimes do not fit get_by"
-    )]
-    fn focused(&self) -> String {
-        self.h
-            .get_by(|n| n.is_focused())
-            .accesskit_node()
-            .label()
-            .unwrap_or_default()
-    }
-
-    fn sees(&self, text: &str) -> bool {
-        self.h.query_all_by_label_contains(text).next().is_some()
-    }
-
-    fn plan(&self) -> &Plan {
-        self.h.state().plan()
-    }
+/// The app as a person first starts it (no plan given, none opened before).
+fn first_start(dir: &Path, today: Date) -> Person {
+    let mut s = settings(dir, today);
+    s.welcome = true;
+    Person::at(open_app(s, None))
 }
 
 /// Welcome, the guided start's six steps from the keyboard.
@@ -121,7 +61,7 @@ fn guided_start(p: &mut Person) {
     p.write("Write the lesson plan");
     p.enter();
     p.write("Teach it to the March cohort");
-    p.key(Modifiers::COMMAND, Key::Enter);
+    p.press(Modifiers::COMMAND, Key::Enter);
 
     assert!(p.sees("step 6 of 6"));
     assert!(
@@ -135,7 +75,7 @@ fn guided_start(p: &mut Person) {
 #[test]
 fn from_the_welcome_to_insights_in_at_most_40_actions() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut p = Person::first_start(dir.path(), MONDAY);
+    let mut p = first_start(dir.path(), MONDAY);
     guided_start(&mut p);
 
     // It ends on Today, the plan saved under the name given.
@@ -202,7 +142,7 @@ fn from_the_welcome_to_insights_in_at_most_40_actions() {
     let logged: Vec<Date> = p.plan().log.iter().map(|e| e.date).collect();
     assert_eq!(logged, days);
 
-    p.key(Modifiers::COMMAND, Key::Num8);
+    p.press(Modifiers::COMMAND, Key::Num8);
     assert_eq!(p.h.state().view(), View::Insights);
     assert!(p.sees("Readiness over time"), "the way to the next role");
     assert!(
@@ -217,7 +157,7 @@ fn from_the_welcome_to_insights_in_at_most_40_actions() {
 #[test]
 fn the_guided_start_is_one_undo_step() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut p = Person::first_start(dir.path(), MONDAY);
+    let mut p = first_start(dir.path(), MONDAY);
     guided_start(&mut p);
     assert!(!p.plan().skills.is_empty());
     // The quick-log box has the keyboard (its Ctrl+Z undoes typing): Edit > Undo.
@@ -234,7 +174,7 @@ fn the_guided_start_is_one_undo_step() {
 #[test]
 fn every_step_can_be_skipped_and_escape_leaves_nothing_changed() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut p = Person::first_start(dir.path(), MONDAY);
+    let mut p = first_start(dir.path(), MONDAY);
     p.click("Guided start");
     p.write("A why I will take back");
     for _ in 0..5 {
@@ -248,11 +188,11 @@ fn every_step_can_be_skipped_and_escape_leaves_nothing_changed() {
 
     // From File > New, Escape leaves the plan open as it was.
     let before = p.plan().clone();
-    p.key(Modifiers::COMMAND, Key::N);
+    p.press(Modifiers::COMMAND, Key::N);
     assert!(p.sees("Start a new plan"));
     p.click("Guided start");
     p.write("Half a why");
-    p.key(Modifiers::NONE, Key::Escape);
+    p.press(Modifiers::NONE, Key::Escape);
     assert!(!p.sees("step 1 of 6"));
     assert_eq!(p.plan(), &before);
 }
@@ -262,7 +202,7 @@ fn bad_answers_are_said_and_nothing_is_lost() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir_all(dir.path().join("plans")).expect("mkdir");
     std::fs::write(dir.path().join("plans/taken.stepstone.ron"), "()").expect("write");
-    let mut p = Person::first_start(dir.path(), MONDAY);
+    let mut p = first_start(dir.path(), MONDAY);
     p.click("Guided start");
     p.enter();
     p.write("Ward clerk");
@@ -271,7 +211,7 @@ fn bad_answers_are_said_and_nothing_is_lost() {
     p.enter();
     assert!(p.sees("step 2 of 6"), "a day that is not a day stays");
     assert!(p.sees("\"last spring\" is not a date"));
-    p.key(Modifiers::COMMAND, Key::A);
+    p.press(Modifiers::COMMAND, Key::A);
     p.write("2024-03");
     p.enter();
     assert!(p.sees("step 3 of 6"));
@@ -284,7 +224,7 @@ fn bad_answers_are_said_and_nothing_is_lost() {
         "Skill 1 now",
         "7 is not a level: the box keeps the keyboard"
     );
-    p.key(Modifiers::COMMAND, Key::Enter);
+    p.press(Modifiers::COMMAND, Key::Enter);
     assert!(p.sees("from 0 to 5"));
     p.click("Back");
     assert!(p.sees("step 3 of 6"));
@@ -304,11 +244,11 @@ fn bad_answers_are_said_and_nothing_is_lost() {
         "()",
         "the other file is untouched"
     );
-    p.key(Modifiers::COMMAND, Key::A);
+    p.press(Modifiers::COMMAND, Key::A);
     p.write("a/b");
     p.enter();
     assert!(p.sees("cannot start with a dot or hold"));
-    p.key(Modifiers::COMMAND, Key::A);
+    p.press(Modifiers::COMMAND, Key::A);
     p.write("Ward clerk plan");
     p.enter();
     let plan = p.plan();
