@@ -8,6 +8,25 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::process::Command;
 
+/// Where pictures go: `STEPSTONE_SCREENSHOTS` if set (CI keeps them), else
+/// `fallback`.
+fn out_dir(fallback: &Path) -> std::path::PathBuf {
+    let dir = std::env::var_os("STEPSTONE_SCREENSHOTS")
+        .map_or_else(|| fallback.to_path_buf(), Into::into);
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    dir
+}
+
+/// One test's windows at a time: a window that opens over another takes
+/// the keyboard and shows in the other's pictures.
+static DISPLAY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    DISPLAY
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Every `--view` name.
 const VIEWS: [&str; 8] = [
     "roadmap", "skills", "goals", "people", "today", "log", "review", "insights",
@@ -16,14 +35,14 @@ const VIEWS: [&str; 8] = [
 #[test]
 #[ignore = "needs a display: run under Xvfb with --ignored (see .ci/run)"]
 fn every_view_of_the_sample_makes_a_real_picture() {
+    let _display = one_at_a_time();
     assert!(
         std::env::var_os("DISPLAY").is_some(),
         "DISPLAY is not set: start Xvfb first"
     );
     let dir = tempfile::tempdir().expect("tempdir");
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.stepstone.ron");
-    let out_dir = std::env::var_os("STEPSTONE_SCREENSHOTS")
-        .map_or_else(|| dir.path().to_path_buf(), Into::into);
+    let out_dir = out_dir(dir.path());
     for view in VIEWS {
         shoot(
             &sample,
@@ -73,13 +92,13 @@ fn short_plan(
 #[test]
 #[ignore = "needs a display: run under Xvfb with --ignored (see .ci/run)"]
 fn the_roadmap_at_three_zoom_levels_and_empty_makes_real_pictures() {
+    let _display = one_at_a_time();
     assert!(
         std::env::var_os("DISPLAY").is_some(),
         "DISPLAY is not set: start Xvfb first"
     );
     let dir = tempfile::tempdir().expect("tempdir");
-    let out_dir = std::env::var_os("STEPSTONE_SCREENSHOTS")
-        .map_or_else(|| dir.path().to_path_buf(), Into::into);
+    let out_dir = out_dir(dir.path());
     let plans = [
         (
             "years",
@@ -166,43 +185,44 @@ fn shoot(plan: &Path, today: &str, view: &str, out: &Path, home: &Path) {
 #[test]
 #[ignore = "needs a display, xdotool and ImageMagick: run under Xvfb with --ignored (see .ci/run)"]
 fn the_guided_start_in_a_real_window() {
+    let _display = one_at_a_time();
     let home = tempfile::tempdir().expect("tempdir");
     let mut w = Window::open(home.path());
     w.shoot("welcome");
-    w.key("Return"); // the keyboard starts on "Guided start"
+    key("Return"); // the keyboard starts on "Guided start"
     w.shoot("why");
-    w.write("Help new nurses feel safe on their first ward");
-    w.key("Return");
-    w.write("Staff nurse");
-    w.key("Tab");
-    w.write("2022-09");
+    write("Help new nurses feel safe on their first ward");
+    key("Return");
+    write("Staff nurse");
+    key("Tab");
+    write("2022-09");
     w.shoot("current-role");
-    w.key("Return");
-    w.write("Nurse educator");
-    w.key("Tab");
-    w.write("+18m");
+    key("Return");
+    write("Nurse educator");
+    key("Tab");
+    write("+18m");
     w.shoot("next-role");
-    w.key("Return");
+    key("Return");
     for (skill, now, needed) in [("Teaching", "2", "4"), ("Wound care", "4", "4")] {
-        w.write(skill);
-        w.key("Tab");
-        w.write(now);
-        w.write(needed);
+        write(skill);
+        key("Tab");
+        write(now);
+        write(needed);
     }
     w.shoot("skills");
-    w.key("Return");
-    w.write("Run the new-hire skills day");
-    w.key("Return");
-    w.write("Write the lesson plan");
-    w.key("Return");
-    w.write("Teach it to the March cohort");
+    key("Return");
+    write("Run the new-hire skills day");
+    key("Return");
+    write("Write the lesson plan");
+    key("Return");
+    write("Teach it to the March cohort");
     w.shoot("goal");
-    w.key("ctrl+Return");
-    w.write("my path");
+    key("ctrl+Return");
+    write("my path");
     w.shoot("name");
-    w.key("Return");
+    key("Return");
     w.shoot("today");
-    w.key("ctrl+q");
+    key("ctrl+q");
     w.wait_closed();
 
     let saved = [
@@ -232,6 +252,18 @@ fn pause(ms: u64) {
     std::thread::sleep(std::time::Duration::from_millis(ms));
 }
 
+/// Types `text` into the window that has the keyboard.
+fn write(text: &str) {
+    xdo(&["type", "--delay", "30", text]);
+    pause(300);
+}
+
+/// Presses `key` (an X key name such as `Return` or `ctrl+q`).
+fn key(key: &str) {
+    xdo(&["key", key]);
+    pause(400);
+}
+
 fn xdo(args: &[&str]) -> std::process::Output {
     Command::new("xdotool")
         .args(args)
@@ -243,9 +275,7 @@ impl Window {
     /// Starts the app as a first start (its own files under `home`) and
     /// gives its window the keyboard.
     fn open(home: &Path) -> Self {
-        let out_dir: std::path::PathBuf = std::env::var_os("STEPSTONE_SCREENSHOTS")
-            .map_or_else(|| home.to_path_buf(), Into::into);
-        std::fs::create_dir_all(&out_dir).expect("screenshot folder");
+        let out_dir = out_dir(home);
         let app = Command::new(env!("CARGO_BIN_EXE_stepstone"))
             .args(["--today", "2026-11-25"])
             .env_remove("WAYLAND_DISPLAY")
@@ -254,15 +284,12 @@ impl Window {
             .env("XDG_STATE_HOME", home.join("state"))
             .spawn()
             .expect("starts");
-        let w = Self {
-            app,
-            out_dir,
-            shots: Vec::new(),
-        };
+        // This app's window: other tests may have windows open at the same time.
+        let pid = app.id().to_string();
         let window = (0..100)
             .find_map(|_| {
                 pause(100);
-                let found = xdo(&["search", "--name", "Stepstone"]);
+                let found = xdo(&["search", "--pid", &pid, "--name", "Stepstone"]);
                 String::from_utf8_lossy(&found.stdout)
                     .lines()
                     .next()
@@ -271,25 +298,11 @@ impl Window {
             .expect("the window opens");
         pause(2000);
         xdo(&["windowfocus", "--sync", &window]);
-        w
-    }
-
-    #[expect(
-        clippy::unused_self,
-        reason = "typed into this window: it has the keyboard"
-    )]
-    fn write(&mut self, text: &str) {
-        xdo(&["type", "--delay", "30", text]);
-        pause(300);
-    }
-
-    #[expect(
-        clippy::unused_self,
-        reason = "pressed in this window: it has the keyboard"
-    )]
-    fn key(&mut self, key: &str) {
-        xdo(&["key", key]);
-        pause(400);
+        Self {
+            app,
+            out_dir,
+            shots: Vec::new(),
+        }
     }
 
     fn shoot(&mut self, name: &str) {
