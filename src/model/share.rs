@@ -125,12 +125,33 @@ impl PrivateCounts {
         }
     }
 
-    /// One line on what was left out of a copy that keeps `keep`, or
-    /// `None` when nothing private was left out.
-    pub fn left_out(&self, keep: Keep) -> Option<String> {
-        let parts: Vec<String> = Private::ALL
-            .into_iter()
-            .filter(|k| !keep.contains(*k) && self.any(*k))
+    /// One line on what a copy that keeps `keep` leaves out, or `None`
+    /// when it leaves out nothing.
+    fn left_out(&self, keep: Keep) -> Option<String> {
+        self.describe_each(Private::ALL.into_iter().filter(|k| !keep.contains(*k)))
+    }
+
+    /// One line on the private text such a copy keeps, or `None`.
+    fn kept(&self, keep: Keep) -> Option<String> {
+        self.describe_each(Private::ALL.into_iter().filter(|k| keep.contains(*k)))
+    }
+
+    /// What a copy that keeps `keep` left out, and what it kept as asked:
+    /// the words both the command line and the app show afterwards.
+    pub fn summary(&self, keep: Keep) -> String {
+        let mut text = match self.left_out(keep) {
+            Some(left) => format!("Left out: {left}."),
+            None => "Nothing private was left out: the plan has none of the kinds not kept.".into(),
+        };
+        if let Some(kept) = self.kept(keep) {
+            text.push_str(&format!(" Kept, as asked: {kept}."));
+        }
+        text
+    }
+
+    fn describe_each(&self, kinds: impl Iterator<Item = Private>) -> Option<String> {
+        let parts: Vec<String> = kinds
+            .filter(|k| self.any(*k))
             .map(|k| self.describe(k))
             .collect();
         (!parts.is_empty()).then(|| parts.join("; "))
@@ -364,10 +385,29 @@ mod tests {
             counts.left_out(keep).as_deref(),
             Some("notes on 1 person and 1 role")
         );
+        assert_eq!(
+            counts
+                .kept([Private::Reviews].into_iter().collect())
+                .as_deref(),
+            Some("the answers in 1 review")
+        );
+        assert_eq!(counts.kept(Keep::NOTHING), None);
+        assert_eq!(
+            counts.summary(
+                [Private::LogText, Private::Feelings, Private::Notes]
+                    .into_iter()
+                    .collect()
+            ),
+            "Left out: the answers in 1 review. Kept, as asked: the text of 1 log entry; energy \
+             and \u{201c}remembered my why\u{201d} on 1 log entry; notes on 1 person and 1 role."
+        );
         // Sharing a shared copy again leaves nothing more out.
         let copy = original.share_copy(Keep::NOTHING);
         assert_eq!(copy.private_counts(), PrivateCounts::default());
-        assert_eq!(copy.private_counts().left_out(Keep::NOTHING), None);
+        assert_eq!(
+            copy.private_counts().summary(Keep::NOTHING),
+            "Nothing private was left out: the plan has none of the kinds not kept."
+        );
     }
 
     #[test]
