@@ -287,6 +287,16 @@ fn a_plan_with_problems_or_a_bad_file_is_not_shared() {
     );
     assert!(!out.exists());
 
+    let good = private_plan(dir.path()).display().to_string();
+    let nowhere = dir.path().join("no/such/folder/copy.stepstone.ron");
+    let o = stepstone(&["share", &good, "-o", &nowhere.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        out_err(&o).contains("does not exist; choose another place"),
+        "{}",
+        out_err(&o)
+    );
+
     let empty = fixture("bad/empty.stepstone.ron").display().to_string();
     let o = stepstone(&["share", &empty, "-o", &out_text]);
     assert_eq!(o.status.code(), Some(1));
@@ -368,6 +378,14 @@ fn the_dialog_refuses_the_plan_itself_and_cancel_writes_nothing() {
         "the dialog says why nothing was written"
     );
     assert_eq!(std::fs::read(&file).expect("read"), before);
+    // Changing the path clears what was said about the old one.
+    h.get_by_label("Save the copy as:").click();
+    h.run();
+    common::ui::type_text(&mut h, "x");
+    assert!(
+        h.query_by_label_contains("this is the plan itself")
+            .is_none()
+    );
 
     click(&mut h, "Cancel");
     assert!(
@@ -381,15 +399,18 @@ fn the_dialog_refuses_the_plan_itself_and_cancel_writes_nothing() {
     );
 }
 
+/// The app on `plan`, untitled, with its own files under `dir`.
+fn untitled(dir: &Path, plan: Plan) -> egui_kittest::Harness<'static, stepstone::ui::App> {
+    let settings = settings(dir, date(2026, 6, 15));
+    egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_cc| stepstone::ui::App::from_plan(plan, settings))
+}
+
 #[test]
 fn an_untitled_plan_is_shared_into_the_plans_folder() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sample = stepstone::io::sample_plan();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|_cc| {
-            stepstone::ui::App::from_plan(sample, settings(dir.path(), date(2026, 6, 15)))
-        });
+    let mut h = untitled(dir.path(), stepstone::io::sample_plan());
     h.run();
     open_dialog(&mut h);
     click(&mut h, "Export");
@@ -403,5 +424,35 @@ fn an_untitled_plan_is_shared_into_the_plans_folder() {
     assert!(
         h.state().document().path.is_none(),
         "the plan stays untitled"
+    );
+}
+
+#[test]
+fn a_large_plan_is_written_off_the_frame_and_the_dialog_waits_for_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = untitled(dir.path(), common::plan_with_entries(30_000));
+    h.run();
+    open_dialog(&mut h);
+    h.get_by_label("Export").click();
+    h.step();
+    h.step();
+    assert!(h.query_by_label("Writing the copy\u{2026}").is_some());
+    let mut frames = 0;
+    while h.state().notice().is_none() && frames < 1000 {
+        // Escape while the copy is being written does not lose its outcome.
+        h.key_press(egui::Key::Escape);
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        frames += 1;
+    }
+    let notice = h.state().notice().expect("says where").to_string();
+    assert!(notice.contains("the text of 30000 log entries"), "{notice}");
+    let (copy, _) =
+        stepstone::io::load(&dir.path().join("plans/plan.shared.stepstone.ron")).expect("load");
+    assert_eq!(copy.log.len(), 30_000);
+    assert!(
+        copy.log
+            .iter()
+            .all(|e| e.text == stepstone::model::PRIVATE_TEXT)
     );
 }

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 pub enum ShareError {
     #[error("{}: this is the plan itself; choose another name for the shared copy", .0.display())]
     IsSource(PathBuf),
+    #[error("{}: the folder {} does not exist; choose another place for the shared copy", .0.display(), .1.display())]
+    NoFolder(PathBuf, PathBuf),
     /// The plan has problems, which its copy would have too.
     #[error(
         "the plan has problems to fix first, so that whoever gets the copy can open it cleanly"
@@ -38,6 +40,14 @@ pub fn write_shared(
 ) -> Result<(), ShareError> {
     if source.is_some_and(|s| same_file(s, out)) {
         return Err(ShareError::IsSource(out.to_path_buf()));
+    }
+    if let Some(folder) = out.parent().filter(|f| !f.as_os_str().is_empty())
+        && !folder.is_dir()
+    {
+        return Err(ShareError::NoFolder(
+            out.to_path_buf(),
+            folder.to_path_buf(),
+        ));
     }
     let copy = plan.share_copy(keep);
     let problems = copy.validate();

@@ -52,12 +52,19 @@ impl ShareDialog {
 
     /// Draws the dialog; Export answers with the path typed.
     pub fn show(&mut self, ui: &mut Ui, native_dialogs: bool) -> Option<Answer> {
+        ui.set_max_width(560.0);
         ui.heading("Export for sharing");
         ui.label(
-            "Writes a copy of this plan to send to a mentor or a manager. It keeps your roles, \
-             skills, goals, milestones and people, and the time you logged (each entry's day, \
-             minutes, kind and links), so its totals and plots read the same. Your plan and its \
-             file stay as they are.",
+            "Writes a copy of this plan to send to a mentor or a manager. Your plan and its file \
+             stay as they are.",
+        );
+        ui.label(
+            RichText::new(
+                "The copy keeps your roles, skills, goals, milestones and people, and the time \
+                 you logged: each entry's day, minutes, kind and links, so its totals and plots \
+                 read the same.",
+            )
+            .weak(),
         );
         ui.add_space(6.0);
         ui.label(RichText::new("Left out of the copy, unless you keep it:").strong());
@@ -65,6 +72,7 @@ impl ShareDialog {
             self.kind_row(ui, kind);
         }
         ui.add_space(6.0);
+        let typed = self.path.clone();
         let entered = widgets::save_path_field(
             ui,
             "Save the copy as:",
@@ -72,6 +80,9 @@ impl ShareDialog {
             native_dialogs,
             ("Stepstone plan", &["ron"]),
         );
+        if self.path != typed {
+            self.error = None; // It was about the path as it was.
+        }
         if self.writing.is_some() {
             ui.horizontal(|ui| {
                 ui.spinner();
