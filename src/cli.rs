@@ -4,7 +4,7 @@
 //! Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.
 
 use crate::io;
-use crate::model::{Edit, ExperienceKind, Item, Keep, LogEntry, Plan, Private};
+use crate::model::{Edit, ExperienceKind, Item, Keep, LogEntry, Plan, Private, plural};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -222,16 +222,6 @@ fn check(file: &Path) -> Outcome {
     .map(|(n, what)| plural(n, what))
     .join(", ");
     Ok(format!("{}: ok ({counts})", file.display()))
-}
-
-/// "1 goal", "3 goals", "2 people", "5 log entries".
-fn plural(n: usize, what: &str) -> String {
-    match (n, what) {
-        (1, _) => format!("1 {what}"),
-        (_, "person") => format!("{n} people"),
-        (_, w) if w.ends_with('y') => format!("{n} {}ies", &w[..w.len() - 1]),
-        _ => format!("{n} {what}s"),
-    }
 }
 
 fn new(file: &Path, template: Option<&str>) -> Outcome {

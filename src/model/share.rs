@@ -8,7 +8,7 @@
 //! numbers (each entry keeps its date, minutes, kind and links), so every
 //! total and plot reads the same in the copy.
 
-use super::plan::Plan;
+use super::plan::{Plan, plural};
 
 /// What a log entry's text becomes in a shared copy: it says something was
 /// written, not what.
@@ -111,16 +111,16 @@ impl PrivateCounts {
     /// What a kind holds, in words: "the text of 3 log entries".
     pub fn describe(&self, kind: Private) -> String {
         match kind {
-            Private::LogText => format!("the text of {}", count(self.log_text, "log entry")),
+            Private::LogText => format!("the text of {}", plural(self.log_text, "log entry")),
             Private::Feelings => format!(
                 "energy and \u{201c}remembered my why\u{201d} on {}",
-                count(self.feelings, "log entry")
+                plural(self.feelings, "log entry")
             ),
-            Private::Reviews => format!("the answers in {}", count(self.reviews, "review")),
+            Private::Reviews => format!("the answers in {}", plural(self.reviews, "review")),
             Private::Notes => match (self.people_notes, self.role_notes) {
-                (p, 0) => format!("notes on {}", count(p, "person")),
-                (0, r) => format!("notes on {}", count(r, "role")),
-                (p, r) => format!("notes on {} and {}", count(p, "person"), count(r, "role")),
+                (p, 0) => format!("notes on {}", plural(p, "person")),
+                (0, r) => format!("notes on {}", plural(r, "role")),
+                (p, r) => format!("notes on {} and {}", plural(p, "person"), plural(r, "role")),
             },
         }
     }
@@ -139,14 +139,14 @@ impl PrivateCounts {
     /// What a copy that keeps `keep` left out, and what it kept as asked:
     /// the words both the command line and the app show afterwards.
     pub fn summary(&self, keep: Keep) -> String {
-        let mut text = match self.left_out(keep) {
+        let left = match self.left_out(keep) {
             Some(left) => format!("Left out: {left}."),
             None => "Nothing private was left out: the plan has none of the kinds not kept.".into(),
         };
-        if let Some(kept) = self.kept(keep) {
-            text.push_str(&format!(" Kept, as asked: {kept}."));
+        match self.kept(keep) {
+            Some(kept) => format!("{left} Kept, as asked: {kept}."),
+            None => left,
         }
-        text
     }
 
     fn describe_each(&self, kinds: impl Iterator<Item = Private>) -> Option<String> {
@@ -155,16 +155,6 @@ impl PrivateCounts {
             .map(|k| self.describe(k))
             .collect();
         (!parts.is_empty()).then(|| parts.join("; "))
-    }
-}
-
-/// "1 review", "3 reviews", "2 people", "5 log entries".
-fn count(n: usize, what: &str) -> String {
-    match (n, what) {
-        (1, _) => format!("1 {what}"),
-        (_, "person") => format!("{n} people"),
-        (_, "log entry") => format!("{n} log entries"),
-        _ => format!("{n} {what}s"),
     }
 }
 
