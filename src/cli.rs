@@ -4,7 +4,7 @@
 //! Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.
 
 use crate::io;
-use crate::model::{Edit, ExperienceKind, Item, LogEntry, Plan};
+use crate::model::{Edit, ExperienceKind, Item, Keep, LogEntry, Plan, Private, plural};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -63,6 +63,47 @@ pub enum Command {
     },
     /// Add one entry to a plan's daily log and save it safely.
     Log(LogArgs),
+    /// Write a copy of a plan to share, without your private text.
+    Share(ShareArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ShareArgs {
+    /// The plan to share (it is not changed).
+    pub file: PathBuf,
+    /// Where to write the copy [default: NAME.shared.stepstone.ron beside FILE].
+    #[arg(long, short, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Private text to keep in the copy (comma-separated, or repeat --keep).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
+    pub keep: Vec<KeepArg>,
+    /// Replace OUT if it exists (the old file is kept as OUT.bak).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The kinds of private text `share --keep` can keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeepArg {
+    /// What each log entry says you did.
+    LogText,
+    /// Energy and "remembered my why" on log entries.
+    Feelings,
+    /// Your answers in reviews.
+    Reviews,
+    /// Notes on people and on roles.
+    Notes,
+}
+
+impl From<KeepArg> for Private {
+    fn from(k: KeepArg) -> Self {
+        match k {
+            KeepArg::LogText => Private::LogText,
+            KeepArg::Feelings => Private::Feelings,
+            KeepArg::Reviews => Private::Reviews,
+            KeepArg::Notes => Private::Notes,
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -134,6 +175,7 @@ pub fn run(command: Command, today: Date) -> ExitCode {
             None => Err(vec!["stepstone new: give the FILE to create".to_string()]),
         },
         Command::Log(args) => log(&args, today),
+        Command::Share(args) => share(&args),
     };
     match result {
         Ok(message) => {
@@ -180,16 +222,6 @@ fn check(file: &Path) -> Outcome {
     .map(|(n, what)| plural(n, what))
     .join(", ");
     Ok(format!("{}: ok ({counts})", file.display()))
-}
-
-/// "1 goal", "3 goals", "2 people", "5 log entries".
-fn plural(n: usize, what: &str) -> String {
-    match (n, what) {
-        (1, _) => format!("1 {what}"),
-        (_, "person") => format!("{n} people"),
-        (_, w) if w.ends_with('y') => format!("{n} {}ies", &w[..w.len() - 1]),
-        _ => format!("{n} {what}s"),
-    }
 }
 
 fn new(file: &Path, template: Option<&str>) -> Outcome {
@@ -296,6 +328,33 @@ fn log(args: &LogArgs, today: Date) -> Outcome {
     Ok(format!(
         "Logged {} min on {date} in {}.",
         args.minutes,
+        file.display()
+    ))
+}
+
+fn share(args: &ShareArgs) -> Outcome {
+    let file = &args.file;
+    let out = args.output.clone().unwrap_or_else(|| io::shared_path(file));
+    let (plan, _) = io::load(file).map_err(|e| vec![e.to_string()])?;
+    if out.exists() && !args.force {
+        return Err(vec![format!(
+            "{}: already exists; nothing was written (choose another name with -o, or add --force to replace it)",
+            out.display()
+        )]);
+    }
+    let keep: Keep = args.keep.iter().map(|k| Private::from(*k)).collect();
+    io::write_shared(&plan, keep, Some(file), &out).map_err(|e| match e {
+        io::ShareError::Problems(ref problems) => {
+            std::iter::once(format!("{}: cannot share: {e}", file.display()))
+                .chain(problems.iter().map(|p| format!("{}: {p}", file.display())))
+                .collect()
+        }
+        e => vec![e.to_string()],
+    })?;
+    Ok(format!(
+        "Wrote a copy to share: {}\n{}\n{} is unchanged.",
+        out.display(),
+        plan.private_counts().summary(keep),
         file.display()
     ))
 }

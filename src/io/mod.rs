@@ -7,6 +7,7 @@ mod log_lines;
 mod migrate;
 mod sample;
 mod save;
+mod share;
 pub mod templates;
 
 pub use error::{FormatError, LoadError, SaveError};
@@ -18,3 +19,4 @@ pub use save::{
     DiskStamp, Locked, Saved, backup_path, comments_copy_path, content_hash, load, lock, save,
     write_atomically,
 };
+pub use share::{ShareError, shared_path, write_shared};

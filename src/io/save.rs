@@ -103,13 +103,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// `NAME.commented.stepstone.ron`, or `NAME.commented-2.stepstone.ron` and
 /// so on when that name is taken by a different file.
 pub fn comments_copy_path(path: &Path, contents: &[u8]) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let stem = name
-        .strip_suffix(".stepstone.ron")
-        .or_else(|| name.strip_suffix(".ron"))
-        .unwrap_or(&name);
+    let stem = plan_stem(path);
     (1..=u32::MAX)
         .map(|n| {
             let suffix = if n == 1 {
@@ -121,6 +115,18 @@ pub fn comments_copy_path(path: &Path, contents: &[u8]) -> PathBuf {
         })
         .find(|p| fs::read(p).map_or(true, |old| old == contents))
         .unwrap_or_else(|| path.with_extension("commented"))
+}
+
+/// A plan file's name without `.stepstone.ron` (or `.ron`): `NAME`, to
+/// name the files kept beside it.
+pub(crate) fn plan_stem(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    name.strip_suffix(".stepstone.ron")
+        .or_else(|| name.strip_suffix(".ron"))
+        .unwrap_or(&name)
+        .to_string()
 }
 
 /// How long a second writer waits for the first to finish.

@@ -9,6 +9,7 @@ mod log_index;
 pub mod metrics;
 mod plan;
 mod roadmap;
+mod share;
 mod shift;
 mod start;
 mod validate;
@@ -20,6 +21,7 @@ pub use ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId,
 pub use log_index::LogIndex;
 pub use plan::*;
 pub use roadmap::{Gap, RoleSpan, role_spans, skill_gaps};
+pub use share::{Keep, PRIVATE_TEXT, Private, PrivateCounts};
 pub use start::{MAX_SKILLS, SkillAnswer, StartAnswers};
 pub use validate::{MAX_MINUTES_PER_ENTRY, Problem, is_safe_link};
 

@@ -850,3 +850,13 @@ pub fn name_key(name: &str) -> String {
 pub fn text_contains(text: &str, key: &str) -> bool {
     key.is_empty() || name_key(text).contains(key)
 }
+
+/// A count with its noun: "1 goal", "3 goals", "2 people", "5 log entries".
+pub fn plural(n: usize, what: &str) -> String {
+    match (n, what) {
+        (1, _) => format!("1 {what}"),
+        (_, "person") => format!("{n} people"),
+        (_, w) if w.ends_with('y') => format!("{n} {}ies", &w[..w.len() - 1]),
+        _ => format!("{n} {what}s"),
+    }
+}

@@ -19,7 +19,7 @@ const AUTOSAVE_AFTER: f64 = 3.0;
 /// Files larger than this (bytes) are read on a worker thread, with a spinner.
 const LOAD_IN_BACKGROUND_FROM: u64 = 2 * 1024 * 1024;
 /// Plans with more log entries than this are written on a worker thread.
-const WRITE_IN_BACKGROUND_FROM: usize = 10_000;
+pub(super) const WRITE_IN_BACKGROUND_FROM: usize = 10_000;
 
 type Loaded = Result<(Plan, io::DiskStamp), io::LoadError>;
 
@@ -82,7 +82,7 @@ impl FileWork {
 
 /// Runs `work` on a worker thread when `background`, else at once; the
 /// answer arrives on the returned channel either way.
-fn run<T: Send + 'static>(
+pub(super) fn run<T: Send + 'static>(
     background: bool,
     work: impl FnOnce() -> T + Send + 'static,
 ) -> mpsc::Receiver<T> {
@@ -194,8 +194,9 @@ impl App {
         self.notice = None;
     }
 
-    /// Picks up finished loads, saves and autosaves.
+    /// Picks up finished loads, saves, autosaves and shared copies.
     pub(super) fn poll_files(&mut self) {
+        self.poll_share();
         if let Some((path, rx)) = &self.files.loading
             && let Ok(result) = rx.try_recv()
         {
@@ -482,6 +483,7 @@ impl App {
             (Modal::Recover(r), _) => self.modal = Some(Modal::Recover(r)),
             (Modal::Welcome { .. }, Answer::Run(command)) => self.run(command),
             (Modal::Guided(_), Answer::Begin(begin)) => self.begin(*begin),
+            (Modal::Share(share), answer) => self.share_answer(share, answer),
             (Modal::Templates { .. }, Answer::Template(name)) => {
                 self.then_or_ask(Then::NewFromTemplate(name));
             }

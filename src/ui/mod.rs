@@ -9,6 +9,7 @@ mod guided;
 mod modals;
 pub mod plots;
 mod screenshot;
+mod share_dialog;
 mod shell;
 pub mod storage;
 pub mod time_axis;

@@ -51,6 +51,8 @@ pub enum Modal {
     },
     /// The guided start's steps.
     Guided(Box<super::guided::Guided>),
+    /// File > Export for sharing.
+    Share(Box<super::share_dialog::ShareDialog>),
 }
 
 /// What the user chose in a dialog.
@@ -149,6 +151,7 @@ pub fn show(
             Modal::Templates { selected } => pick_template(ui, selected),
             Modal::Welcome { first } => welcome(ui, *first),
             Modal::Guided(guided) => guided.show(ui, native_dialogs),
+            Modal::Share(share) => share.show(ui, native_dialogs),
             Modal::Recover(r) => {
                 ui.heading("Restore unsaved changes?");
                 let what = r.path.as_ref().map_or_else(

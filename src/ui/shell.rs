@@ -25,6 +25,7 @@ impl App {
                 ui.separator();
                 self.menu_item(ui, Command::Save, true);
                 self.menu_item(ui, Command::SaveAs, true);
+                self.menu_item(ui, Command::ExportForSharing, true);
                 ui.separator();
                 self.menu_item(ui, Command::Quit, true);
             });

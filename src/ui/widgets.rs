@@ -150,6 +150,40 @@ pub fn text_list(ui: &mut Ui, item: &str, add: &str, items: &mut Vec<String>) ->
     changed
 }
 
+/// Where to write a file: a labelled path box and, with the system's dialogs
+/// (`native`), a "Choose…" button that opens its save dialog. `kind` names
+/// the file type for the dialog's filter, with its extensions (no dot).
+/// True when Enter was pressed in the box.
+pub fn save_path_field(
+    ui: &mut Ui,
+    label: &str,
+    path: &mut String,
+    native: bool,
+    kind: (&str, &[&str]),
+) -> bool {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        let response = ui
+            .add(egui::TextEdit::singleline(path).desired_width(380.0))
+            .labelled_by(l.id);
+        if native && ui.button("Choose\u{2026}").clicked() {
+            let current = std::path::PathBuf::from(path.trim());
+            let mut dialog = rfd::FileDialog::new().add_filter(kind.0, kind.1);
+            if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
+                dialog = dialog.set_directory(dir);
+            }
+            if let Some(name) = current.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
+            if let Some(picked) = dialog.save_file() {
+                *path = picked.display().to_string();
+            }
+        }
+        enter_pressed(ui, &response)
+    })
+    .inner
+}
+
 /// A labelled multi-line text field; true if changed.
 pub fn text_area(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> bool {
     let l = ui.label(label);
