@@ -117,7 +117,7 @@ fn the_preview_tells_new_matching_and_differing_items_apart() {
         "Log entries, people, reviews and the why are never imported: they are the other \
          plan's own. Left out here: 2 log entries, 1 person and 1 review."
     );
-    assert_eq!(merge.summary(), "added 2 roles, 2 skills and 2 goals");
+    assert_eq!(merge.summary(false), "adds 2 roles, 2 skills and 2 goals");
 }
 
 #[test]
@@ -228,8 +228,8 @@ fn taking_theirs_keeps_your_ids_names_stages_and_levels() {
         choose(&mut merge, theirs, Choice::TakeTheirs);
     }
     assert_eq!(
-        merge.summary(),
-        "added 2 roles, 2 skills and 2 goals; took theirs for 1 role, 1 skill and 1 goal"
+        merge.summary(true),
+        "added 2 roles, 2 skills and 2 goals; replaced 1 role, 1 skill and 1 goal with theirs"
     );
     let (plan, _) = merged(&open, &merge);
 
@@ -309,7 +309,7 @@ fn a_plan_merged_into_itself_changes_nothing() {
             .all(|r| matches!(r.status, Status::Same(_)))
     );
     assert!(merge.is_empty());
-    assert_eq!(merge.summary(), "nothing to import");
+    assert_eq!(merge.summary(true), "nothing to import");
     assert_eq!(merge.edit(&open), stepstone::model::Edit::Batch(Vec::new()));
 }
 
@@ -365,8 +365,8 @@ fn the_framework_fixture_becomes_roles_skills_and_required_levels() {
     assert_eq!(scale, [(1, 1), (2, 2), (3, 3), (4, 3), (5, 4), (6, 5)]);
     assert_eq!(
         incoming.scale_text(&plan.level_names),
-        "Framework level 1 \u{2192} 1 (aware), 2 \u{2192} 2 (novice), 3 \u{2192} 3 (practising), \
-         4 \u{2192} 3 (practising), 5 \u{2192} 4 (proficient), 6 \u{2192} 5 (expert)"
+        "Framework level 1 counts as 1 (aware), 2 as 2 (novice), 3 as 3 (practising), 4 as 3 \
+         (practising), 5 as 4 (proficient), 6 as 5 (expert)"
     );
     let roles: Vec<Seen> = plan
         .roles

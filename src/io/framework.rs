@@ -38,18 +38,20 @@ pub struct Incoming {
 }
 
 impl Incoming {
-    /// The scale mapping in words, e.g. "Framework level 1 → 1 (aware),
-    /// 2 → 2 (novice), …"; empty for a plan.
+    /// The scale mapping in words, e.g. "Framework level 1 counts as 1
+    /// (aware), 2 as 2 (novice), …"; empty for a plan.
     pub fn scale_text(&self, names: &LevelNames) -> String {
-        if self.scale.is_empty() {
-            return String::new();
-        }
         let pairs: Vec<String> = self
             .scale
             .iter()
-            .map(|(k, l)| format!("{k} \u{2192} {} ({})", l.0, names.name(*l)))
+            .enumerate()
+            .map(|(i, (k, l))| {
+                let first = if i == 0 { "Framework level " } else { "" };
+                let verb = if i == 0 { "counts as" } else { "as" };
+                format!("{first}{k} {verb} {} ({})", l.0, names.name(*l))
+            })
             .collect();
-        format!("Framework level {}", pairs.join(", "))
+        pairs.join(", ")
     }
 }
 

@@ -422,9 +422,9 @@ impl Merge {
         !self.rows.iter().any(Row::changes)
     }
 
-    /// What the import does, for a notice: "added 2 roles and 5 skills;
-    /// took theirs for 1 goal".
-    pub fn summary(&self) -> String {
+    /// What the import does, as chosen: "adds 2 roles and 5 skills; replaces
+    /// 1 goal with theirs", or once `done`, "added … replaced …".
+    pub fn summary(&self, done: bool) -> String {
         let count = |choice: Choice| {
             let n = |kind: fn(&ItemRef) -> bool| {
                 self.rows
@@ -443,14 +443,19 @@ impl Merge {
             .collect();
             and_list(&parts)
         };
+        let (add, replace) = if done {
+            ("added", "replaced")
+        } else {
+            ("adds", "replaces")
+        };
         let mut said = Vec::new();
         let added = count(Choice::Add);
         if !added.is_empty() {
-            said.push(format!("added {added}"));
+            said.push(format!("{add} {added}"));
         }
         let taken = count(Choice::TakeTheirs);
         if !taken.is_empty() {
-            said.push(format!("took theirs for {taken}"));
+            said.push(format!("{replace} {taken} with theirs"));
         }
         if said.is_empty() {
             "nothing to import".into()

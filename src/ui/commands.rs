@@ -66,6 +66,8 @@ pub enum Command {
     NewFromSample,
     NewFromTemplate,
     Open,
+    /// Roles, skills and goals from another plan, a template or a framework.
+    Import,
     Save,
     SaveAs,
     Undo,
@@ -109,6 +111,7 @@ impl Command {
             Command::NewFromSample => "New from the sample plan",
             Command::NewFromTemplate => "New from a template\u{2026}",
             Command::Open => "Open\u{2026}",
+            Command::Import => "Import from a plan or framework\u{2026}",
             Command::Save => "Save",
             Command::SaveAs => "Save as\u{2026}",
             Command::Undo => "Undo",
@@ -145,7 +148,8 @@ impl Command {
             Command::NewEmpty
             | Command::GuidedStart
             | Command::NewFromSample
-            | Command::NewFromTemplate => None,
+            | Command::NewFromTemplate
+            | Command::Import => None,
         }
     }
 

@@ -482,6 +482,8 @@ impl App {
             (Modal::Recover(r), _) => self.modal = Some(Modal::Recover(r)),
             (Modal::Welcome { .. }, Answer::Run(command)) => self.run(command),
             (Modal::Guided(_), Answer::Begin(begin)) => self.begin(*begin),
+            (Modal::Import(dialog), Answer::ImportFrom(pick)) => self.import_from(dialog, pick),
+            (Modal::Import(dialog), Answer::Import) => self.import(dialog),
             (Modal::Templates { .. }, Answer::Template(name)) => {
                 self.then_or_ask(Then::NewFromTemplate(name));
             }

@@ -51,6 +51,8 @@ pub enum Modal {
     },
     /// The guided start's steps.
     Guided(Box<super::guided::Guided>),
+    /// Import from another plan, a template or a framework.
+    Import(Box<super::import_dialog::ImportDialog>),
 }
 
 /// What the user chose in a dialog.
@@ -69,6 +71,10 @@ pub enum Answer {
     Run(super::commands::Command),
     /// The guided start is done: make this plan.
     Begin(Box<super::guided::Begin>),
+    /// Read this for an import and show what would come in.
+    ImportFrom(super::import_dialog::Pick),
+    /// Import as previewed and chosen.
+    Import,
     Cancel,
 }
 
@@ -149,6 +155,7 @@ pub fn show(
             Modal::Templates { selected } => pick_template(ui, selected),
             Modal::Welcome { first } => welcome(ui, *first),
             Modal::Guided(guided) => guided.show(ui, native_dialogs),
+            Modal::Import(import) => import.show(ui, native_dialogs),
             Modal::Recover(r) => {
                 ui.heading("Restore unsaved changes?");
                 let what = r.path.as_ref().map_or_else(
@@ -169,9 +176,9 @@ pub fn show(
             }
         }
     });
-    // A stray click beside the guided start must not lose its answers:
-    // only Escape (or its Cancel button) leaves it.
-    let escaped = if matches!(modal, Modal::Guided(_)) {
+    // A stray click beside the guided start or an import must not lose its
+    // answers: only Escape (or its Cancel button) leaves it.
+    let escaped = if matches!(modal, Modal::Guided(_) | Modal::Import(_)) {
         ctx.input(|i| i.key_pressed(egui::Key::Escape))
     } else {
         shown.should_close()
