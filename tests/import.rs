@@ -6,10 +6,16 @@
 mod common;
 
 use common::fixture;
+use common::ui::{click, open_app, settings};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use std::path::Path;
 use stepstone::io;
 use stepstone::model::{
     Choice, GoalId, ItemRef, Level, Merge, MilestoneId, Plan, RoleId, SkillId, Stage, Status,
 };
+use stepstone::ui::App;
 
 fn mine() -> Plan {
     io::load(&fixture("v1.stepstone.ron")).expect("v1 loads").0
@@ -478,8 +484,11 @@ fn framework_files_that_cannot_be_used_say_why_and_where() {
         framework_error("---\ntitle: x\n"),
         "1:1: the front matter that starts here has no closing `---` line"
     );
-    let e = framework_error("---\ntitle: \"x\"\nlevels: many\n---\n");
-    assert!(e.starts_with("3:"), "{e}");
+    assert_eq!(
+        framework_error("---\ntitle: \"x\"\nlevels: many\n---\n"),
+        "3:9: this does not read as a competency framework: expected a whole number (levels \
+         count from 1)"
+    );
     assert_eq!(
         framework_error("---\ntitle: Prose only\nyaml: false\n---\n# Hello\n"),
         "no topics with criteria by level; only frameworks written as `levels` and `topics` in \
@@ -491,8 +500,11 @@ fn framework_files_that_cannot_be_used_say_why_and_where() {
         ),
         "it has 500 levels; frameworks of up to 20 levels can be imported"
     );
-    let e = framework_error("---\ntopics:\n  - name: a\n    content:\n      - level: -1\n---\n");
-    assert!(e.starts_with("5:"), "{e}");
+    assert_eq!(
+        framework_error("---\ntopics:\n  - name: a\n    content:\n      - criteria: [x]\n---\n"),
+        "5:9: this does not read as a competency framework: each entry of a topic's `content` \
+         needs a `level:`"
+    );
 }
 
 #[test]
@@ -520,4 +532,137 @@ fn a_plain_yaml_ladder_with_more_levels_is_spread_over_the_scale() {
         Level(1),
         "level 7 asks for level 1's criteria"
     );
+}
+
+/// The app on a copy of the v1 fixture in `dir`, with the File > Import
+/// dialog open.
+fn import_dialog(dir: &Path) -> Harness<'static, App> {
+    let plan = dir.join("mine.stepstone.ron");
+    std::fs::copy(fixture("v1.stepstone.ron"), &plan).expect("copy");
+    let mut h = open_app(settings(dir, jiff::civil::date(2026, 3, 1)), Some(plan));
+    h.run();
+    click(&mut h, "File");
+    click(&mut h, "Import from a plan or framework\u{2026}");
+    h
+}
+
+#[test]
+fn importing_through_the_dialog_is_one_undo_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        fixture("import/branch-path.stepstone.ron"),
+        dir.path().join("branch.stepstone.ron"),
+    )
+    .expect("copy");
+    let mut h = import_dialog(dir.path());
+    let before = h.state().plan().clone();
+    // The path starts in the plan's folder, with the keyboard in it.
+    h.get_by_label("File path:")
+        .type_text("branch.stepstone.ron");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+
+    assert!(
+        h.query_by_label("Import from branch.stepstone.ron")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("in your plan with other required levels, next roles")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Import adds 2 roles, 2 skills and 2 goals.")
+            .is_some()
+    );
+    // Roles come first: the first "Take theirs" is the Branch Manager's.
+    h.get_all_by_label("Take theirs")
+        .next()
+        .expect("a choice for a differing item")
+        .click();
+    h.run();
+    // The Budgeting skill: the second new skill.
+    let skills_skip = h.get_all_by_label("Skip").nth(3).expect("the skills' Skip");
+    skills_skip.click();
+    h.run();
+    assert!(
+        h.query_by_label("Import adds 2 roles, 1 skill and 2 goals; replaces 1 role with theirs.")
+            .is_some()
+    );
+    click(&mut h, "Import");
+
+    let plan = h.state().plan().clone();
+    assert_eq!(plan.validate(), []);
+    assert_eq!(plan.roles.len(), before.roles.len() + 2);
+    assert!(plan.skill_named("Budgeting").is_none(), "skipped");
+    let manager = plan.role(RoleId(3)).expect("branch manager");
+    assert_eq!(
+        manager.leads_to.len(),
+        1,
+        "theirs: leads to the regional manager"
+    );
+    assert_eq!(
+        h.state().notice(),
+        Some(
+            "Imported from branch.stepstone.ron: added 2 roles, 1 skill and 2 goals; replaced 1 \
+             role with theirs. Edit > Undo takes it all back."
+        )
+    );
+    assert!(h.state().document().is_dirty());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan(), &before, "one undo takes it all back");
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn a_file_that_cannot_be_imported_says_why_and_a_template_still_can_be() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("ladder.md"),
+        "---\ntitle: Ladder\nlevels: [\n---\n",
+    )
+    .expect("write");
+    let mut h = import_dialog(dir.path());
+    let before = h.state().plan().clone();
+    h.get_by_label("File path:").type_text("ladder.md");
+    h.run();
+    click(&mut h, "Preview");
+    let error = h
+        .query_by_label_contains("ladder.md:")
+        .expect("the error is in the dialog");
+    let error = error.accesskit_node();
+    let error = error.label().or_else(|| error.value()).unwrap_or_default();
+    assert!(
+        error.ends_with(
+            "ladder.md:3:9: this does not read as a competency framework: expected a text"
+        ),
+        "{error}"
+    );
+    assert!(h.state().notice().is_none());
+
+    click(&mut h, "Junior developer to senior engineer");
+    assert!(
+        h.query_by_label(
+            "Import from the template \u{201c}Junior developer to senior engineer\u{201d}"
+        )
+        .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("comes in as an option").is_some(),
+        "the template's current role, beside the plan's own"
+    );
+    click(&mut h, "Back");
+    assert!(
+        h.query_by_label("File path:").is_some(),
+        "back to where from"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("File path:").is_none(),
+        "Escape closes the dialog"
+    );
+    assert_eq!(h.state().plan(), &before, "nothing changed");
 }

@@ -228,19 +228,38 @@ pub fn parse(text: &str, fallback: &str) -> Result<Incoming, FrameworkError> {
         });
         FrameworkError {
             at: at.filter(|(l, _)| *l > 0),
-            message: format!("not a framework this can read: {}", yaml_message(&e)),
+            message: format!(
+                "this does not read as a competency framework: {}",
+                yaml_message(&e)
+            ),
         }
     })?;
     to_incoming(&front, fallback)
 }
 
-/// The YAML error's message without the place, which is given apart.
+/// The YAML error's message without the place (given apart), in plain
+/// words where the parser's are terse.
 fn yaml_message(e: &serde_saphyr::Error) -> String {
     let text = e.to_string();
     let text = text.lines().next().unwrap_or_default();
     // The plain rendering ends with " at line L, column C".
-    text.rfind(" at line ")
-        .map_or(text, |i| &text[..i])
+    let text = text.rfind(" at line ").map_or(text, |i| &text[..i]);
+    let plain = [
+        (
+            "invalid u32",
+            "expected a whole number (levels count from 1)",
+        ),
+        ("expected sequence start", "expected a list"),
+        ("expected string scalar", "expected a text"),
+        (
+            "missing field `level`",
+            "each entry of a topic's `content` needs a `level:`",
+        ),
+    ];
+    plain
+        .iter()
+        .find(|(terse, _)| text.contains(terse))
+        .map_or(text, |(_, plain)| plain)
         .to_string()
 }
 
