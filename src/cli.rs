@@ -10,6 +10,8 @@ use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod import;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "stepstone",
@@ -63,6 +65,9 @@ pub enum Command {
     },
     /// Add one entry to a plan's daily log and save it safely.
     Log(LogArgs),
+    /// Import roles, skills and goals from another plan, a template or a
+    /// competency framework (.md or .yaml), and save.
+    Import(import::ImportArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -134,6 +139,7 @@ pub fn run(command: Command, today: Date) -> ExitCode {
             None => Err(vec!["stepstone new: give the FILE to create".to_string()]),
         },
         Command::Log(args) => log(&args, today),
+        Command::Import(args) => import::run(&args),
     };
     match result {
         Ok(message) => {

@@ -666,3 +666,166 @@ fn a_file_that_cannot_be_imported_says_why_and_a_template_still_can_be() {
     );
     assert_eq!(h.state().plan(), &before, "nothing changed");
 }
+
+/// The v1 fixture's plan as `mine.stepstone.ron` in `dir`, without its comments.
+fn write_mine(dir: &Path) {
+    let text = io::to_ron(&mine()).expect("writes");
+    std::fs::write(dir.join("mine.stepstone.ron"), text).expect("write");
+}
+
+/// Runs `stepstone` with `args` in `dir`: exit code, stdout, stderr.
+fn stepstone(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_stepstone"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (
+        o.status.code().unwrap_or(-1),
+        text(&o.stdout),
+        text(&o.stderr),
+    )
+}
+
+#[test]
+fn the_command_line_previews_with_dry_run_then_imports_and_saves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write_mine(d);
+    std::fs::copy(
+        fixture("import/ward-nursing-framework.md"),
+        d.join("ladder.md"),
+    )
+    .expect("copy");
+    let before = std::fs::read(d.join("mine.stepstone.ron")).expect("read");
+
+    let (code, out, err) = stepstone(
+        d,
+        &[
+            "import",
+            "mine.stepstone.ron",
+            "--from",
+            "ladder.md",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Importing from ladder.md into mine.stepstone.ron:\nFramework level 1 counts as 1 (aware), 2 as 2"), "{out}");
+    assert!(
+        out.contains("Roles:\n  Add         Ward Nursing level 1 (new)\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with(
+            "Dry run: nothing was changed. Without --dry-run this adds 6 roles and 3 skills.\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(d.join("mine.stepstone.ron")).expect("read"),
+        before,
+        "untouched"
+    );
+
+    let (code, out, err) = stepstone(d, &["import", "mine.stepstone.ron", "--from", "ladder.md"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.ends_with("Imported: added 6 roles and 3 skills.\n"),
+        "{out}"
+    );
+    let (saved, _) = io::load(&d.join("mine.stepstone.ron")).expect("saved");
+    assert_eq!(saved.roles.len(), mine().roles.len() + 6);
+    let (code, _, err) = stepstone(d, &["check", "mine.stepstone.ron"]);
+    assert_eq!(code, 0, "the merged plan passes check: {err}");
+
+    let (code, out, _) = stepstone(d, &["import", "mine.stepstone.ron", "--from", "ladder.md"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.ends_with(
+            "Nothing to import: all of it is in your plan already. The file is unchanged.\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_command_line_takes_theirs_when_asked_and_imports_templates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write_mine(d);
+    std::fs::copy(
+        fixture("import/branch-path.stepstone.ron"),
+        d.join("branch.stepstone.ron"),
+    )
+    .expect("copy");
+    let (code, out, err) = stepstone(
+        d,
+        &[
+            "import",
+            "mine.stepstone.ron",
+            "--from",
+            "branch.stepstone.ron",
+            "--take-theirs",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "  Take theirs Branch Manager (in your plan with other required levels, next roles)\n"
+        ),
+        "{out}"
+    );
+    let (saved, _) = io::load(&d.join("mine.stepstone.ron")).expect("saved");
+    assert_eq!(saved.role(RoleId(3)).map(|r| r.requires.len()), Some(3));
+
+    let (code, out, err) = stepstone(
+        d,
+        &[
+            "import",
+            "mine.stepstone.ron",
+            "--template",
+            "parts-counter-to-branch-manager",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(
+            "Importing from the template \"Parts counter associate to branch manager\""
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_command_line_refuses_what_it_cannot_import_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write_mine(d);
+    std::fs::copy(
+        fixture("bad/missing_link.stepstone.ron"),
+        d.join("bad.stepstone.ron"),
+    )
+    .expect("copy");
+    std::fs::write(d.join("empty.md"), "").expect("write");
+    let before = std::fs::read(d.join("mine.stepstone.ron")).expect("read");
+    for (from, says) in [
+        (
+            "bad.stepstone.ron",
+            "bad.stepstone.ron: cannot be imported: it has 1 problem (the first: ",
+        ),
+        ("empty.md", "empty.md: the file is empty"),
+        ("missing.md", "missing.md: cannot read the file: "),
+    ] {
+        let (code, out, err) = stepstone(d, &["import", "mine.stepstone.ron", "--from", from]);
+        assert_eq!((code, out.as_str()), (1, ""), "{from}: {err}");
+        assert!(err.starts_with(says), "{from}: {err}");
+    }
+    let (code, _, err) = stepstone(d, &["import", "mine.stepstone.ron", "--template", "nope"]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("no template named \"nope\""), "{err}");
+    assert_eq!(
+        std::fs::read(d.join("mine.stepstone.ron")).expect("read"),
+        before
+    );
+}

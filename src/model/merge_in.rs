@@ -323,6 +323,25 @@ impl Merge {
         }
     }
 
+    /// The rows under each heading, as shown: roles, then skills, then
+    /// goals (indices into `rows`); a heading with no rows is left out.
+    pub fn groups(&self) -> Vec<(&'static str, Vec<usize>)> {
+        let of = |heading, kind: fn(&ItemRef) -> bool| {
+            let rows: Vec<usize> = (0..self.rows.len())
+                .filter(|&i| kind(&self.rows[i].theirs))
+                .collect();
+            (heading, rows)
+        };
+        [
+            of("Roles", |r| matches!(r, ItemRef::Role(_))),
+            of("Skills", |r| matches!(r, ItemRef::Skill(_))),
+            of("Goals", |r| matches!(r, ItemRef::Goal(_))),
+        ]
+        .into_iter()
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect()
+    }
+
     /// The other plan (after conversion, for a framework).
     pub fn other(&self) -> &Plan {
         &self.other

@@ -10,7 +10,7 @@
 use super::app::{App, Notice};
 use super::modals::{Answer, Modal};
 use crate::io;
-use crate::model::{GoalId, ItemRef, Merge, RoleId, Row, SkillId};
+use crate::model::{Merge, Row};
 use egui::{RichText, Ui};
 use std::path::PathBuf;
 
@@ -194,26 +194,11 @@ impl Preview {
 impl Preview {
     /// The roles, then the skills, then the goals, each under a heading.
     fn rows_ui(&mut self, ui: &mut Ui) {
-        use std::mem::discriminant;
-        let kinds = [
-            ("Roles", ItemRef::Role(RoleId(0))),
-            ("Skills", ItemRef::Skill(SkillId(0))),
-            ("Goals", ItemRef::Goal(GoalId(0))),
-        ];
-        for (heading, kind) in kinds {
-            let mut rows = self
-                .merge
-                .rows
-                .iter_mut()
-                .filter(|r| discriminant(&r.theirs) == discriminant(&kind))
-                .peekable();
-            if rows.peek().is_none() {
-                continue;
-            }
+        for (heading, rows) in self.merge.groups() {
             ui.label(RichText::new(heading).strong());
             ui.end_row();
-            for row in rows {
-                row_ui(ui, row);
+            for i in rows {
+                row_ui(ui, &mut self.merge.rows[i]);
                 ui.end_row();
             }
         }
