@@ -10,6 +10,8 @@ use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod import;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "stepstone",
@@ -65,6 +67,9 @@ pub enum Command {
     Log(LogArgs),
     /// Write a copy of a plan to share, without your private text.
     Share(ShareArgs),
+    /// Import roles, skills and goals from another plan, a template or a
+    /// competency framework (.md or .yaml), and save.
+    Import(import::ImportArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -176,6 +181,7 @@ pub fn run(command: Command, today: Date) -> ExitCode {
         },
         Command::Log(args) => log(&args, today),
         Command::Share(args) => share(&args),
+        Command::Import(args) => import::run(&args),
     };
     match result {
         Ok(message) => {

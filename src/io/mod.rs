@@ -2,6 +2,7 @@
 
 mod error;
 pub mod format;
+pub mod framework;
 mod lexer;
 mod log_lines;
 mod migrate;
@@ -12,6 +13,7 @@ pub mod templates;
 
 pub use error::{FormatError, LoadError, SaveError};
 pub use format::{CURRENT_VERSION, MAX_FILE_BYTES, from_ron, to_ron};
+pub use framework::{ImportError, Incoming, load_incoming};
 #[doc(hidden)]
 pub use migrate::current_readers;
 pub use sample::{SAMPLE_RON, sample_plan, sample_with_log};

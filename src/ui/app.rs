@@ -212,6 +212,7 @@ impl App {
             Command::NewFromSample => self.then_or_ask(Then::NewFromSample),
             Command::NewFromTemplate => self.modal = Some(Modal::Templates { selected: 0 }),
             Command::Open => self.then_or_ask(Then::Open(None)),
+            Command::Import => self.start_import(),
             Command::Save => self.save(None),
             Command::SaveAs => self.save_as(None),
             Command::ExportForSharing => self.export_for_sharing(),

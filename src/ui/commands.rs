@@ -66,6 +66,8 @@ pub enum Command {
     NewFromSample,
     NewFromTemplate,
     Open,
+    /// Roles, skills and goals from another plan, a template or a framework.
+    Import,
     Save,
     SaveAs,
     /// Write a copy without private text, to send to a mentor or a manager.
@@ -111,6 +113,7 @@ impl Command {
             Command::NewFromSample => "New from the sample plan",
             Command::NewFromTemplate => "New from a template\u{2026}",
             Command::Open => "Open\u{2026}",
+            Command::Import => "Import from a plan or framework\u{2026}",
             Command::Save => "Save",
             Command::SaveAs => "Save as\u{2026}",
             Command::ExportForSharing => "Export for sharing\u{2026}",
@@ -149,7 +152,8 @@ impl Command {
             | Command::ExportForSharing
             | Command::GuidedStart
             | Command::NewFromSample
-            | Command::NewFromTemplate => None,
+            | Command::NewFromTemplate
+            | Command::Import => None,
         }
     }
 

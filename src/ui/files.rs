@@ -484,6 +484,8 @@ impl App {
             (Modal::Welcome { .. }, Answer::Run(command)) => self.run(command),
             (Modal::Guided(_), Answer::Begin(begin)) => self.begin(*begin),
             (Modal::Share(share), answer) => self.share_answer(share, answer),
+            (Modal::Import(dialog), Answer::ImportFrom(pick)) => self.import_from(dialog, pick),
+            (Modal::Import(dialog), Answer::Import) => self.import(dialog),
             (Modal::Templates { .. }, Answer::Template(name)) => {
                 self.then_or_ask(Then::NewFromTemplate(name));
             }

@@ -53,6 +53,8 @@ pub enum Modal {
     Guided(Box<super::guided::Guided>),
     /// File > Export for sharing.
     Share(Box<super::share_dialog::ShareDialog>),
+    /// Import from another plan, a template or a framework.
+    Import(Box<super::import_dialog::ImportDialog>),
 }
 
 /// What the user chose in a dialog.
@@ -71,6 +73,10 @@ pub enum Answer {
     Run(super::commands::Command),
     /// The guided start is done: make this plan.
     Begin(Box<super::guided::Begin>),
+    /// Read this for an import and show what would come in.
+    ImportFrom(super::import_dialog::Pick),
+    /// Import as previewed and chosen.
+    Import,
     Cancel,
 }
 
@@ -152,6 +158,7 @@ pub fn show(
             Modal::Welcome { first } => welcome(ui, *first),
             Modal::Guided(guided) => guided.show(ui, native_dialogs),
             Modal::Share(share) => share.show(ui, native_dialogs),
+            Modal::Import(import) => import.show(ui, native_dialogs),
             Modal::Recover(r) => {
                 ui.heading("Restore unsaved changes?");
                 let what = r.path.as_ref().map_or_else(
@@ -172,9 +179,9 @@ pub fn show(
             }
         }
     });
-    // A stray click beside the guided start must not lose its answers:
-    // only Escape (or its Cancel button) leaves it.
-    let escaped = if matches!(modal, Modal::Guided(_)) {
+    // A stray click beside the guided start or an import must not lose its
+    // answers: only Escape (or its Cancel button) leaves it.
+    let escaped = if matches!(modal, Modal::Guided(_) | Modal::Import(_)) {
         ctx.input(|i| i.key_pressed(egui::Key::Escape))
     } else {
         shown.should_close()

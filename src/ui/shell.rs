@@ -22,6 +22,7 @@ impl App {
                         }
                     }
                 });
+                self.menu_item(ui, Command::Import, true);
                 ui.separator();
                 self.menu_item(ui, Command::Save, true);
                 self.menu_item(ui, Command::SaveAs, true);

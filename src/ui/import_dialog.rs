@@ -1,0 +1,295 @@
+//! File > Import: roles, skills and goals from another plan, a career-path
+//! template or a competency framework, into the open plan.
+//!
+//! The dialog first asks where from (a typed or picked file, or a template),
+//! then shows what comes in: per item whether it is new, already in the plan
+//! or there with other content, and a choice for each. It only draws and
+//! answers; the app reads the file, prepares the [`Merge`] and applies it as
+//! one undo step (the `impl App` below).
+
+use super::app::{App, Notice};
+use super::modals::{Answer, Modal};
+use crate::io;
+use crate::model::{Merge, Row};
+use egui::{RichText, Ui};
+use std::path::PathBuf;
+
+/// Where to import from, as chosen in the dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pick {
+    /// Ask the system's file dialog.
+    Browse,
+    File(PathBuf),
+    /// A built-in template, by name.
+    Template(String),
+}
+
+/// The import dialog's state, kept while it is open.
+pub struct ImportDialog {
+    /// The typed path.
+    path: String,
+    /// Why the last file could not be used.
+    error: Option<String>,
+    preview: Option<Preview>,
+    /// Give the path field the keyboard (when the dialog opens or goes back).
+    focus_path: bool,
+}
+
+/// What an import would do, shown before anything changes.
+struct Preview {
+    /// Where it comes from, for the heading and the notice.
+    from: String,
+    /// For a framework: how its levels map onto the plan's scale.
+    scale: String,
+    merge: Merge,
+}
+
+/// The file types the import reads.
+const EXTENSIONS: [&str; 5] = ["ron", "md", "markdown", "yaml", "yml"];
+
+impl ImportDialog {
+    /// The dialog, its path field starting at `start`.
+    pub fn new(start: String) -> Self {
+        Self {
+            path: start,
+            error: None,
+            preview: None,
+            focus_path: true,
+        }
+    }
+
+    /// Draws the dialog; returns the answer once given.
+    pub fn show(&mut self, ui: &mut Ui, native_dialogs: bool) -> Option<Answer> {
+        ui.set_max_width(720.0);
+        let Some(preview) = &mut self.preview else {
+            return self.pick(ui, native_dialogs);
+        };
+        match preview.show(ui)? {
+            Pressed::Import => Some(Answer::Import),
+            Pressed::Cancel => Some(Answer::Cancel),
+            Pressed::Back => {
+                self.preview = None;
+                self.focus_path = true;
+                None
+            }
+        }
+    }
+
+    /// Where from: a file, or a template.
+    fn pick(&mut self, ui: &mut Ui, native_dialogs: bool) -> Option<Answer> {
+        ui.heading("Import into this plan");
+        ui.label(
+            "Bring in roles, skills and goals from another plan, a career-path template, or \
+             your employer's career ladder (a competency framework in the open progression \
+             framework format, a .md or .yaml file). You see what comes in before anything \
+             changes.",
+        );
+        ui.add_space(6.0);
+        let mut answer = None;
+        ui.horizontal(|ui| {
+            let l = ui.label("File path:");
+            let mut output = egui::TextEdit::singleline(&mut self.path)
+                .desired_width(380.0)
+                .show(ui);
+            let field = output.response.response.clone().labelled_by(l.id);
+            if std::mem::take(&mut self.focus_path) {
+                // The cursor at the end: type the file's name after its folder.
+                field.request_focus();
+                let end = egui::text::CCursor::new(self.path.chars().count());
+                output
+                    .state
+                    .cursor
+                    .set_char_range(Some(egui::text::CCursorRange::one(end)));
+                output.state.store(ui.ctx(), field.id);
+            }
+            if super::widgets::enter_pressed(ui, &field) && !self.path.trim().is_empty() {
+                answer = Some(Answer::ImportFrom(Pick::File(self.path.trim().into())));
+            }
+            if native_dialogs && ui.button("Browse\u{2026}").clicked() {
+                answer = Some(Answer::ImportFrom(Pick::Browse));
+            }
+            let typed = !self.path.trim().is_empty();
+            if ui
+                .add_enabled(typed, egui::Button::new("Preview"))
+                .clicked()
+            {
+                answer = Some(Answer::ImportFrom(Pick::File(self.path.trim().into())));
+            }
+        });
+        if let Some(e) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        ui.add_space(6.0);
+        ui.label("Or from a career-path template:");
+        for t in io::templates::templates() {
+            if ui
+                .selectable_label(false, &t.title)
+                .on_hover_text(&t.about)
+                .clicked()
+            {
+                answer = Some(Answer::ImportFrom(Pick::Template(t.name)));
+            }
+        }
+        ui.separator();
+        if ui.button("Cancel").clicked() {
+            answer = Some(Answer::Cancel);
+        }
+        answer
+    }
+}
+
+/// A button of the preview.
+enum Pressed {
+    Import,
+    Back,
+    Cancel,
+}
+
+impl Preview {
+    fn show(&mut self, ui: &mut Ui) -> Option<Pressed> {
+        ui.heading(format!("Import from {}", self.from));
+        if !self.scale.is_empty() {
+            ui.label(format!(
+                "Its levels become roles and its topics skills. {}.",
+                self.scale
+            ));
+        }
+        egui::ScrollArea::vertical()
+            .max_height(420.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                // One grid, so the columns line up across the three lists.
+                egui::Grid::new("import preview")
+                    .num_columns(3)
+                    .spacing([12.0, 4.0])
+                    .show(ui, |ui| self.rows_ui(ui));
+            });
+        ui.add_space(4.0);
+        ui.label(RichText::new(self.merge.left_out()).weak());
+        ui.separator();
+        let mut answer = None;
+        ui.horizontal(|ui| {
+            let nothing = self.merge.is_empty();
+            let import = ui.add_enabled(!nothing, egui::Button::new("Import"));
+            if import.clicked() {
+                answer = Some(Pressed::Import);
+            }
+            if ui.button("Back").clicked() {
+                answer = Some(Pressed::Back);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(Pressed::Cancel);
+            }
+            let what = if nothing {
+                "Nothing to import: all of it is in your plan already, or skipped.".to_string()
+            } else {
+                format!("Import {}.", self.merge.summary(false))
+            };
+            ui.label(RichText::new(what).weak());
+        });
+        answer
+    }
+}
+
+impl Preview {
+    /// The roles, then the skills, then the goals, each under a heading.
+    fn rows_ui(&mut self, ui: &mut Ui) {
+        for (heading, rows) in self.merge.groups() {
+            ui.label(RichText::new(heading).strong());
+            ui.end_row();
+            for i in rows {
+                row_ui(ui, &mut self.merge.rows[i]);
+                ui.end_row();
+            }
+        }
+    }
+}
+
+/// One item: its name, how it stands, and its choice.
+fn row_ui(ui: &mut Ui, row: &mut Row) {
+    ui.label(&row.name);
+    let mut status = row.status_text();
+    if let Some(note) = row.note {
+        status = format!("{status}; {note}");
+    }
+    ui.label(RichText::new(status).weak());
+    ui.horizontal(|ui| {
+        for &c in row.choices() {
+            ui.radio_value(&mut row.choice, c, c.label());
+        }
+    });
+}
+
+impl App {
+    /// Opens the import dialog, its path starting in the plan's folder.
+    pub(super) fn start_import(&mut self) {
+        let folder = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(std::path::Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok());
+        let mut start = folder.map(|p| p.display().to_string()).unwrap_or_default();
+        if !start.is_empty() && !start.ends_with(std::path::MAIN_SEPARATOR) {
+            start.push(std::path::MAIN_SEPARATOR);
+        }
+        self.modal = Some(Modal::Import(Box::new(ImportDialog::new(start))));
+    }
+
+    /// Reads what was picked and shows its preview; an error stays in the dialog.
+    pub(super) fn import_from(&mut self, mut dialog: Box<ImportDialog>, pick: Pick) {
+        let read = match pick {
+            Pick::Browse => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter("Plans and frameworks", &EXTENSIONS)
+                    .pick_file();
+                let Some(path) = picked else {
+                    self.modal = Some(Modal::Import(dialog));
+                    return;
+                };
+                dialog.path = path.display().to_string();
+                io::load_incoming(&path).map_err(|e| e.to_string())
+            }
+            Pick::File(path) => io::load_incoming(&path).map_err(|e| e.to_string()),
+            Pick::Template(name) => io::templates::template(&name)
+                .map(|t| io::Incoming {
+                    name: format!("the template \u{201c}{}\u{201d}", t.title),
+                    plan: t.plan(),
+                    scale: Vec::new(),
+                })
+                .ok_or_else(|| format!("There is no template named {name}.")),
+        };
+        dialog.error = None;
+        match read.and_then(|incoming| {
+            let scale = incoming.scale_text(&self.doc.plan().level_names);
+            Merge::new(self.doc.plan(), incoming.plan)
+                .map(|merge| Preview {
+                    from: incoming.name.clone(),
+                    scale,
+                    merge,
+                })
+                .map_err(|e| format!("{} cannot be imported: {e}.", incoming.name))
+        }) {
+            Ok(preview) => dialog.preview = Some(preview),
+            Err(e) => dialog.error = Some(e),
+        }
+        self.modal = Some(Modal::Import(dialog));
+    }
+
+    /// Applies the import as one undo step and says what came in.
+    pub(super) fn import(&mut self, dialog: Box<ImportDialog>) {
+        let Some(preview) = dialog.preview else {
+            return;
+        };
+        let edit = preview.merge.edit(self.doc.plan());
+        self.notice = Some(match self.doc.apply(edit, 0.0, false) {
+            Ok(()) => Notice::info(format!(
+                "Imported from {}: {}. Edit > Undo takes it all back.",
+                preview.from,
+                preview.merge.summary(true)
+            )),
+            Err(e) => Notice::error(format!("The import could not be made: {e}.")),
+        });
+    }
+}
