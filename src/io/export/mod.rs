@@ -1,0 +1,167 @@
+//! Exports of a plan for other tools and other people: a Markdown or HTML
+//! report, the log as CSV, a calendar of milestones (ICS) and an
+//! achievements ("brag") document for a review. Each is a string, written by
+//! the caller; nothing here changes the plan. No egui here.
+//!
+//! The numbers come from the model (`model::insights`, `model::metrics`,
+//! `model::skill_gaps`); `report.rs` gathers what the Markdown and HTML
+//! reports share, and each format's file renders it.
+
+mod csv;
+mod md;
+mod report;
+
+use crate::model::Plan;
+use jiff::civil::Date;
+use std::path::{Path, PathBuf};
+
+/// What to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A Markdown report: purpose, roadmap, skills, goals, milestones, achievements.
+    Md,
+    /// The log, one row per entry.
+    Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 2] = [Format::Md, Format::Csv];
+
+    /// The name on the command line (`--format md`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// What it is, for menus and messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown report",
+            Format::Csv => "Log as a spreadsheet (CSV)",
+        }
+    }
+
+    /// The file's extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The file type's name for a save dialog's filter.
+    pub fn file_kind(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown",
+            Format::Csv => "CSV spreadsheet",
+        }
+    }
+
+    /// Whether `--from` and `--to` choose what it covers: the brag
+    /// document's period, and the log entries a CSV holds.
+    pub fn takes_range(self) -> bool {
+        matches!(self, Format::Csv)
+    }
+
+    /// The file name an export of the plan file `plan` gets beside it:
+    /// `me.stepstone.ron` gives `me.report.md`, `me.report.html`,
+    /// `me.log.csv`, `me.milestones.ics` and `me.achievements.md`.
+    pub fn default_path(self, plan: &Path) -> PathBuf {
+        let name = plan.file_name().map(|n| n.to_string_lossy().into_owned());
+        let stem = name
+            .as_deref()
+            .map(|n| {
+                n.strip_suffix(".stepstone.ron")
+                    .or_else(|| n.strip_suffix(".ron"))
+                    .unwrap_or(n)
+            })
+            .filter(|s| !s.is_empty())
+            .unwrap_or("plan");
+        let what = match self {
+            Format::Md => "report",
+            Format::Csv => "log",
+        };
+        plan.with_file_name(format!("{stem}.{what}.{}", self.extension()))
+    }
+}
+
+/// The period an export covers, where it takes one (see [`Format::takes_range`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+/// Why an export could not be made.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "the period starts on {from}, after it ends on {to}; give a start on or before the end"
+    )]
+    Backwards { from: Date, to: Date },
+    #[error("could not write the CSV: {0}")]
+    Csv(String),
+}
+
+/// The export of `plan` in `format`, as the file's text. `today` is the
+/// app's today (pace, forecasts, "recent", the default brag period).
+pub fn export(
+    plan: &Plan,
+    format: Format,
+    options: &Options,
+    today: Date,
+) -> Result<String, ExportError> {
+    if let (Some(from), Some(to)) = (options.from, options.to)
+        && from > to
+    {
+        return Err(ExportError::Backwards { from, to });
+    }
+    Ok(match format {
+        Format::Md => md::render(&report::Report::new(plan, today)),
+        Format::Csv => csv::render(plan, options)?,
+    })
+}
+
+/// A day as reports write it: "4 Nov 2026".
+fn day(d: Date) -> String {
+    d.strftime("%-d %b %Y").to_string()
+}
+
+/// A level with its name: "3 (practising)".
+fn level(plan: &Plan, l: crate::model::Level) -> String {
+    format!("{} ({})", l.0, plan.level_names.name(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn default_paths_sit_beside_the_plan_with_their_extension() {
+        let plan = Path::new("/home/t/me.stepstone.ron");
+        let names: Vec<String> = Format::ALL
+            .iter()
+            .map(|f| f.default_path(plan).display().to_string())
+            .collect();
+        assert_eq!(names, ["/home/t/me.report.md", "/home/t/me.log.csv",]);
+        assert_eq!(
+            Format::Csv.default_path(Path::new("x/.stepstone.ron")),
+            Path::new("x/plan.log.csv")
+        );
+    }
+
+    #[test]
+    fn a_backwards_period_is_refused() {
+        let options = Options {
+            from: Some(date(2026, 5, 1)),
+            to: Some(date(2026, 4, 1)),
+        };
+        for f in Format::ALL {
+            let e = export(&Plan::default(), f, &options, date(2026, 6, 1));
+            assert!(matches!(e, Err(ExportError::Backwards { .. })), "{f:?}");
+        }
+    }
+}

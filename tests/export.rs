@@ -1,0 +1,184 @@
+//! Exports: each format on the sample plan and on small fixtures, read back
+//! the way another tool would read it.
+
+#![allow(clippy::expect_used, reason = "a test stops at its first failure")]
+
+mod common;
+
+use jiff::civil::{Date, date};
+use stepstone::io::export::{Format, Options, export};
+use stepstone::model::Plan;
+
+/// The sample's own today (its last logged day is the 24th).
+const TODAY: Date = date(2026, 11, 25);
+
+fn sample() -> Plan {
+    stepstone::io::sample_plan()
+}
+
+fn fixture_plan(name: &str) -> Plan {
+    stepstone::io::load(&common::fixture(name))
+        .expect("fixture loads")
+        .0
+}
+
+fn exported(plan: &Plan, format: Format, options: &Options) -> String {
+    export(plan, format, options, TODAY).expect("exports")
+}
+
+/// The cells of a Markdown table row, split at pipes that are not escaped.
+fn cells(row: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut escaped = false;
+    for c in row.trim().trim_matches('|').chars() {
+        match (c, escaped) {
+            ('|', false) => cells.push(String::new()),
+            _ => cells.last_mut().expect("one cell").push(c),
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    cells.iter().map(|c| c.trim().to_string()).collect()
+}
+
+#[test]
+fn the_markdown_report_has_every_section_with_the_models_numbers() {
+    let md = exported(&sample(), Format::Md, &Options::default());
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## Why",
+            "## Roadmap",
+            "## Skills",
+            "## Goals and milestones",
+            "## Recent achievements"
+        ]
+    );
+    for line in [
+        "# Talia Brennan: career plan",
+        "> Good teaching at the bedside reaches patients I will never meet.",
+        "- **Clinical Education Coordinator** at Cedar Ridge Regional Hospital (current role, since Apr 2022)",
+        // Budgeting: level 2 since 31 Jul 2026; the next role needs 3.
+        "| Budgeting | Operations | 2 (novice) | 3 (practising) by 31 Mar 2027 | 3 (practising) | 1 level to go |",
+        "| Curriculum design | Teaching | 4 (proficient) | 4 (proficient) by 31 Mar 2027 | 4 (proficient) | met |",
+        "- [x] Finish the review course (done 25 Sep 2026): [All twelve modules complete](<https://learning.example.org/certificates/npd-review-2026>)",
+        "- [ ] Sit the certification exam (due 11 Dec 2026)",
+        "Learning \u{b7} Active \u{b7} due 18 Dec 2026  ",
+        "- Milestone done on 11 Sep 2026: Build a new-graduate retention dashboard (Get fluent with program evaluation data).",
+        "- Curriculum design rose from 3 (practising) to 4 (proficient).",
+        "- Mentored or coached Jonah Reyes.",
+    ] {
+        assert!(md.lines().any(|l| l == line), "missing {line:?} in\n{md}");
+    }
+    // Each goal's pace comes from the model (the Insights view shows the same).
+    assert!(
+        md.contains("Progress: 8 h 35 min of 12 h \u{b7} **Behind**"),
+        "{md}"
+    );
+    // Nothing private: no log entry's text, no review answer, no person's notes.
+    let plan = sample();
+    for private in plan
+        .log
+        .iter()
+        .map(|e| e.text.as_str())
+        .chain(plan.reviews.iter().map(|r| r.learned.as_str()))
+        .chain(plan.people.iter().map(|p| p.notes.as_str()))
+    {
+        assert!(!md.contains(private), "{private:?} is in the report");
+    }
+}
+
+#[test]
+fn markdown_shows_plan_text_as_typed() {
+    let mut plan = sample();
+    plan.skills[0].name = "C | C++ *fast* [x]".into();
+    plan.goals[0].title = "# Not a heading\nnor two lines".into();
+    let md = exported(&plan, Format::Md, &Options::default());
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| C "))
+        .expect("the skill's row");
+    let cells = cells(row);
+    assert_eq!(cells.len(), 6, "{row}");
+    assert_eq!(cells[0], r"C \| C++ \*fast\* \[x\]");
+    assert!(
+        md.contains("\n### \\# Not a heading nor two lines\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_csv_reads_back_as_the_same_entries_in_date_order() {
+    let mut plan = sample();
+    plan.log[0].text = "Line one,\nline \"two\"; caf\u{e9}".into();
+    plan.log[0].remembered_why = true;
+    let text = exported(&plan, Format::Csv, &Options::default());
+    assert!(
+        text.starts_with("Date,Minutes,Kind,Text,Skills,Goals,People,Energy,Remembered why\r\n")
+    );
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    let mut entries: Vec<&stepstone::model::LogEntry> = plan.log.iter().collect();
+    entries.sort_by_key(|e| e.date); // stable: the order written within a day
+    assert_eq!(rows.len(), entries.len());
+    for (row, e) in rows.iter().zip(entries) {
+        let names = |cell: &str| -> Vec<String> {
+            cell.split("; ")
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let skills: Vec<String> = e
+            .skills
+            .iter()
+            .map(|s| plan.skill(*s).expect("skill").name.clone())
+            .collect();
+        let goals: Vec<String> = e
+            .goals
+            .iter()
+            .map(|g| plan.goal(*g).expect("goal").title.clone())
+            .collect();
+        let people: Vec<String> = e
+            .people
+            .iter()
+            .map(|p| plan.person(*p).expect("person").name.clone())
+            .collect();
+        assert_eq!(&row[0], e.date.to_string());
+        assert_eq!(row[1].parse::<u32>().expect("minutes"), e.minutes);
+        assert_eq!(&row[2], e.kind.label());
+        assert_eq!(&row[3], e.text);
+        assert_eq!(names(&row[4]), skills);
+        assert_eq!(names(&row[5]), goals);
+        assert_eq!(names(&row[6]), people);
+        assert_eq!(row[7].parse::<u8>().ok(), e.energy);
+        assert_eq!(&row[8] == "yes", e.remembered_why);
+    }
+}
+
+#[test]
+fn a_csv_for_a_period_holds_only_its_entries() {
+    let plan = sample();
+    let (from, to) = (date(2026, 11, 1), date(2026, 11, 7));
+    let options = Options {
+        from: Some(from),
+        to: Some(to),
+    };
+    let text = exported(&plan, Format::Csv, &options);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let days: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("a record")[0].to_string())
+        .collect();
+    let expected = plan
+        .log
+        .iter()
+        .filter(|e| from <= e.date && e.date <= to)
+        .count();
+    assert_eq!(days.len(), expected);
+    assert!(expected > 5);
+    assert!(
+        days.iter()
+            .all(|d| d.as_str() >= "2026-11-01" && d.as_str() <= "2026-11-07"),
+        "{days:?}"
+    );
+}
