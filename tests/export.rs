@@ -182,3 +182,129 @@ fn a_csv_for_a_period_holds_only_its_entries() {
         "{days:?}"
     );
 }
+
+/// The events of an ICS text as an iCalendar parser reads them: each as
+/// its properties' names and values.
+fn ics_events(text: &str) -> Vec<Vec<(String, String)>> {
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let calendar = parser.next().expect("one calendar").expect("parses");
+    assert!(parser.next().is_none(), "only one calendar");
+    calendar
+        .events
+        .iter()
+        .map(|e| {
+            e.properties
+                .iter()
+                .map(|p| (p.name.clone(), p.value.clone().unwrap_or_default()))
+                .collect()
+        })
+        .collect()
+}
+
+fn property<'a>(event: &'a [(String, String)], name: &str) -> &'a str {
+    event
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+#[test]
+fn the_calendar_has_an_event_per_milestone_and_keeps_its_uids() {
+    let plan = sample();
+    let text = exported(&plan, Format::Ics, &Options::default());
+    let events = ics_events(&text);
+    let milestones: Vec<&stepstone::model::Milestone> =
+        plan.goals.iter().flat_map(|g| &g.milestones).collect();
+    let milestone_events: Vec<&Vec<(String, String)>> = events
+        .iter()
+        .filter(|e| property(e, "UID").starts_with("milestone-"))
+        .collect();
+    assert_eq!(milestone_events.len(), milestones.len());
+    assert_eq!(milestones.len(), 21);
+    // Every goal of the sample has a due date: one event each.
+    assert_eq!(events.len(), milestones.len() + plan.goals.len());
+    // Milestone 6 was done on 25 Sep 2026 (due 30 Sep): an all-day event that day.
+    let done = events
+        .iter()
+        .find(|e| property(e, "UID").starts_with("milestone-6."))
+        .expect("milestone 6");
+    assert_eq!(
+        property(done, "SUMMARY"),
+        "Milestone done: Finish the review course"
+    );
+    assert_eq!(property(done, "DTSTART"), "20260925");
+    assert_eq!(property(done, "DTEND"), "20260926");
+    assert_eq!(
+        property(done, "URL"),
+        "https://learning.example.org/certificates/npd-review-2026"
+    );
+    // RFC 5545: CRLF line ends, lines of at most 75 octets.
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    for line in text.split("\r\n") {
+        assert!(!line.contains('\n'), "a bare line feed: {line:?}");
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+    // A later export (another day, a milestone renamed) keeps every UID.
+    let mut later_plan = plan.clone();
+    later_plan.goals[0].milestones[0].title = "Renamed".into();
+    let later = export(
+        &later_plan,
+        Format::Ics,
+        &Options::default(),
+        date(2027, 1, 4),
+    )
+    .expect("exports");
+    let uids = |events: &[Vec<(String, String)>]| -> Vec<String> {
+        events
+            .iter()
+            .map(|e| property(e, "UID").to_string())
+            .collect()
+    };
+    let first = uids(&events);
+    assert_eq!(uids(&ics_events(&later)), first);
+    let unique: std::collections::HashSet<&String> = first.iter().collect();
+    assert_eq!(unique.len(), first.len(), "UIDs are unique");
+    // Another person's plan has other UIDs for the same ids.
+    let mut other = plan.clone();
+    other.owner = "Someone Else".into();
+    let theirs = uids(&ics_events(&exported(
+        &other,
+        Format::Ics,
+        &Options::default(),
+    )));
+    assert!(theirs.iter().all(|u| !first.contains(u)));
+}
+
+#[test]
+fn calendar_text_is_escaped_and_folded() {
+    let mut plan = sample();
+    let title = "Lead, plan; review \\ the \u{1f4c5} very long milestone title that \
+                 goes on and on past seventy-five octets, café";
+    plan.goals[0].milestones[0].title = title.into();
+    plan.goals[0].milestones[0].evidence = "two\r\nlines".into();
+    let text = exported(&plan, Format::Ics, &Options::default());
+    let events = ics_events(&text);
+    let event = events
+        .iter()
+        .find(|e| property(e, "UID").starts_with("milestone-1."))
+        .expect("milestone 1");
+    // The parser unfolds lines but leaves escapes as written.
+    let unescaped = property(event, "SUMMARY")
+        .replace("\\,", ",")
+        .replace("\\;", ";")
+        .replace("\\\\", "\\");
+    assert_eq!(unescaped, format!("Milestone done: {title}"));
+    assert!(property(event, "DESCRIPTION").ends_with("Evidence: two\\nlines"));
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+}
+
+#[test]
+fn a_link_to_a_missing_item_is_named_as_missing() {
+    let mut plan = sample();
+    plan.log.truncate(1);
+    plan.log[0].skills = vec![stepstone::model::SkillId(99)];
+    let text = exported(&plan, Format::Csv, &Options::default());
+    assert!(text.contains(",(missing skill 99),"), "{text}");
+}

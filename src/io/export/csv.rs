@@ -36,15 +36,15 @@ pub(super) fn render(plan: &Plan, options: &Options) -> Result<String, ExportErr
         let names = |found: Vec<String>| found.join(JOIN);
         let skills = e.skills.iter().map(|id| {
             plan.skill(*id)
-                .map_or_else(|| format!("(missing skill {id})"), |s| s.name.clone())
+                .map_or_else(|| format!("(missing {id})"), |s| s.name.clone())
         });
         let goals = e.goals.iter().map(|id| {
             plan.goal(*id)
-                .map_or_else(|| format!("(missing goal {id})"), |g| g.title.clone())
+                .map_or_else(|| format!("(missing {id})"), |g| g.title.clone())
         });
         let people = e.people.iter().map(|id| {
             plan.person(*id)
-                .map_or_else(|| format!("(missing person {id})"), |p| p.name.clone())
+                .map_or_else(|| format!("(missing {id})"), |p| p.name.clone())
         });
         w.write_record([
             e.date.to_string(),

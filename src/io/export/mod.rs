@@ -8,6 +8,7 @@
 //! reports share, and each format's file renders it.
 
 mod csv;
+mod ics;
 mod md;
 mod report;
 
@@ -22,16 +23,19 @@ pub enum Format {
     Md,
     /// The log, one row per entry.
     Csv,
+    /// Milestones and goal due dates as calendar events.
+    Ics,
 }
 
 impl Format {
-    pub const ALL: [Format; 2] = [Format::Md, Format::Csv];
+    pub const ALL: [Format; 3] = [Format::Md, Format::Csv, Format::Ics];
 
     /// The name on the command line (`--format md`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Md => "md",
             Format::Csv => "csv",
+            Format::Ics => "ics",
         }
     }
 
@@ -40,6 +44,7 @@ impl Format {
         match self {
             Format::Md => "Markdown report",
             Format::Csv => "Log as a spreadsheet (CSV)",
+            Format::Ics => "Calendar of milestones (ICS)",
         }
     }
 
@@ -48,6 +53,7 @@ impl Format {
         match self {
             Format::Md => "md",
             Format::Csv => "csv",
+            Format::Ics => "ics",
         }
     }
 
@@ -56,6 +62,7 @@ impl Format {
         match self {
             Format::Md => "Markdown",
             Format::Csv => "CSV spreadsheet",
+            Format::Ics => "Calendar",
         }
     }
 
@@ -82,6 +89,7 @@ impl Format {
         let what = match self {
             Format::Md => "report",
             Format::Csv => "log",
+            Format::Ics => "milestones",
         };
         plan.with_file_name(format!("{stem}.{what}.{}", self.extension()))
     }
@@ -121,6 +129,7 @@ pub fn export(
     Ok(match format {
         Format::Md => md::render(&report::Report::new(plan, today)),
         Format::Csv => csv::render(plan, options)?,
+        Format::Ics => ics::render(plan, today),
     })
 }
 
@@ -146,7 +155,14 @@ mod tests {
             .iter()
             .map(|f| f.default_path(plan).display().to_string())
             .collect();
-        assert_eq!(names, ["/home/t/me.report.md", "/home/t/me.log.csv",]);
+        assert_eq!(
+            names,
+            [
+                "/home/t/me.report.md",
+                "/home/t/me.log.csv",
+                "/home/t/me.milestones.ics",
+            ]
+        );
         assert_eq!(
             Format::Csv.default_path(Path::new("x/.stepstone.ron")),
             Path::new("x/plan.log.csv")
