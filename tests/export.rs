@@ -308,3 +308,75 @@ fn a_link_to_a_missing_item_is_named_as_missing() {
     let text = exported(&plan, Format::Csv, &Options::default());
     assert!(text.contains(",(missing skill 99),"), "{text}");
 }
+
+/// Worked by hand from `tests/fixtures/brag.stepstone.ron` for February and
+/// March 2026. Left out: the first level of Coaching and of Reporting
+/// (where they started), Spreadsheets' drop, Coaching's July level and the
+/// April milestone (after), the open milestone, the learning and routine
+/// entries, and the mentoring entries of 20 Jan and 1 Apr (outside).
+const BRAG: &str = "# Achievements: Jordan Lee
+
+_1 Feb 2026 to 31 Mar 2026. Exported from Stepstone on 15 Apr 2026._
+
+In this period: 2 milestones done, 2 levels gained, 3 entries beyond my duties and 1 entry of mentoring or coaching.
+
+## Team lead (next role)
+
+### Coaching
+
+Needs 3 (practising); at 2 (novice) on 31 Mar 2026.
+
+- 3 Feb 2026: Mentoring or coaching: Paired with Sam on hard calls (1 h, with Sam Okafor)
+- 10 Feb 2026: Beyond my duties: Wrote the holiday rota (30 min)
+- 15 Feb 2026: Milestone done: Plan the week (goal: Run the onboarding week): Agenda agreed with the manager
+- 5 Mar 2026: Level up from 1 (aware) to 2 (novice): Coached two new hires through their first month
+
+### Scheduling
+
+Needs 3 (practising); at 3 (practising) on 31 Mar 2026.
+
+- 10 Feb 2026: Beyond my duties: Wrote the holiday rota (30 min)
+- 20 Feb 2026: Level up from 2 (novice) to 3 (practising): Built the team's rota
+
+## Trainer (option)
+
+Also needs Coaching: evidence above.
+
+### Public speaking
+
+Needs 3 (practising); at 0 (none) on 31 Mar 2026.
+
+- 15 Mar 2026: Beyond my duties: Gave a talk at the team day (40 min)
+
+## Other achievements
+
+- 20 Mar 2026: Milestone done: Archive old articles (goal: Tidy the knowledge base): [evidence](<https://wiki.example.org/archive>)
+- 31 Mar 2026: Beyond my duties: Fixed the printer for everyone (20 min)
+
+## Required skills with no evidence in this period
+
+- Reporting (needed by Team lead): 1 h 30 min logged.
+";
+
+#[test]
+fn the_brag_document_lists_exactly_the_periods_evidence() {
+    let plan = fixture_plan("brag.stepstone.ron");
+    let options = Options {
+        from: Some(date(2026, 2, 1)),
+        to: Some(date(2026, 3, 31)),
+    };
+    let text = export(&plan, Format::Brag, &options, date(2026, 4, 15)).expect("exports");
+    assert_eq!(text, BRAG);
+}
+
+#[test]
+fn the_brag_document_covers_the_last_six_months_by_default() {
+    let text = exported(&sample(), Format::Brag, &Options::default());
+    assert!(text.starts_with(
+        "# Achievements: Talia Brennan\n\n_26 May 2026 to 25 Nov 2026. Exported from Stepstone on 25 Nov 2026._\n"
+    ));
+    // Budgeting's level rose on 31 Jul 2026, inside the six months.
+    assert!(text.contains("- 31 Jul 2026: Level up from 1 (aware) to 2 (novice): Finished the first four budgeting course modules"), "{text}");
+    // Milestone 18 was done in September 2025, before them.
+    assert!(!text.contains("Tell Diane"), "{text}");
+}

@@ -154,7 +154,7 @@ fn goals(out: &mut String, r: &Report<'_>) {
 }
 
 /// "past role", "next role", "option".
-fn stage_words(stage: Stage) -> &'static str {
+pub(super) fn stage_words(stage: Stage) -> &'static str {
     match stage {
         Stage::Past => "past role",
         Stage::Current => "current role",
@@ -183,7 +183,7 @@ pub(super) fn esc(text: &str) -> String {
 }
 
 /// A link target for `(<...>)`: the characters that would end it, encoded.
-fn url(link: &str) -> String {
+pub(super) fn url(link: &str) -> String {
     link.chars()
         .map(|c| match c {
             '<' => "%3C".to_string(),

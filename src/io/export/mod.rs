@@ -7,12 +7,14 @@
 //! `model::skill_gaps`); `report.rs` gathers what the Markdown and HTML
 //! reports share, and each format's file renders it.
 
+mod brag;
 mod csv;
 mod ics;
 mod md;
 mod report;
 
 use crate::model::Plan;
+use jiff::ToSpan;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
@@ -25,10 +27,12 @@ pub enum Format {
     Csv,
     /// Milestones and goal due dates as calendar events.
     Ics,
+    /// Achievements in a date range, for a review or a mentor meeting (Markdown).
+    Brag,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Md, Format::Csv, Format::Ics];
+    pub const ALL: [Format; 4] = [Format::Md, Format::Csv, Format::Ics, Format::Brag];
 
     /// The name on the command line (`--format md`).
     pub fn name(self) -> &'static str {
@@ -36,6 +40,7 @@ impl Format {
             Format::Md => "md",
             Format::Csv => "csv",
             Format::Ics => "ics",
+            Format::Brag => "brag",
         }
     }
 
@@ -45,13 +50,14 @@ impl Format {
             Format::Md => "Markdown report",
             Format::Csv => "Log as a spreadsheet (CSV)",
             Format::Ics => "Calendar of milestones (ICS)",
+            Format::Brag => "Achievements for a review",
         }
     }
 
     /// The file's extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Md => "md",
+            Format::Md | Format::Brag => "md",
             Format::Csv => "csv",
             Format::Ics => "ics",
         }
@@ -60,7 +66,7 @@ impl Format {
     /// The file type's name for a save dialog's filter.
     pub fn file_kind(self) -> &'static str {
         match self {
-            Format::Md => "Markdown",
+            Format::Md | Format::Brag => "Markdown",
             Format::Csv => "CSV spreadsheet",
             Format::Ics => "Calendar",
         }
@@ -69,7 +75,7 @@ impl Format {
     /// Whether `--from` and `--to` choose what it covers: the brag
     /// document's period, and the log entries a CSV holds.
     pub fn takes_range(self) -> bool {
-        matches!(self, Format::Csv)
+        matches!(self, Format::Brag | Format::Csv)
     }
 
     /// The file name an export of the plan file `plan` gets beside it:
@@ -90,6 +96,7 @@ impl Format {
             Format::Md => "report",
             Format::Csv => "log",
             Format::Ics => "milestones",
+            Format::Brag => "achievements",
         };
         plan.with_file_name(format!("{stem}.{what}.{}", self.extension()))
     }
@@ -130,7 +137,26 @@ pub fn export(
         Format::Md => md::render(&report::Report::new(plan, today)),
         Format::Csv => csv::render(plan, options)?,
         Format::Ics => ics::render(plan, today),
+        Format::Brag => {
+            let (from, to) = brag_period(options, today);
+            if from > to {
+                return Err(ExportError::Backwards { from, to });
+            }
+            brag::render(plan, from, to, today)
+        }
     })
+}
+
+/// The brag document's period: as given, else the six months up to `to`
+/// (by default today).
+pub fn brag_period(options: &Options, today: Date) -> (Date, Date) {
+    let to = options.to.unwrap_or(today);
+    let from = options.from.unwrap_or_else(|| {
+        to.checked_sub(6.months())
+            .and_then(Date::tomorrow)
+            .unwrap_or(Date::MIN)
+    });
+    (from, to)
 }
 
 /// A day as reports write it: "4 Nov 2026".
@@ -161,11 +187,32 @@ mod tests {
                 "/home/t/me.report.md",
                 "/home/t/me.log.csv",
                 "/home/t/me.milestones.ics",
+                "/home/t/me.achievements.md",
             ]
         );
         assert_eq!(
             Format::Csv.default_path(Path::new("x/.stepstone.ron")),
             Path::new("x/plan.log.csv")
+        );
+    }
+
+    #[test]
+    fn the_brag_period_defaults_to_six_months_up_to_today() {
+        let today = date(2026, 11, 25);
+        assert_eq!(
+            brag_period(&Options::default(), today),
+            (date(2026, 5, 26), today)
+        );
+        let to = date(2026, 3, 31);
+        assert_eq!(
+            brag_period(
+                &Options {
+                    from: None,
+                    to: Some(to)
+                },
+                today
+            ),
+            (date(2025, 10, 1), to)
         );
     }
 
@@ -179,5 +226,11 @@ mod tests {
             let e = export(&Plan::default(), f, &options, date(2026, 6, 1));
             assert!(matches!(e, Err(ExportError::Backwards { .. })), "{f:?}");
         }
+        // Only a start after the default end (today).
+        let late = Options {
+            from: Some(date(2026, 7, 1)),
+            to: None,
+        };
+        assert!(export(&Plan::default(), Format::Brag, &late, date(2026, 6, 1)).is_err());
     }
 }
