@@ -380,3 +380,98 @@ fn the_brag_document_covers_the_last_six_months_by_default() {
     // Milestone 18 was done in September 2025, before them.
     assert!(!text.contains("Tell Diane"), "{text}");
 }
+
+/// Every place in `html` where `needle` occurs.
+fn positions(html: &str, needle: &str) -> Vec<usize> {
+    html.match_indices(needle).map(|(i, _)| i).collect()
+}
+
+#[test]
+fn the_html_report_has_a_chart_per_plot_and_loads_nothing() {
+    let html = exported(&sample(), Format::Html, &Options::default());
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    let charts = [
+        "Readiness for target roles",
+        "Skill levels now",
+        "Milestones: done and due",
+        "Hours per week",
+    ];
+    assert_eq!(positions(&html, "<svg ").len(), charts.len());
+    assert_eq!(positions(&html, "</svg>").len(), charts.len());
+    for title in charts {
+        assert!(html.contains(&format!("\">{title}</title>")), "{title}");
+    }
+    // Axis titles.
+    for axis in [
+        "Hours",
+        "Week",
+        "Ready",
+        "Milestones",
+        "Date",
+        "Level (0 none to 5 expert)",
+    ] {
+        assert!(html.contains(&format!("\">{axis}</text>")), "{axis}");
+    }
+    // Nothing that loads or runs: no scripts, sources, style sheets or
+    // fonts from elsewhere. The only addresses are links to follow.
+    for banned in [
+        "<script", "src=", "<link", "@import", "url(", "<iframe", "<img", "<object",
+    ] {
+        assert!(!html.to_ascii_lowercase().contains(banned), "{banned}");
+    }
+    let links = positions(&html, "http");
+    let evidence_links = sample()
+        .goals
+        .iter()
+        .flat_map(|g| &g.milestones)
+        .filter(|m| !m.link.is_empty())
+        .count();
+    assert_eq!((links.len(), evidence_links), (4, 4), "the evidence links");
+    for at in links {
+        assert!(
+            html[..at].ends_with("<a href=\""),
+            "{}",
+            &html[at.saturating_sub(40)..at + 20]
+        );
+    }
+    assert!(html.contains("@media print"));
+    // The same content as the Markdown report.
+    for text in [
+        "<td>Budgeting</td><td>Operations</td><td class=\"level\">2 (novice)</td><td>3 (practising) by 31 Mar 2027</td><td class=\"level\">3 (practising)</td><td class=\"gap\">1 level to go</td>",
+        "<span class=\"pace behind\">Behind</span>",
+        "<li>Mentored or coached Jonah Reyes.</li>",
+    ] {
+        assert!(html.contains(text), "{text}");
+    }
+}
+
+#[test]
+fn html_shows_markup_in_plan_text_as_text() {
+    let mut plan = sample();
+    plan.owner = "<script>alert(1)</script>".into();
+    plan.roles[3].title = "Tom & Jerry's \"lead\"".into();
+    plan.skills[0].name = "<b>C</b>".into();
+    plan.goals[0].milestones[1].link = "https://x.example/?a=1&b=\"2\"".into();
+    plan.goals[0].milestones[0].link = "javascript:alert(1)".into();
+    let html = exported(&plan, Format::Html, &Options::default());
+    assert!(!html.contains("<script"));
+    assert!(
+        !html.contains("javascript:"),
+        "an unsafe link is not a link"
+    );
+    assert!(html.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;: career plan</h1>"));
+    assert!(html.contains("Tom &amp; Jerry&#39;s &quot;lead&quot;"));
+    assert!(html.contains("<td>&lt;b&gt;C&lt;/b&gt;</td>"));
+    assert!(html.contains("href=\"https://x.example/?a=1&amp;b=&quot;2&quot;\""));
+}
+
+#[test]
+fn an_empty_plan_exports_in_every_format() {
+    let plan = Plan::default();
+    for format in Format::ALL {
+        let text = exported(&plan, format, &Options::default());
+        assert!(!text.is_empty(), "{format:?}");
+    }
+    let html = exported(&plan, Format::Html, &Options::default());
+    assert!(!html.contains("<svg"), "no chart without numbers");
+}

@@ -9,9 +9,11 @@
 
 mod brag;
 mod csv;
+mod html;
 mod ics;
 mod md;
 mod report;
+mod svg;
 
 use crate::model::Plan;
 use jiff::ToSpan;
@@ -23,6 +25,8 @@ use std::path::{Path, PathBuf};
 pub enum Format {
     /// A Markdown report: purpose, roadmap, skills, goals, milestones, achievements.
     Md,
+    /// The same report as one self-contained HTML page with charts.
+    Html,
     /// The log, one row per entry.
     Csv,
     /// Milestones and goal due dates as calendar events.
@@ -32,12 +36,19 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Md, Format::Csv, Format::Ics, Format::Brag];
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Ics,
+        Format::Brag,
+    ];
 
     /// The name on the command line (`--format md`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Md => "md",
+            Format::Html => "html",
             Format::Csv => "csv",
             Format::Ics => "ics",
             Format::Brag => "brag",
@@ -48,6 +59,7 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::Md => "Markdown report",
+            Format::Html => "HTML report with charts",
             Format::Csv => "Log as a spreadsheet (CSV)",
             Format::Ics => "Calendar of milestones (ICS)",
             Format::Brag => "Achievements for a review",
@@ -58,6 +70,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Md | Format::Brag => "md",
+            Format::Html => "html",
             Format::Csv => "csv",
             Format::Ics => "ics",
         }
@@ -67,6 +80,7 @@ impl Format {
     pub fn file_kind(self) -> &'static str {
         match self {
             Format::Md | Format::Brag => "Markdown",
+            Format::Html => "Web page",
             Format::Csv => "CSV spreadsheet",
             Format::Ics => "Calendar",
         }
@@ -93,7 +107,7 @@ impl Format {
             .filter(|s| !s.is_empty())
             .unwrap_or("plan");
         let what = match self {
-            Format::Md => "report",
+            Format::Md | Format::Html => "report",
             Format::Csv => "log",
             Format::Ics => "milestones",
             Format::Brag => "achievements",
@@ -135,6 +149,7 @@ pub fn export(
     }
     Ok(match format {
         Format::Md => md::render(&report::Report::new(plan, today)),
+        Format::Html => html::render(&report::Report::new(plan, today)),
         Format::Csv => csv::render(plan, options)?,
         Format::Ics => ics::render(plan, today),
         Format::Brag => {
@@ -185,6 +200,7 @@ mod tests {
             names,
             [
                 "/home/t/me.report.md",
+                "/home/t/me.report.html",
                 "/home/t/me.log.csv",
                 "/home/t/me.milestones.ics",
                 "/home/t/me.achievements.md",
