@@ -360,8 +360,10 @@ fn report(args: &ReportArgs, today: Date) -> Outcome {
             format.name()
         )));
     }
-    if let Some(out) = &args.output {
-        refuse_plan_as_output(file, out)?;
+    if let Some(out) = &args.output
+        && let Some(problem) = export::output_problem(Some(file), out)
+    {
+        return Err(vec![format!("{}: {problem}", out.display())]);
     }
     let (plan, _) = io::load(file).map_err(|e| vec![e.to_string()])?;
     let problems = plan.validate().len();
@@ -396,36 +398,13 @@ fn report(args: &ReportArgs, today: Date) -> Outcome {
                 },
             )?;
             Ok(format!(
-                "Wrote {} ({}) from {}.",
-                out.display(),
-                format.label(),
-                file.display()
+                "Wrote {} of {} to {}.",
+                format.noun(),
+                file.display(),
+                out.display()
             ))
         }
     }
-}
-
-/// An export never replaces a plan: neither the one exported nor another.
-fn refuse_plan_as_output(file: &Path, out: &Path) -> Result<(), Vec<String>> {
-    let same = match (std::fs::canonicalize(file), std::fs::canonicalize(out)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    let name = out.file_name().map(|n| n.to_string_lossy().to_lowercase());
-    if same || name.is_some_and(|n| n.ends_with(".stepstone.ron")) {
-        return Err(vec![format!(
-            "{}: is a plan file; write the export to another name (for example {})",
-            out.display(),
-            Format::Md.default_path(file).display()
-        )]);
-    }
-    if out.is_dir() {
-        return Err(vec![format!(
-            "{}: is a folder; give a file name for the export",
-            out.display()
-        )]);
-    }
-    Ok(())
 }
 
 /// Tells that a save dropped hand-written comments, and where they are kept.

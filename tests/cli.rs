@@ -518,7 +518,7 @@ fn report_writes_and_replaces_an_export_but_never_a_plan() {
         let said = String::from_utf8_lossy(&run.stdout).into_owned();
         assert_eq!(
             said,
-            format!("Wrote {o} (Calendar of milestones (ICS)) from {p}.\n")
+            format!("Wrote the calendar of milestones of {p} to {o}.\n")
         );
     }
     assert!(
@@ -533,7 +533,7 @@ fn report_writes_and_replaces_an_export_but_never_a_plan() {
         let run = stepstone(&["report", &p, "-f", "md", "-o", &target]);
         assert_eq!(run.status.code(), Some(1));
         assert!(
-            stderr(&run).contains("is a plan file; write the export to another name"),
+            stderr(&run).contains("This is a plan file; write the export to another name."),
             "{}",
             stderr(&run)
         );

@@ -214,6 +214,7 @@ impl App {
             Command::Open => self.then_or_ask(Then::Open(None)),
             Command::Save => self.save(None),
             Command::SaveAs => self.save_as(None),
+            Command::Export(format) => self.open_export(format),
             Command::Undo => {
                 self.doc.undo();
             }

@@ -68,6 +68,8 @@ pub enum Command {
     Open,
     Save,
     SaveAs,
+    /// File > Export, with this format chosen.
+    Export(crate::io::export::Format),
     Undo,
     Redo,
     Show(View),
@@ -111,6 +113,7 @@ impl Command {
             Command::Open => "Open\u{2026}",
             Command::Save => "Save",
             Command::SaveAs => "Save as\u{2026}",
+            Command::Export(format) => format.menu_label(),
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::Show(view) => view.label(),
@@ -143,6 +146,7 @@ impl Command {
                 k(CMD, keys[i])
             }
             Command::NewEmpty
+            | Command::Export(_)
             | Command::GuidedStart
             | Command::NewFromSample
             | Command::NewFromTemplate => None,

@@ -51,6 +51,8 @@ pub enum Modal {
     },
     /// The guided start's steps.
     Guided(Box<super::guided::Guided>),
+    /// File > Export.
+    Export(Box<super::export_dialog::ExportDialog>),
 }
 
 /// What the user chose in a dialog.
@@ -69,6 +71,8 @@ pub enum Answer {
     Run(super::commands::Command),
     /// The guided start is done: make this plan.
     Begin(Box<super::guided::Begin>),
+    /// Write this export.
+    Export(Box<super::export_dialog::ExportRequest>),
     Cancel,
 }
 
@@ -149,6 +153,7 @@ pub fn show(
             Modal::Templates { selected } => pick_template(ui, selected),
             Modal::Welcome { first } => welcome(ui, *first),
             Modal::Guided(guided) => guided.show(ui, native_dialogs),
+            Modal::Export(dialog) => dialog.show(ui, native_dialogs),
             Modal::Recover(r) => {
                 ui.heading("Restore unsaved changes?");
                 let what = r.path.as_ref().map_or_else(

@@ -66,6 +66,28 @@ impl Format {
         }
     }
 
+    /// What it is within a sentence: "Wrote the log as CSV to …".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Format::Md => "the Markdown report",
+            Format::Html => "the HTML report",
+            Format::Csv => "the log as CSV",
+            Format::Ics => "the calendar of milestones",
+            Format::Brag => "the achievements document",
+        }
+    }
+
+    /// The menu entry: the label and an ellipsis, since a dialog follows.
+    pub fn menu_label(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown report\u{2026}",
+            Format::Html => "HTML report with charts\u{2026}",
+            Format::Csv => "Log as a spreadsheet (CSV)\u{2026}",
+            Format::Ics => "Calendar of milestones (ICS)\u{2026}",
+            Format::Brag => "Achievements for a review\u{2026}",
+        }
+    }
+
     /// The file's extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
@@ -174,6 +196,37 @@ pub fn brag_period(options: &Options, today: Date) -> (Date, Date) {
     (from, to)
 }
 
+/// Why `out` may not take an export of the plan file `plan` (in one
+/// sentence), or `None` if it may. An export never replaces a plan, this one
+/// or another, and needs a file name, not a folder. An earlier export is
+/// replaced: exporting again is how a calendar or a report is brought up to date.
+pub fn output_problem(plan: Option<&Path>, out: &Path) -> Option<String> {
+    let same = plan.is_some_and(
+        |p| match (std::fs::canonicalize(p), std::fs::canonicalize(out)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        },
+    );
+    let name = out.file_name().map(|n| n.to_string_lossy().to_lowercase());
+    if same
+        || name
+            .as_deref()
+            .is_some_and(|n| n.ends_with(".stepstone.ron"))
+    {
+        Some("This is a plan file; write the export to another name.".to_string())
+    } else if out.as_os_str().is_empty() || name.is_none() || out.is_dir() {
+        Some("Give a file name for the export, not a folder.".to_string())
+    } else {
+        None
+    }
+}
+
+/// Writes an export to `out` atomically: a reader sees the old file or the
+/// new one, never half of one.
+pub fn write(out: &Path, text: &str) -> std::io::Result<()> {
+    crate::io::write_atomically(out, |f| std::io::Write::write_all(f, text.as_bytes()))
+}
+
 /// A day as reports write it: "4 Nov 2026".
 fn day(d: Date) -> String {
     d.strftime("%-d %b %Y").to_string()
@@ -230,6 +283,27 @@ mod tests {
             ),
             (date(2025, 10, 1), to)
         );
+    }
+
+    #[test]
+    fn an_export_goes_to_a_file_that_is_not_a_plan() {
+        let dir = std::env::temp_dir();
+        let plan = Path::new("/home/t/me.stepstone.ron");
+        assert_eq!(
+            output_problem(Some(plan), Path::new("/home/t/me.report.md")),
+            None
+        );
+        for bad in ["/home/t/me.stepstone.ron", "/home/t/Other.Stepstone.RON"] {
+            assert!(
+                output_problem(Some(plan), Path::new(bad)).is_some_and(|m| m.contains("plan file"))
+            );
+        }
+        for bad in [Path::new(""), dir.as_path(), Path::new("/")] {
+            assert!(
+                output_problem(None, bad).is_some_and(|m| m.contains("not a folder")),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]
