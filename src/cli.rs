@@ -4,6 +4,7 @@
 //! Exit codes: 0 success, 1 bad input (message on stderr), 2 usage error.
 
 use crate::io;
+use crate::io::export::{self, Format};
 use crate::model::{Edit, ExperienceKind, Item, Keep, LogEntry, Plan, Private, plural};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
@@ -70,6 +71,9 @@ pub enum Command {
     /// Import roles, skills and goals from another plan, a template or a
     /// competency framework (.md or .yaml), and save.
     Import(import::ImportArgs),
+    /// Export a plan for other tools and people: a report, the log, a
+    /// calendar of milestones, or your achievements for a review.
+    Report(ReportArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -107,6 +111,47 @@ impl From<KeepArg> for Private {
             KeepArg::Feelings => Private::Feelings,
             KeepArg::Reviews => Private::Reviews,
             KeepArg::Notes => Private::Notes,
+        }
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ReportArgs {
+    pub file: PathBuf,
+    /// md: Markdown report; html: the report as a web page with charts;
+    /// csv: the log; ics: milestones as a calendar; brag: achievements for a review.
+    #[arg(long, short, value_enum)]
+    pub format: FormatArg,
+    /// Write to this file, replacing an earlier export (never a plan file).
+    /// Without it, the export is printed.
+    #[arg(long, short, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// First day covered (brag and csv; brag starts six months before --to by default).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub from: Option<Date>,
+    /// Last day covered (brag and csv; brag ends today by default).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub to: Option<Date>,
+}
+
+/// Export formats as typed on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Md,
+    Html,
+    Csv,
+    Ics,
+    Brag,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Md => Format::Md,
+            FormatArg::Html => Format::Html,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Ics => Format::Ics,
+            FormatArg::Brag => Format::Brag,
         }
     }
 }
@@ -182,10 +227,14 @@ pub fn run(command: Command, today: Date) -> ExitCode {
         Command::Log(args) => log(&args, today),
         Command::Share(args) => share(&args),
         Command::Import(args) => import::run(&args),
+        Command::Report(args) => report(&args, today),
     };
     match result {
         Ok(message) => {
-            println!("{message}");
+            // An export printed to the terminal has said all there is.
+            if !message.is_empty() {
+                println!("{message}");
+            }
             ExitCode::SUCCESS
         }
         Err(messages) => {
@@ -363,6 +412,64 @@ fn share(args: &ShareArgs) -> Outcome {
         plan.private_counts().summary(keep),
         file.display()
     ))
+}
+
+/// Exports the plan: printed, or written to `--output` (atomically).
+fn report(args: &ReportArgs, today: Date) -> Outcome {
+    let file = &args.file;
+    let fail = |m: String| vec![format!("{}: {m}", file.display())];
+    let format = Format::from(args.format);
+    if (args.from.is_some() || args.to.is_some()) && !format.takes_range() {
+        return Err(fail(format!(
+            "--from and --to choose the period of the brag and csv exports; --format {} covers the whole plan",
+            format.name()
+        )));
+    }
+    if let Some(out) = &args.output
+        && let Some(problem) = export::output_problem(Some(file), out)
+    {
+        return Err(vec![format!("{}: {problem}", out.display())]);
+    }
+    let (plan, _) = io::load(file).map_err(|e| vec![e.to_string()])?;
+    let problems = plan.validate().len();
+    if problems > 0 {
+        eprintln!(
+            "{}: note: this plan has {} (stepstone check lists them); the export shows it as it is",
+            file.display(),
+            plural(problems, "problem")
+        );
+    }
+    let options = export::Options {
+        from: args.from,
+        to: args.to,
+    };
+    let text = export::export(&plan, format, &options, today).map_err(|e| fail(e.to_string()))?;
+    match &args.output {
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| vec![format!("stepstone report: could not print the export: {e}")])?;
+            Ok(String::new())
+        }
+        Some(out) => {
+            io::write_atomically(out, |f| std::io::Write::write_all(f, text.as_bytes())).map_err(
+                |e| {
+                    vec![format!(
+                        "{}: could not write the export: {e}",
+                        out.display()
+                    )]
+                },
+            )?;
+            Ok(format!(
+                "Wrote {} of {} to {}.",
+                format.noun(),
+                file.display(),
+                out.display()
+            ))
+        }
+    }
 }
 
 /// Tells that a save dropped hand-written comments, and where they are kept.

@@ -467,3 +467,138 @@ fn every_shipped_template_passes_check() {
     }
     assert!(checked >= 6, "{checked} templates");
 }
+
+#[test]
+fn report_prints_every_format_of_the_sample() {
+    let plan = stepstone::io::sample_plan();
+    let today = jiff::civil::date(2026, 11, 25);
+    for format in stepstone::io::export::Format::ALL {
+        let o = stepstone(&[
+            "--today",
+            "2026-11-25",
+            "report",
+            &sample_path(),
+            "--format",
+            format.name(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}: {}",
+            format.name(),
+            stderr(&o)
+        );
+        let expected = stepstone::io::export::export(
+            &plan,
+            format,
+            &stepstone::io::export::Options::default(),
+            today,
+        )
+        .expect("exports");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout),
+            expected,
+            "{}",
+            format.name()
+        );
+        assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn report_writes_and_replaces_an_export_but_never_a_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("me.stepstone.ron");
+    std::fs::write(&plan, stepstone::io::SAMPLE_RON).expect("write plan");
+    let out = dir.path().join("me.milestones.ics");
+    let (p, o) = (plan.display().to_string(), out.display().to_string());
+    for _ in 0..2 {
+        let run = stepstone(&["report", &p, "-f", "ics", "-o", &o]);
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+        let said = String::from_utf8_lossy(&run.stdout).into_owned();
+        assert_eq!(
+            said,
+            format!("Wrote the calendar of milestones of {p} to {o}.\n")
+        );
+    }
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("written")
+            .starts_with("BEGIN:VCALENDAR\r\n")
+    );
+    for target in [
+        p.clone(),
+        dir.path().join("other.stepstone.ron").display().to_string(),
+    ] {
+        let run = stepstone(&["report", &p, "-f", "md", "-o", &target]);
+        assert_eq!(run.status.code(), Some(1));
+        assert!(
+            stderr(&run).contains("This is a plan file; write the export to another name."),
+            "{}",
+            stderr(&run)
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&plan).expect("plan"),
+        stepstone::io::SAMPLE_RON,
+        "the plan is untouched"
+    );
+    assert_eq!(
+        names_in(dir.path()),
+        ["me.milestones.ics", "me.stepstone.ron"]
+    );
+}
+
+#[test]
+fn report_explains_a_wrong_period() {
+    let backwards = stepstone(&[
+        "report",
+        &sample_path(),
+        "-f",
+        "brag",
+        "--from",
+        "2026-05-01",
+        "--to",
+        "2026-04-01",
+    ]);
+    assert_eq!(backwards.status.code(), Some(1));
+    assert!(
+        stderr(&backwards).ends_with(
+            "the period starts on 2026-05-01, after it ends on 2026-04-01; give a start on or before the end\n"
+        ),
+        "{}",
+        stderr(&backwards)
+    );
+    let not_here = stepstone(&["report", &sample_path(), "-f", "ics", "--to", "2026-04-01"]);
+    assert_eq!(not_here.status.code(), Some(1));
+    assert!(stderr(&not_here).contains("--format ics covers the whole plan"));
+    let not_a_day = stepstone(&[
+        "report",
+        &sample_path(),
+        "-f",
+        "brag",
+        "--from",
+        "2026-02-30",
+    ]);
+    assert_eq!(not_a_day.status.code(), Some(2), "{}", stderr(&not_a_day));
+    assert!(
+        stderr(&not_a_day).contains("February 2026 has 28 days"),
+        "{}",
+        stderr(&not_a_day)
+    );
+}
+
+#[test]
+fn report_on_a_bad_file_names_the_place() {
+    let path = fixture("bad/wrong_type.stepstone.ron")
+        .display()
+        .to_string();
+    let o = stepstone(&["report", &path, "-f", "md"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with(&format!("{path}:3:11: ")),
+        "{}",
+        stderr(&o)
+    );
+    assert!(o.stdout.is_empty());
+}

@@ -1,6 +1,7 @@
 //! Plan files: the versioned RON format, loading with clear errors, and safe saving.
 
 mod error;
+pub mod export;
 pub mod format;
 pub mod framework;
 mod lexer;

@@ -13,7 +13,9 @@
 
 use super::ids::{GoalId, RoleId, SkillId};
 use super::metrics::{self, Readiness};
-use super::plan::{ExperienceKind, Goal, GoalStatus, Level, LogEntry, Measure, Plan, Role, Stage};
+use super::plan::{
+    ExperienceKind, Goal, GoalStatus, Level, LogEntry, Measure, Plan, Role, Skill, Stage,
+};
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
 use std::collections::{BTreeMap, HashMap};
@@ -209,6 +211,59 @@ pub enum Arrival {
     NotAtThisPace { slowest: SkillId },
     /// The role lists no required skills.
     NoRequirements,
+}
+
+impl Arrival {
+    /// "At this pace, ready by 3 Mar 2027.", "Ready now: …", "Not at this
+    /// pace: Budgeting is not moving.": what views and reports say.
+    pub fn text(self, plan: &Plan) -> String {
+        match self {
+            Arrival::Ready => "Ready now: every required level is met.".to_string(),
+            Arrival::On(d) => format!("At this pace, ready by {}.", d.strftime("%-d %b %Y")),
+            Arrival::NotAtThisPace { slowest } => format!(
+                "Not at this pace: {} is not moving.",
+                plan.skill(slowest).map_or("a skill", |s| s.name.as_str())
+            ),
+            Arrival::NoRequirements => "Lists no required skills yet.".to_string(),
+        }
+    }
+}
+
+/// A skill's level rising between two recorded levels: evidence of growth.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LevelRise<'a> {
+    pub date: Date,
+    pub from: Level,
+    pub to: Level,
+    pub evidence: &'a str,
+}
+
+/// The rises in a skill's recorded level dated `from..=to`, oldest first.
+/// The first level ever recorded is where the person started, not a rise,
+/// and a level recorded lower than the one before is not one either. Within
+/// a day the later-written change stands (as in `Skill::level_on`).
+pub fn level_rises(skill: &Skill, from: Date, to: Date) -> Vec<LevelRise<'_>> {
+    let mut changes: Vec<(usize, &super::plan::LevelChange)> =
+        skill.history.iter().enumerate().collect();
+    changes.sort_by_key(|(i, c)| (c.date, *i));
+    // Each day's last change only.
+    let days: Vec<&super::plan::LevelChange> = changes
+        .iter()
+        .enumerate()
+        .filter(|(k, (_, c))| changes.get(k + 1).is_none_or(|(_, n)| n.date != c.date))
+        .map(|(_, (_, c))| *c)
+        .collect();
+    days.windows(2)
+        .filter_map(|w| {
+            let (before, c) = (w[0], w[1]);
+            (c.level > before.level && from <= c.date && c.date <= to).then_some(LevelRise {
+                date: c.date,
+                from: before.level,
+                to: c.level,
+                evidence: &c.evidence,
+            })
+        })
+        .collect()
 }
 
 /// How one required skill is moving toward a role's level.
@@ -623,7 +678,7 @@ fn whole(x: f64) -> u64 {
 }
 
 /// "45 min", "2 h", "12 h 30 min".
-fn duration(minutes: u64) -> String {
+pub fn duration(minutes: u64) -> String {
     match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),
@@ -644,7 +699,7 @@ fn kind_index(kind: ExperienceKind) -> usize {
 
 /// The roles aimed at: `Next` (the next role first), `LongTerm`, then
 /// `Alternative`, in plan order within each stage.
-fn target_roles(plan: &Plan) -> Vec<&Role> {
+pub fn target_roles(plan: &Plan) -> Vec<&Role> {
     let next = metrics::next_role(plan).map(|r| r.id);
     let mut roles: Vec<&Role> = plan
         .roles

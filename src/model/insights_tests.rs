@@ -771,3 +771,26 @@ fn nothing_panics_at_the_ends_of_the_calendar() {
         let _ = level_steps(&plan, SkillId(1), day, day);
     }
 }
+
+#[test]
+fn level_rises_leave_out_the_start_drops_and_other_days() {
+    let s = skill(
+        1,
+        &[
+            (date(2026, 6, 1), 4),
+            (date(2026, 1, 10), 2),
+            (date(2026, 3, 1), 3),
+            (date(2026, 3, 1), 2),
+            (date(2026, 9, 1), 3),
+            (date(2026, 10, 1), 4),
+        ],
+    );
+    let rises: Vec<(Date, u8, u8)> = level_rises(&s, date(2026, 2, 1), date(2026, 9, 30))
+        .iter()
+        .map(|r| (r.date, r.from.0, r.to.0))
+        .collect();
+    // 10 Jan: the start. 1 Mar: 3 then 2 written that day, so 2 stands (no
+    // rise). 1 Jun: 2 to 4. 1 Sep: 4 to 3 is a drop. 1 Oct: after `to`.
+    assert_eq!(rises, vec![(date(2026, 6, 1), 2, 4)]);
+    assert!(level_rises(&skill(2, &[(date(2026, 3, 1), 5)]), Date::MIN, Date::MAX).is_empty());
+}

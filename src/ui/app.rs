@@ -216,6 +216,7 @@ impl App {
             Command::Save => self.save(None),
             Command::SaveAs => self.save_as(None),
             Command::ExportForSharing => self.export_for_sharing(),
+            Command::Export(format) => self.open_export(format),
             Command::Undo => {
                 self.doc.undo();
             }

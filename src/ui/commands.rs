@@ -72,6 +72,8 @@ pub enum Command {
     SaveAs,
     /// Write a copy without private text, to send to a mentor or a manager.
     ExportForSharing,
+    /// File > Export, with this format chosen.
+    Export(crate::io::export::Format),
     Undo,
     Redo,
     Show(View),
@@ -117,6 +119,7 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save as\u{2026}",
             Command::ExportForSharing => "Export for sharing\u{2026}",
+            Command::Export(format) => format.menu_label(),
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::Show(view) => view.label(),
@@ -150,6 +153,7 @@ impl Command {
             }
             Command::NewEmpty
             | Command::ExportForSharing
+            | Command::Export(_)
             | Command::GuidedStart
             | Command::NewFromSample
             | Command::NewFromTemplate

@@ -5,11 +5,13 @@
 use super::app::{App, Notice};
 use super::commands::View;
 use super::document::{Document, Snapshot};
+use super::export_dialog::{ExportDialog, ExportRequest};
 use super::guided::{Begin, Guided};
 use super::modals::{Answer, Modal, Then, with_extension};
 use super::storage::Recovery;
 use super::views::Views;
 use crate::io;
+use crate::io::export::{self, Format};
 use crate::model::{Base, LogEntry, Plan};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -489,8 +491,48 @@ impl App {
             (Modal::Templates { .. }, Answer::Template(name)) => {
                 self.then_or_ask(Then::NewFromTemplate(name));
             }
+            (Modal::Export(_), Answer::Export(request)) => self.export(&request),
             _ => {}
         }
+    }
+
+    /// Opens File > Export on `format`, writing beside the plan's file (an
+    /// untitled plan's exports go to the folder for new plans).
+    pub(super) fn open_export(&mut self, format: Format) {
+        let plan_file = self
+            .doc
+            .path
+            .clone()
+            .unwrap_or_else(|| self.settings.dirs.plans.join("plan.stepstone.ron"));
+        let dialog = ExportDialog::new(format, plan_file, self.today());
+        self.modal = Some(Modal::Export(Box::new(dialog)));
+    }
+
+    /// Makes the export asked for and writes it; the notice says where it
+    /// went, or why it could not be written. The plan is not changed.
+    fn export(&mut self, request: &ExportRequest) {
+        let path = std::path::absolute(&request.path).unwrap_or_else(|_| request.path.clone());
+        let written = export::export(
+            self.doc.plan(),
+            request.format,
+            &request.options,
+            self.today(),
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
+            }
+            export::write(&path, &text).map_err(|e| e.to_string())
+        });
+        self.notice = Some(match written {
+            Ok(()) => Notice::info(format!(
+                "Exported {} to {}.",
+                request.format.noun(),
+                path.display()
+            )),
+            Err(e) => Notice::error(format!("Could not export to {}: {e}.", path.display())),
+        });
     }
 
     /// Drops unsaved changes: the plan goes back to its file (read again,

@@ -4,6 +4,7 @@ mod app;
 pub mod commands;
 mod derived;
 pub mod document;
+mod export_dialog;
 mod files;
 mod guided;
 mod import_dialog;

@@ -55,6 +55,8 @@ pub enum Modal {
     Share(Box<super::share_dialog::ShareDialog>),
     /// Import from another plan, a template or a framework.
     Import(Box<super::import_dialog::ImportDialog>),
+    /// File > Export.
+    Export(Box<super::export_dialog::ExportDialog>),
 }
 
 /// What the user chose in a dialog.
@@ -77,6 +79,8 @@ pub enum Answer {
     ImportFrom(super::import_dialog::Pick),
     /// Import as previewed and chosen.
     Import,
+    /// Write this export.
+    Export(Box<super::export_dialog::ExportRequest>),
     Cancel,
 }
 
@@ -159,6 +163,7 @@ pub fn show(
             Modal::Guided(guided) => guided.show(ui, native_dialogs),
             Modal::Share(share) => share.show(ui, native_dialogs),
             Modal::Import(import) => import.show(ui, native_dialogs),
+            Modal::Export(dialog) => dialog.show(ui, native_dialogs),
             Modal::Recover(r) => {
                 ui.heading("Restore unsaved changes?");
                 let what = r.path.as_ref().map_or_else(

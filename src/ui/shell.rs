@@ -27,6 +27,11 @@ impl App {
                 self.menu_item(ui, Command::Save, true);
                 self.menu_item(ui, Command::SaveAs, true);
                 self.menu_item(ui, Command::ExportForSharing, true);
+                ui.menu_button("Export", |ui| {
+                    for format in crate::io::export::Format::ALL {
+                        self.menu_item(ui, Command::Export(format), true);
+                    }
+                });
                 ui.separator();
                 self.menu_item(ui, Command::Quit, true);
             });

@@ -6,7 +6,7 @@
 use super::log::Filter;
 use super::{ViewCtx, duration};
 use crate::model::insights::{
-    Arrival, GoalProgress, Insights, Key, PaceStatus, ProgressUnit, StackBy, Weekly,
+    GoalProgress, Insights, Key, PaceStatus, ProgressUnit, StackBy, Weekly,
 };
 use crate::model::metrics::week_start;
 use crate::model::{ExperienceKind, Plan, SkillId};
@@ -283,7 +283,7 @@ impl InsightsView {
                         ui.colored_label(role_colour(ui.ctx(), ins, o.role), "\u{25a0}");
                         ui.label(RichText::new(&role.title).strong());
                         ui.label(levels_to_go(o.total_gap));
-                        ui.label(arrival_text(plan, o.forecast.arrival));
+                        ui.label(o.forecast.arrival.text(plan));
                     });
                 }
             },
@@ -693,7 +693,7 @@ impl InsightsView {
                                     .trim_end_matches(" to go.")
                                     .to_string(),
                             );
-                            ui.label(arrival_text(plan, o.forecast.arrival));
+                            ui.label(o.forecast.arrival.text(plan));
                             ui.end_row();
                         }
                     });
@@ -1180,19 +1180,6 @@ pub fn status_badge(ui: &mut Ui, status: Option<PaceStatus>) {
         PaceStatus::AtRisk => colour(ui.ctx(), 5),
     };
     ui.label(RichText::new(s.label()).color(c).strong());
-}
-
-/// "Arrives about 3 Mar 2027.", "Ready now.", "Not at this pace: Budgeting is not moving."
-pub fn arrival_text(plan: &Plan, arrival: Arrival) -> String {
-    match arrival {
-        Arrival::Ready => "Ready now: every required level is met.".to_string(),
-        Arrival::On(d) => format!("At this pace, ready by {}.", d.strftime("%-d %b %Y")),
-        Arrival::NotAtThisPace { slowest } => format!(
-            "Not at this pace: {} is not moving.",
-            plan.skill(slowest).map_or("a skill", |s| s.name.as_str())
-        ),
-        Arrival::NoRequirements => "Lists no required skills yet.".to_string(),
-    }
 }
 
 /// "1 level to go.", "4 levels to go."

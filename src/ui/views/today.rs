@@ -2,7 +2,7 @@
 //! (keyboard first), what is due soon, your streak and readiness for the
 //! next role, and a tough-day mode that shows how far you have come.
 
-use super::insights::{arrival_text, status_badge};
+use super::insights::status_badge;
 use super::{ViewCtx, duration, link_names};
 use crate::model::insights::{Arrival, PaceStatus};
 use crate::model::metrics::{self, week_start};
@@ -232,7 +232,7 @@ impl TodayView {
         if let Some((role, arrival)) = forecast {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("Forecast for {}:", role.title)).strong());
-                ui.label(arrival_text(plan, arrival)).on_hover_text(
+                ui.label(arrival.text(plan)).on_hover_text(
                     "When every skill this role asks for would reach its level, at your recent pace: \
                      levels gained in the last 6 months, or hours logged on the skill in the last 3. \
                      Insights shows each skill.",
