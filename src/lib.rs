@@ -7,4 +7,5 @@ pub mod cli;
 pub mod clock;
 pub mod io;
 pub mod model;
+pub mod time_axis;
 pub mod ui;

@@ -4,17 +4,10 @@
 
 mod common;
 
-use common::{fixture, names_in, plan_with_entries};
+use common::{fixture, names_in, plan_with_entries, stepstone};
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
-
-fn stepstone(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stepstone"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -8,8 +8,8 @@ use egui_kittest::kittest::Queryable;
 use egui_plot::{PlotMemory, PlotPoint};
 use jiff::civil::{Date, date};
 use stepstone::model::{Goal, GoalId, GoalKind, Milestone, MilestoneId, Plan, Stage};
+use stepstone::time_axis::{date_at, day_of};
 use stepstone::ui::storage::AppDirs;
-use stepstone::ui::time_axis::{date_at, day_of};
 use stepstone::ui::views::roadmap::PLOT_ID;
 use stepstone::ui::{App, Settings};
 

@@ -6,20 +6,13 @@
 
 mod common;
 
-use common::fixture;
 use common::ui::{click, open_app, settings};
+use common::{fixture, stepstone};
 use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use stepstone::model::{Plan, Private};
-
-fn stepstone(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stepstone"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
 
 fn out_err(o: &Output) -> String {
     format!(

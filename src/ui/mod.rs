@@ -14,7 +14,6 @@ mod screenshot;
 mod share_dialog;
 mod shell;
 pub mod storage;
-pub mod time_axis;
 pub mod views;
 mod widgets;
 

@@ -3,7 +3,7 @@
 //! and the light theme, and decimation of long series, so no series hands
 //! `egui_plot` more than 4 points per pixel column of the plot.
 
-use super::time_axis;
+use crate::time_axis;
 use egui::{Color32, RichText, Ui};
 use egui_plot::Plot;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -88,7 +88,7 @@ pub fn card<R>(ui: &mut Ui, title: &str, meaning: &str, add: impl FnOnce(&mut Ui
 /// axes, no scroll capture (the page scrolls), and zoom by Ctrl+scroll. Its
 /// legend goes below it ([`legend`]), where it covers no data.
 pub fn date_plot<'a>(id: &str, height: f32, y_label: &str) -> Plot<'a> {
-    time_axis::date_axis(
+    date_axis(
         Plot::new(id)
             .height(height)
             .allow_scroll(false)
@@ -183,6 +183,63 @@ pub fn fit(points: &[[f64; 2]], width: f32) -> Vec<[f64; 2]> {
     let out = decimate(points, max);
     count_points(out.len());
     out
+}
+
+/// Puts the calendar axis on a plot's x axis: grid lines from
+/// [`calendar_marks`](crate::time_axis::calendar_marks) and their labels. The plot's x values must be days as
+/// [`day_of`](crate::time_axis::day_of) gives them. It sets the main x axis, so set its title after:
+/// `date_axis(Plot::new("hours")).x_axis_label("Week")`. For hover labels,
+/// [`date_at`](crate::time_axis::date_at) turns a plot x back into a date.
+pub fn date_axis(plot: egui_plot::Plot<'_>) -> egui_plot::Plot<'_> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    // The spacer computes the marks with their labels; the formatter, called
+    // after it in the same frame, looks each label up by its mark's value.
+    let labels: Rc<RefCell<Vec<(u64, String)>>> = Rc::default();
+    let for_formatter = Rc::clone(&labels);
+    let spacing = time_axis::MIN_LINE_SPACING;
+    plot.grid_spacing(spacing..=300.0)
+        .x_grid_spacer(move |input| {
+            let (first, last) = input.bounds;
+            // `base_step_size` is the plot distance of `spacing` points.
+            let width = (last - first) / input.base_step_size * f64::from(spacing);
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "a width in points; calendar_marks caps and checks it"
+            )]
+            let marks = time_axis::calendar_marks(first, last, width as f32);
+            let grid = marks
+                .iter()
+                .map(|m| egui_plot::GridMark {
+                    value: m.day,
+                    step_size: m.step_days,
+                })
+                .collect();
+            if let Ok(mut l) = labels.try_borrow_mut() {
+                *l = marks
+                    .into_iter()
+                    .filter(|m| !m.label.is_empty())
+                    .map(|m| (m.day.to_bits(), m.label))
+                    .collect();
+            }
+            grid
+        })
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .formatter(move |mark, _| {
+                    for_formatter
+                        .try_borrow()
+                        .ok()
+                        .and_then(|l| {
+                            l.iter()
+                                .find(|(bits, _)| *bits == mark.value.to_bits())
+                                .map(|(_, text)| text.clone())
+                        })
+                        .unwrap_or_default()
+                })
+                // The marks already leave room for their labels: show every one.
+                .label_spacing(1.0..=2.0),
+        ])
 }
 
 #[cfg(test)]

@@ -48,3 +48,11 @@ pub fn names_in(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Runs the `stepstone` command line with `args`.
+pub fn stepstone(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_stepstone"))
+        .args(args)
+        .output()
+        .expect("runs")
+}

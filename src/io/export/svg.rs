@@ -7,7 +7,7 @@
 use super::html::esc;
 use super::report::Report;
 use crate::model::Level;
-use crate::ui::time_axis::{calendar_marks, day_of};
+use crate::time_axis::{calendar_marks, day_of};
 use jiff::civil::Date;
 use std::fmt::Write;
 

@@ -10,8 +10,8 @@ use crate::model::insights::{
 };
 use crate::model::metrics::week_start;
 use crate::model::{ExperienceKind, Plan, SkillId};
+use crate::time_axis::{date_at, day_of};
 use crate::ui::plots::{self, card, colour, date_plot, fit, grey};
-use crate::ui::time_axis::{date_at, day_of};
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, HLine, LineStyle, MarkerShape, PlotPoint, Points, VLine};
 use jiff::ToSpan;

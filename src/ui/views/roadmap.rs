@@ -6,7 +6,7 @@ use crate::model::{
     Edit, Goal, Item, ItemRef, Milestone, Plan, Requirement, Role, RoleId, RoleSpan, Stage,
     Teaches, role_spans, skill_gaps,
 };
-use crate::ui::time_axis::{self, date_at, day_of};
+use crate::time_axis::{self, date_at, day_of};
 use crate::ui::widgets;
 use egui::{Color32, RichText};
 use egui_plot::{Arrows, HoverPosition, Plot, PlotPoint, PlotPoints, Points, Polygon, Text, VLine};
@@ -126,7 +126,7 @@ impl RoadmapView {
             .include_y(-0.6)
             .include_y(MILESTONE_LANE + 0.6)
             .label_formatter(|hover| hover_text(hover, plan, &spans, &done, &open, cx.today));
-        let response = time_axis::date_axis(plot).show(ui, |p| {
+        let response = crate::ui::plots::date_axis(plot).show(ui, |p| {
             draw_roles(p, plan, &spans, self.selected, &palette);
             draw_milestones(p, &done, &open);
             p.vline(

@@ -1,10 +1,9 @@
 //! A calendar time axis: grid marks on year, quarter, month, week or day
 //! boundaries, chosen by zoom, with labels that fit.
 //!
-//! The core ([`calendar_marks`], [`day_of`], [`date_at`], [`span_text`]) is
-//! plain functions of a visible range of days and a width in points, with no
-//! egui in it, so any plot can use it. [`date_axis`] plugs it into an
-//! `egui_plot::Plot`. The x coordinate is days since 1970-01-01; a day `d`
+//! Plain functions of a visible range of days and a width in points, with
+//! no egui here, so the app's plots (`ui::plots::date_axis`) and the
+//! exports' charts (`io::export::svg`) share them. The x coordinate is days since 1970-01-01; a day `d`
 //! covers `day_of(d)..day_of(d) + 1`.
 
 use jiff::civil::{Date, Weekday};
@@ -355,63 +354,6 @@ fn boundaries(unit: Unit, lo: f64, hi: f64) -> Vec<Date> {
                 .collect()
         }
     }
-}
-
-/// Puts the calendar axis on a plot's x axis: grid lines from
-/// [`calendar_marks`] and their labels. The plot's x values must be days as
-/// [`day_of`] gives them. It sets the main x axis, so set its title after:
-/// `date_axis(Plot::new("hours")).x_axis_label("Week")`. For hover labels,
-/// [`date_at`] turns a plot x back into a date.
-pub fn date_axis(plot: egui_plot::Plot<'_>) -> egui_plot::Plot<'_> {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    // The spacer computes the marks with their labels; the formatter, called
-    // after it in the same frame, looks each label up by its mark's value.
-    let labels: Rc<RefCell<Vec<(u64, String)>>> = Rc::default();
-    let for_formatter = Rc::clone(&labels);
-    let spacing = MIN_LINE_SPACING;
-    plot.grid_spacing(spacing..=300.0)
-        .x_grid_spacer(move |input| {
-            let (first, last) = input.bounds;
-            // `base_step_size` is the plot distance of `spacing` points.
-            let width = (last - first) / input.base_step_size * f64::from(spacing);
-            #[expect(
-                clippy::cast_possible_truncation,
-                reason = "a width in points; calendar_marks caps and checks it"
-            )]
-            let marks = calendar_marks(first, last, width as f32);
-            let grid = marks
-                .iter()
-                .map(|m| egui_plot::GridMark {
-                    value: m.day,
-                    step_size: m.step_days,
-                })
-                .collect();
-            if let Ok(mut l) = labels.try_borrow_mut() {
-                *l = marks
-                    .into_iter()
-                    .filter(|m| !m.label.is_empty())
-                    .map(|m| (m.day.to_bits(), m.label))
-                    .collect();
-            }
-            grid
-        })
-        .custom_x_axes(vec![
-            egui_plot::AxisHints::new_x()
-                .formatter(move |mark, _| {
-                    for_formatter
-                        .try_borrow()
-                        .ok()
-                        .and_then(|l| {
-                            l.iter()
-                                .find(|(bits, _)| *bits == mark.value.to_bits())
-                                .map(|(_, text)| text.clone())
-                        })
-                        .unwrap_or_default()
-                })
-                // The marks already leave room for their labels: show every one.
-                .label_spacing(1.0..=2.0),
-        ])
 }
 
 #[cfg(test)]
