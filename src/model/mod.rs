@@ -6,6 +6,7 @@ mod edit;
 mod ids;
 pub mod insights;
 mod log_index;
+pub mod merge3;
 pub mod metrics;
 mod plan;
 mod roadmap;
@@ -23,5 +24,7 @@ pub use roadmap::{Gap, RoleSpan, role_spans, skill_gaps};
 pub use start::{MAX_SKILLS, SkillAnswer, StartAnswers};
 pub use validate::{MAX_MINUTES_PER_ENTRY, Problem, is_safe_link};
 
+#[cfg(test)]
+mod merge3_tests;
 #[cfg(test)]
 mod tests;
