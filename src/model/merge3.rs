@@ -100,6 +100,38 @@ pub fn merge_choosing(
     }
 }
 
+/// A stand-in for the version two copies started from, when it is lost:
+/// what the two agree on. Items only one copy has count as added by it,
+/// items that differ as added by both (so both are kept), and fields that
+/// differ as changed by both (so the person chooses). Nothing is lost.
+pub fn agreement(ours: &Plan, theirs: &Plan) -> Plan {
+    fn same<T: Keyed>(ours: &[T], theirs: &[T]) -> Vec<T> {
+        ours.iter().filter(|o| theirs.contains(o)).cloned().collect()
+    }
+    // A value neither side has, so a difference is a choice to make.
+    let differ = |o: &String, t: &String| if o == t { o.clone() } else { "\u{0}".into() };
+    Plan {
+        owner: differ(&ours.owner, &theirs.owner),
+        purpose: ours
+            .purpose
+            .iter()
+            .filter(|p| theirs.purpose.contains(p))
+            .cloned()
+            .collect(),
+        level_names: if ours.level_names == theirs.level_names {
+            ours.level_names.clone()
+        } else {
+            super::LevelNames(Vec::new())
+        },
+        roles: same(&ours.roles, &theirs.roles),
+        skills: same(&ours.skills, &theirs.skills),
+        goals: same(&ours.goals, &theirs.goals),
+        people: same(&ours.people, &theirs.people),
+        reviews: same(&ours.reviews, &theirs.reviews),
+        log: same(&ours.log, &theirs.log),
+    }
+}
+
 /// An item of a plan's lists, as the merge sees it.
 trait Keyed: Clone + PartialEq + Serialize + DeserializeOwned {
     const KIND: &'static str;
@@ -198,6 +230,12 @@ fn pair<'a, V: PartialEq, K: Eq + Hash + Copy>(
 /// What each side added is kept, what each side removed is gone; ours'
 /// order first, then theirs' additions.
 fn set_merge<V: Clone + PartialEq>(base: &[V], ours: &[V], theirs: &[V]) -> Vec<V> {
+    if ours == theirs || theirs == base {
+        return ours.to_vec();
+    }
+    if ours == base {
+        return theirs.to_vec();
+    }
     let mut out: Vec<V> = Vec::with_capacity(ours.len());
     for v in ours {
         let removed_by_theirs = base.contains(v) && !theirs.contains(v);
@@ -446,7 +484,7 @@ fn renumber_collisions(base: &Plan, ours: &Plan, theirs: &Plan) -> (Plan, usize)
     let people = collisions(&base.people, &ours.people, &theirs.people);
     let reviews = collisions(&base.reviews, &ours.reviews, &theirs.reviews);
     let entries = collisions(&base.log, &ours.log, &theirs.log);
-    let milestones = milestone_collisions(base, ours, theirs);
+    let milestones = milestone_collisions(base, ours, theirs, &goals);
     let count = [&roles, &skills, &goals, &people, &reviews, &entries, &milestones]
         .iter()
         .map(|m| m.len())
@@ -488,16 +526,26 @@ fn renumber_collisions(base: &Plan, ours: &Plan, theirs: &Plan) -> (Plan, usize)
     (t, count)
 }
 
-/// Milestone ids are unique across all goals: the same rule, over every goal.
-fn milestone_collisions(base: &Plan, ours: &Plan, theirs: &Plan) -> HashMap<u32, u32> {
-    fn all(p: &Plan) -> Vec<(u32, &super::Milestone)> {
+/// Milestone ids are unique across all goals: the same rule, over every
+/// goal. A milestone is the same only in the same goal (`goals`: the new
+/// ids of their goals).
+fn milestone_collisions(
+    base: &Plan,
+    ours: &Plan,
+    theirs: &Plan,
+    goals: &HashMap<u32, u32>,
+) -> HashMap<u32, u32> {
+    fn all<'p>(p: &'p Plan, goals: &HashMap<u32, u32>) -> Vec<(u32, (u32, &'p super::Milestone))> {
         p.goals
             .iter()
-            .flat_map(|g| &g.milestones)
-            .map(|m| (m.id.0, m))
+            .flat_map(|g| {
+                let goal = goals.get(&g.id.0).copied().unwrap_or(g.id.0);
+                g.milestones.iter().map(move |m| (m.id.0, (goal, m)))
+            })
             .collect()
     }
-    let (b, o, t) = (all(base), all(ours), all(theirs));
+    let none = HashMap::new();
+    let (b, o, t) = (all(base, &none), all(ours, &none), all(theirs, goals));
     let in_base: HashSet<u32> = b.iter().map(|(id, _)| *id).collect();
     let ours_new: HashMap<u32, _> = o.iter().filter(|(id, _)| !in_base.contains(id)).copied().collect();
     let mut next = b.iter().chain(&o).chain(&t).map(|(id, _)| *id).max().unwrap_or(0);

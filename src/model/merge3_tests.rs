@@ -380,3 +380,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn without_the_common_version_nothing_is_lost_and_differences_are_kept_or_asked() {
+    let (mut ours, mut theirs) = (base(), base());
+    ours.log.push(entry(4, 5, "At work"));
+    theirs.log.push(entry(4, 5, "At home"));
+    theirs.goals[0].title = "Renamed at home".into();
+    ours.owner = "Talia".into();
+    theirs.owner = "Talia B.".into();
+    let stand_in = super::merge3::agreement(&ours, &theirs);
+    let m = merge(&stand_in, &ours, &theirs);
+    let texts: Vec<&str> = m.plan.log.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(texts[3..], ["At work", "At home"]);
+    let goals: Vec<&str> = m.plan.goals.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(goals, ["Run the skills day", "Renamed at home"], "both kept");
+    let places: Vec<&str> = m.conflicts.iter().map(|c| c.place.as_str()).collect();
+    assert_eq!(places, ["Your name"]);
+    assert_eq!(m.plan.validate(), []);
+}
+
+#[test]
+fn replacing_the_whole_plan_is_one_undoable_edit() {
+    let mut plan = base();
+    let mut other = base();
+    other.log.clear();
+    let undo = plan.apply(Edit::Replace(Box::new(other.clone()))).expect("applies");
+    assert_eq!(plan, other);
+    plan.apply(undo).expect("undo");
+    assert_eq!(plan, base());
+}
