@@ -243,7 +243,11 @@ fn list_templates() -> String {
 }
 
 fn merge(base: &Path, ours: &Path, theirs: &Path) -> Outcome {
-    let read = |p: &Path| io::load(p).map(|(plan, _)| plan).map_err(|e| vec![e.to_string()]);
+    let read = |p: &Path| {
+        io::load(p)
+            .map(|(plan, _)| plan)
+            .map_err(|e| vec![e.to_string()])
+    };
     let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
     let merged = crate::model::merge3::merge(&b, &o, &t);
     if !merged.conflicts.is_empty() {
@@ -267,8 +271,12 @@ fn merge(base: &Path, ours: &Path, theirs: &Path) -> Outcome {
     }
     // Written in place with no backup beside it: git owns these files.
     let text = io::format::to_ron(&merged.plan).map_err(|e| vec![e.to_string()])?;
-    io::write_atomically(ours, |f| std::io::Write::write_all(f, text.as_bytes()))
-        .map_err(|e| vec![format!("{}: could not write the merge: {e}", ours.display())])?;
+    io::write_atomically(ours, |f| std::io::Write::write_all(f, text.as_bytes())).map_err(|e| {
+        vec![format!(
+            "{}: could not write the merge: {e}",
+            ours.display()
+        )]
+    })?;
     let renumbered = match merged.renumbered {
         0 => String::new(),
         n => format!("; {} added on both sides got new ids", plural(n, "item")),

@@ -45,7 +45,16 @@ fn log(dir: &Path, text: &str, date: &str) {
     run(
         dir,
         BIN,
-        &["log", "plan.stepstone.ron", "-m", "30", "-t", text, "-d", date],
+        &[
+            "log",
+            "plan.stepstone.ron",
+            "-m",
+            "30",
+            "-t",
+            text,
+            "-d",
+            date,
+        ],
     );
 }
 
@@ -59,8 +68,19 @@ fn git_merges_two_branches_that_each_logged_and_edited_one_goal() {
     git(d, &["config", "user.email", "me@example.org"]);
     git(d, &["config", "user.name", "Me"]);
     // The two lines the README gives.
-    std::fs::write(d.join(".gitattributes"), "*.stepstone.ron merge=stepstone\n").expect("write");
-    git(d, &["config", "merge.stepstone.driver", &format!("{BIN} merge %O %A %B")]);
+    std::fs::write(
+        d.join(".gitattributes"),
+        "*.stepstone.ron merge=stepstone\n",
+    )
+    .expect("write");
+    git(
+        d,
+        &[
+            "config",
+            "merge.stepstone.driver",
+            &format!("{BIN} merge %O %A %B"),
+        ],
+    );
     git(d, &["add", "."]);
     git(d, &["commit", "-q", "-m", "plan"]);
 
@@ -85,7 +105,11 @@ fn git_merges_two_branches_that_each_logged_and_edited_one_goal() {
     run(d, BIN, &["check", "plan.stepstone.ron"]);
     let merged = load(&plan_file);
     let sample = stepstone::io::sample_plan();
-    assert_eq!(merged.log.len(), sample.log.len() + 4, "every entry from both");
+    assert_eq!(
+        merged.log.len(),
+        sample.log.len() + 4,
+        "every entry from both"
+    );
     for text in [
         "Read the accreditation standards at home",
         "Drafted the orientation quiz at home",
@@ -131,7 +155,10 @@ fn a_conflict_is_listed_and_ours_is_left_as_it_was() {
     assert_eq!(out.status.code(), Some(1));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("1 conflict to choose by hand"), "{said}");
-    assert!(said.contains(": title: ours \"Ours\", theirs \"Theirs\""), "{said}");
+    assert!(
+        said.contains(": title: ours \"Ours\", theirs \"Theirs\""),
+        "{said}"
+    );
     assert_eq!(std::fs::read(d.join("ours")).expect("read"), before);
 
     // A file that is not a plan is an error, not a panic.

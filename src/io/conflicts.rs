@@ -111,11 +111,15 @@ mod tests {
         }
         std::fs::create_dir(dir.path().join("plan (conflicted copy).stepstone.ron"))
             .expect("a folder by that name is not a copy");
-        assert_eq!(conflicted_copies(&plan), [copy.clone()]);
+        assert_eq!(conflicted_copies(&plan), std::slice::from_ref(&copy));
         let aside = set_aside(&copy).expect("moved");
         assert!(aside.is_file() && !copy.exists());
         assert_eq!(conflicted_copies(&plan), Vec::<PathBuf>::new());
         std::fs::write(&copy, "()").expect("write");
-        assert_ne!(set_aside(&copy).expect("moved again"), aside, "never over the first");
+        assert_ne!(
+            set_aside(&copy).expect("moved again"),
+            aside,
+            "never over the first"
+        );
     }
 }

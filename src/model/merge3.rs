@@ -72,7 +72,13 @@ pub fn merge_choosing(
         conflicts: Vec::new(),
     };
     let mut plan = Plan {
-        owner: m.whole("owner", "Your name", &base.owner, &ours.owner, &theirs.owner),
+        owner: m.whole(
+            "owner",
+            "Your name",
+            &base.owner,
+            &ours.owner,
+            &theirs.owner,
+        ),
         purpose: set_merge(&base.purpose, &ours.purpose, &theirs.purpose),
         level_names: m.whole(
             "level_names",
@@ -106,7 +112,10 @@ pub fn merge_choosing(
 /// differ as changed by both (so the person chooses). Nothing is lost.
 pub fn agreement(ours: &Plan, theirs: &Plan) -> Plan {
     fn same<T: Keyed>(ours: &[T], theirs: &[T]) -> Vec<T> {
-        ours.iter().filter(|o| theirs.contains(o)).cloned().collect()
+        ours.iter()
+            .filter(|o| theirs.contains(o))
+            .cloned()
+            .collect()
     }
     // A value neither side has, so a difference is a choice to make.
     let differ = |o: &String, t: &String| if o == t { o.clone() } else { "\u{0}".into() };
@@ -160,7 +169,11 @@ keyed!(Skill, "skills", |s| format!("Skill \"{}\"", s.name));
 keyed!(Goal, "goals", |g| format!("Goal \"{}\"", g.title));
 keyed!(Person, "people", |p| format!("Person \"{}\"", p.name));
 keyed!(Review, "reviews", |r| format!("Review of {}", r.start));
-keyed!(LogEntry, "log", |e| format!("Log entry of {} \"{}\"", e.date, short(&e.text)));
+keyed!(LogEntry, "log", |e| format!(
+    "Log entry of {} \"{}\"",
+    e.date,
+    short(&e.text)
+));
 
 fn short(text: &str) -> String {
     let mut s: String = text.chars().take(40).collect();
@@ -175,7 +188,11 @@ enum Pick<'a, V> {
     /// Kept as it is on one side (added, or unchanged on the other).
     Take(&'a V),
     /// Present on all three sides.
-    All { base: &'a V, ours: &'a V, theirs: &'a V },
+    All {
+        base: &'a V,
+        ours: &'a V,
+        theirs: &'a V,
+    },
     /// Deleted on side `by` and changed on the other (`kept`).
     DeletedAndChanged { by: Side, base: &'a V, kept: &'a V },
 }
@@ -258,12 +275,7 @@ struct Merger<'c> {
 
 impl Merger<'_> {
     /// Records a conflict and returns the side chosen for it.
-    fn conflict(
-        &mut self,
-        key: String,
-        place: String,
-        values: [Option<String>; 3],
-    ) -> Side {
+    fn conflict(&mut self, key: String, place: String, values: [Option<String>; 3]) -> Side {
         let side = (self.choose)(&key);
         let [base, ours, theirs] = values;
         self.conflicts.push(Conflict {
@@ -314,7 +326,10 @@ impl Merger<'_> {
                         Side::Ours => (None, Some(kept.label())),
                         Side::Theirs => (Some(kept.label()), None),
                     };
-                    let place = format!("{} (deleted on one side, changed on the other)", base.label());
+                    let place = format!(
+                        "{} (deleted on one side, changed on the other)",
+                        base.label()
+                    );
                     let side =
                         self.conflict(key, place, [Some(base.label()), ours_text, theirs_text]);
                     (side != by).then(|| kept.clone())
@@ -355,8 +370,11 @@ impl Merger<'_> {
     ) -> Option<Value> {
         // An empty list is left out of the file: missing means empty.
         static EMPTY: Value = Value::Array(Vec::new());
-        let is_list = [base, ours, theirs].iter().any(|v| v.is_some_and(Value::is_array));
-        let [base, ours, theirs] = [base, ours, theirs].map(|v| if is_list { v.or(Some(&EMPTY)) } else { v });
+        let is_list = [base, ours, theirs]
+            .iter()
+            .any(|v| v.is_some_and(Value::is_array));
+        let [base, ours, theirs] =
+            [base, ours, theirs].map(|v| if is_list { v.or(Some(&EMPTY)) } else { v });
         if ours == theirs || theirs == base {
             return ours.cloned();
         }
@@ -402,7 +420,14 @@ impl Merger<'_> {
     /// A list inside an item: milestones (by id) and required levels (by
     /// skill) merge item by item; other lists (links, texts, level history)
     /// as sets.
-    fn array(&mut self, key: &str, place: &str, base: &[Value], ours: &[Value], theirs: &[Value]) -> Vec<Value> {
+    fn array(
+        &mut self,
+        key: &str,
+        place: &str,
+        base: &[Value],
+        ours: &[Value],
+        theirs: &[Value],
+    ) -> Vec<Value> {
         let all = || base.iter().chain(ours).chain(theirs);
         let Some(field) = ["id", "skill"]
             .into_iter()
@@ -427,7 +452,10 @@ impl Merger<'_> {
                 }
                 Pick::DeletedAndChanged { by, base, kept } => {
                     let k = format!("{key}/{}", id(base));
-                    let p = format!("{place}: {} (deleted on one side, changed on the other)", what(base));
+                    let p = format!(
+                        "{place}: {} (deleted on one side, changed on the other)",
+                        what(base)
+                    );
                     let (o, t) = match by {
                         Side::Ours => (None, Some(shown(kept))),
                         Side::Theirs => (Some(shown(kept)), None),
@@ -485,10 +513,18 @@ fn renumber_collisions(base: &Plan, ours: &Plan, theirs: &Plan) -> (Plan, usize)
     let reviews = collisions(&base.reviews, &ours.reviews, &theirs.reviews);
     let entries = collisions(&base.log, &ours.log, &theirs.log);
     let milestones = milestone_collisions(base, ours, theirs, &goals);
-    let count = [&roles, &skills, &goals, &people, &reviews, &entries, &milestones]
-        .iter()
-        .map(|m| m.len())
-        .sum();
+    let count = [
+        &roles,
+        &skills,
+        &goals,
+        &people,
+        &reviews,
+        &entries,
+        &milestones,
+    ]
+    .iter()
+    .map(|m| m.len())
+    .sum();
     let mut t = theirs.clone();
     if count == 0 {
         return (t, 0);
@@ -496,17 +532,28 @@ fn renumber_collisions(base: &Plan, ours: &Plan, theirs: &Plan) -> (Plan, usize)
     let re = |map: &HashMap<u32, u32>, id: u32| map.get(&id).copied().unwrap_or(id);
     for r in &mut t.roles {
         r.id = RoleId(re(&roles, r.id.0));
-        r.leads_to.iter_mut().for_each(|x| *x = RoleId(re(&roles, x.0)));
-        r.teaches.skills.iter_mut().for_each(|x| *x = SkillId(re(&skills, x.0)));
-        r.requires.iter_mut().for_each(|q| q.skill = SkillId(re(&skills, q.skill.0)));
+        r.leads_to
+            .iter_mut()
+            .for_each(|x| *x = RoleId(re(&roles, x.0)));
+        r.teaches
+            .skills
+            .iter_mut()
+            .for_each(|x| *x = SkillId(re(&skills, x.0)));
+        r.requires
+            .iter_mut()
+            .for_each(|q| q.skill = SkillId(re(&skills, q.skill.0)));
     }
     for s in &mut t.skills {
         s.id = SkillId(re(&skills, s.id.0));
     }
     for g in &mut t.goals {
         g.id = GoalId(re(&goals, g.id.0));
-        g.skills.iter_mut().for_each(|x| *x = SkillId(re(&skills, x.0)));
-        g.roles.iter_mut().for_each(|x| *x = RoleId(re(&roles, x.0)));
+        g.skills
+            .iter_mut()
+            .for_each(|x| *x = SkillId(re(&skills, x.0)));
+        g.roles
+            .iter_mut()
+            .for_each(|x| *x = RoleId(re(&roles, x.0)));
         for m in &mut g.milestones {
             m.id = MilestoneId(re(&milestones, m.id.0));
         }
@@ -519,9 +566,15 @@ fn renumber_collisions(base: &Plan, ours: &Plan, theirs: &Plan) -> (Plan, usize)
     }
     for e in &mut t.log {
         e.id = EntryId(re(&entries, e.id.0));
-        e.skills.iter_mut().for_each(|x| *x = SkillId(re(&skills, x.0)));
-        e.goals.iter_mut().for_each(|x| *x = GoalId(re(&goals, x.0)));
-        e.people.iter_mut().for_each(|x| *x = PersonId(re(&people, x.0)));
+        e.skills
+            .iter_mut()
+            .for_each(|x| *x = SkillId(re(&skills, x.0)));
+        e.goals
+            .iter_mut()
+            .for_each(|x| *x = GoalId(re(&goals, x.0)));
+        e.people
+            .iter_mut()
+            .for_each(|x| *x = PersonId(re(&people, x.0)));
     }
     (t, count)
 }
@@ -547,8 +600,18 @@ fn milestone_collisions(
     let none = HashMap::new();
     let (b, o, t) = (all(base, &none), all(ours, &none), all(theirs, goals));
     let in_base: HashSet<u32> = b.iter().map(|(id, _)| *id).collect();
-    let ours_new: HashMap<u32, _> = o.iter().filter(|(id, _)| !in_base.contains(id)).copied().collect();
-    let mut next = b.iter().chain(&o).chain(&t).map(|(id, _)| *id).max().unwrap_or(0);
+    let ours_new: HashMap<u32, _> = o
+        .iter()
+        .filter(|(id, _)| !in_base.contains(id))
+        .copied()
+        .collect();
+    let mut next = b
+        .iter()
+        .chain(&o)
+        .chain(&t)
+        .map(|(id, _)| *id)
+        .max()
+        .unwrap_or(0);
     t.iter()
         .filter(|(id, m)| ours_new.get(id).is_some_and(|o| o != m))
         .map(|(id, _)| {

@@ -35,7 +35,10 @@ fn base() -> Plan {
     Plan {
         purpose: vec!["Help new nurses".into()],
         roles: vec![role],
-        skills: vec![Skill::new(SkillId(1), "Teaching"), Skill::new(SkillId(2), "Wound care")],
+        skills: vec![
+            Skill::new(SkillId(1), "Teaching"),
+            Skill::new(SkillId(2), "Wound care"),
+        ],
         goals: vec![goal],
         people: vec![Person::new(PersonId(1), "Jonah", Relation::Mentee)],
         log: vec![entry(1, 2, "Shadowed"), e2, entry(3, 4, "Read")],
@@ -99,7 +102,10 @@ fn colliding_new_items_renumber_and_links_follow() {
     let plan = merge(&base(), &ours, &theirs).plan;
     let simulation = plan.skill_named("Simulation").expect("kept").id;
     assert_ne!(simulation, SkillId(3));
-    assert_eq!(plan.skill_named("Budgeting").map(|s| s.id), Some(SkillId(3)));
+    assert_eq!(
+        plan.skill_named("Budgeting").map(|s| s.id),
+        Some(SkillId(3))
+    );
     let required: Vec<SkillId> = plan.roles[0].requires.iter().map(|r| r.skill).collect();
     assert_eq!(required, [SkillId(1), simulation]);
 }
@@ -111,8 +117,12 @@ fn different_fields_changed_on_each_side_both_apply() {
     theirs.goals[0].due = Some(date(2027, 6, 30));
     theirs.goals[0].milestones[0].done = Some(date(2026, 11, 20));
     ours.goals[0].milestones[1].title = "Teach it to the March cohort".into();
-    ours.goals[0].milestones.push(Milestone::new(MilestoneId(3), "Ask for feedback"));
-    theirs.goals[0].milestones.push(Milestone::new(MilestoneId(3), "Book the room"));
+    ours.goals[0]
+        .milestones
+        .push(Milestone::new(MilestoneId(3), "Ask for feedback"));
+    theirs.goals[0]
+        .milestones
+        .push(Milestone::new(MilestoneId(3), "Book the room"));
     let plan = clean(&merge(&base(), &ours, &theirs)).clone();
     let g = &plan.goals[0];
     assert_eq!(g.title, "Run the new-hire skills day");
@@ -152,14 +162,21 @@ fn one_field_changed_both_ways_is_a_conflict_each_side_can_win() {
         (c.base.as_deref(), c.ours.as_deref(), c.theirs.as_deref()),
         (Some("(empty)"), Some("2027-03-31"), Some("2027-06-30"))
     );
-    assert_eq!(m.plan.goals[0].due, Some(date(2027, 3, 31)), "ours by default");
+    assert_eq!(
+        m.plan.goals[0].due,
+        Some(date(2027, 3, 31)),
+        "ours by default"
+    );
     assert_eq!(m.plan.goals[0].title, "Theirs", "the rest still merges");
     let key = c.key.clone();
     let theirs_won = merge_choosing(&base(), &ours, &theirs, &|k| {
         if k == key { Side::Theirs } else { Side::Ours }
     });
     assert_eq!(theirs_won.plan.goals[0].due, Some(date(2027, 6, 30)));
-    assert_eq!(theirs_won.conflicts, m.conflicts, "the same list either way");
+    assert_eq!(
+        theirs_won.conflicts, m.conflicts,
+        "the same list either way"
+    );
 }
 
 #[test]
@@ -171,7 +188,10 @@ fn deleted_on_one_side_and_changed_on_the_other_is_a_conflict() {
     let m = merge(&base(), &ours, &theirs);
     assert_eq!(m.conflicts.len(), 1);
     assert_eq!(m.conflicts[0].ours, None, "deleted on our side");
-    assert!(m.plan.people.is_empty(), "our side (the deletion) by default");
+    assert!(
+        m.plan.people.is_empty(),
+        "our side (the deletion) by default"
+    );
     assert!(m.plan.log[1].people.is_empty(), "and no link to it is left");
     assert_eq!(m.plan.validate(), []);
     let kept = merge_choosing(&base(), &ours, &theirs, &|_| Side::Theirs);
@@ -264,7 +284,8 @@ fn changed(plan: &Plan, changes: &[Change]) -> Plan {
             },
             Change::AddMilestone(t) => {
                 let mut g = p.goals[0].clone();
-                g.milestones.push(Milestone::new(p.new_milestone_id(None), t.as_str()));
+                g.milestones
+                    .push(Milestone::new(p.new_milestone_id(None), t.as_str()));
                 Edit::Put(Item::Goal(g))
             }
             Change::DeleteEntry(i) => match p.log.get(*i) {
@@ -306,7 +327,8 @@ fn canonical(plan: &Plan) -> Plan {
     }
     let mut n = 0;
     for g in &mut p.goals {
-        g.milestones.sort_by_cached_key(|m| format!("{:?}", (&m.title, m.due, m.done)));
+        g.milestones
+            .sort_by_cached_key(|m| format!("{:?}", (&m.title, m.due, m.done)));
         for m in &mut g.milestones {
             n += 1;
             m.id = MilestoneId(n);
@@ -394,7 +416,11 @@ fn without_the_common_version_nothing_is_lost_and_differences_are_kept_or_asked(
     let texts: Vec<&str> = m.plan.log.iter().map(|e| e.text.as_str()).collect();
     assert_eq!(texts[3..], ["At work", "At home"]);
     let goals: Vec<&str> = m.plan.goals.iter().map(|g| g.title.as_str()).collect();
-    assert_eq!(goals, ["Run the skills day", "Renamed at home"], "both kept");
+    assert_eq!(
+        goals,
+        ["Run the skills day", "Renamed at home"],
+        "both kept"
+    );
     let places: Vec<&str> = m.conflicts.iter().map(|c| c.place.as_str()).collect();
     assert_eq!(places, ["Your name"]);
     assert_eq!(m.plan.validate(), []);
@@ -405,7 +431,9 @@ fn replacing_the_whole_plan_is_one_undoable_edit() {
     let mut plan = base();
     let mut other = base();
     other.log.clear();
-    let undo = plan.apply(Edit::Replace(Box::new(other.clone()))).expect("applies");
+    let undo = plan
+        .apply(Edit::Replace(Box::new(other.clone())))
+        .expect("applies");
     assert_eq!(plan, other);
     plan.apply(undo).expect("undo");
     assert_eq!(plan, base());

@@ -6,6 +6,7 @@ mod derived;
 pub mod document;
 mod files;
 mod guided;
+mod merging;
 mod modals;
 pub mod plots;
 mod screenshot;
