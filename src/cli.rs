@@ -74,6 +74,14 @@ pub enum Command {
     /// Export a plan for other tools and people: a report, the log, a
     /// calendar of milestones, or your achievements for a review.
     Report(ReportArgs),
+    /// Merge two versions of a plan that both started from BASE, writing
+    /// the result into OURS: git's merge driver (`%O %A %B`). Exits 0 when
+    /// clean, 1 with the conflicts listed (OURS left as it was).
+    Merge {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -228,6 +236,7 @@ pub fn run(command: Command, today: Date) -> ExitCode {
         Command::Share(args) => share(&args),
         Command::Import(args) => import::run(&args),
         Command::Report(args) => report(&args, today),
+        Command::Merge { base, ours, theirs } => merge(&base, &ours, &theirs),
     };
     match result {
         Ok(message) => {
@@ -318,6 +327,48 @@ fn list_templates() -> String {
         .map(|t| format!("{:width$}  {}: {}", t.name, t.title, t.about))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+fn merge(base: &Path, ours: &Path, theirs: &Path) -> Outcome {
+    let read = |p: &Path| {
+        io::load(p)
+            .map(|(plan, _)| plan)
+            .map_err(|e| vec![e.to_string()])
+    };
+    let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
+    let merged = crate::model::merge3::merge(&b, &o, &t);
+    if !merged.conflicts.is_empty() {
+        let mut lines = vec![format!(
+            "{}: {} to choose by hand (the file is left as it was; open each version in \
+             Stepstone, or edit it and run `stepstone check`):",
+            ours.display(),
+            plural(merged.conflicts.len(), "conflict"),
+        )];
+        lines.extend(merged.conflicts.iter().map(|c| {
+            let side = |v: &Option<String>| v.clone().unwrap_or_else(|| "(deleted)".into());
+            format!(
+                "  {}: ours {:?}, theirs {:?} (was {:?})",
+                c.place,
+                side(&c.ours),
+                side(&c.theirs),
+                side(&c.base)
+            )
+        }));
+        return Err(lines);
+    }
+    // Written in place with no backup beside it: git owns these files.
+    let text = io::format::to_ron(&merged.plan).map_err(|e| vec![e.to_string()])?;
+    io::write_atomically(ours, |f| std::io::Write::write_all(f, text.as_bytes())).map_err(|e| {
+        vec![format!(
+            "{}: could not write the merge: {e}",
+            ours.display()
+        )]
+    })?;
+    let renumbered = match merged.renumbered {
+        0 => String::new(),
+        n => format!("; {} added on both sides got new ids", plural(n, "item")),
+    };
+    Ok(format!("{}: merged{renumbered}", ours.display()))
 }
 
 fn log(args: &LogArgs, today: Date) -> Outcome {

@@ -1,5 +1,6 @@
 //! Plan files: the versioned RON format, loading with clear errors, and safe saving.
 
+pub mod conflicts;
 mod error;
 pub mod export;
 pub mod format;

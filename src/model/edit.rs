@@ -88,6 +88,8 @@ pub enum Edit {
     SetCurrentRole(RoleId),
     /// Several edits as one undo step.
     Batch(Vec<Edit>),
+    /// The whole plan at once (a merge with another version of it).
+    Replace(Box<Plan>),
 }
 
 /// Why an edit could not be applied. The plan is left unchanged.
@@ -199,6 +201,7 @@ impl Plan {
             Edit::SetLevelNames(n) => {
                 Edit::SetLevelNames(std::mem::replace(&mut self.level_names, n))
             }
+            Edit::Replace(plan) => Edit::Replace(Box::new(std::mem::replace(self, *plan))),
             Edit::Put(item) => {
                 let r = item.item_ref();
                 match item {

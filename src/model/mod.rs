@@ -6,6 +6,7 @@ mod edit;
 mod ids;
 pub mod insights;
 mod log_index;
+pub mod merge3;
 mod merge_in;
 pub mod metrics;
 mod plan;
@@ -27,5 +28,7 @@ pub use share::{Keep, PRIVATE_TEXT, Private, PrivateCounts};
 pub use start::{MAX_SKILLS, SkillAnswer, StartAnswers};
 pub use validate::{MAX_MINUTES_PER_ENTRY, Problem, is_safe_link};
 
+#[cfg(test)]
+mod merge3_tests;
 #[cfg(test)]
 mod tests;

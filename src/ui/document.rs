@@ -128,6 +128,24 @@ impl Document {
         self.undo.last().map_or(0, |s| s.id)
     }
 
+    /// The plan as its file held it when last read or written (the common
+    /// version for a merge with what changed it since), rebuilt by undoing
+    /// the steps made after. `None` when that is not known: a restored copy,
+    /// or a plan whose saved state was undone and replaced.
+    pub fn as_saved(&self) -> Option<Plan> {
+        self.base.as_ref()?;
+        let from = if self.saved == 0 {
+            0
+        } else {
+            self.undo.iter().position(|s| s.id == self.saved)? + 1
+        };
+        let mut plan = (*self.plan).clone();
+        for step in self.undo[from..].iter().rev() {
+            plan.apply(step.undo.clone()).ok()?;
+        }
+        Some(plan)
+    }
+
     /// Whether there are changes not yet saved to `path`.
     pub fn is_dirty(&self) -> bool {
         self.current_id() != self.saved

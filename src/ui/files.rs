@@ -42,6 +42,8 @@ pub struct FileWork {
     autosave: Autosave,
     /// The person has agreed that saving over this file drops its comments.
     comments_ok: Option<PathBuf>,
+    /// Conflicted copies the person chose not to merge now.
+    pub(super) declined_copies: Vec<PathBuf>,
 }
 
 struct Saving {
@@ -145,7 +147,7 @@ impl App {
     }
 
     fn go(&mut self, then: Then) {
-        if !matches!(then, Then::Open(_) | Then::GuidedStart) {
+        if !matches!(then, Then::Open(_) | Then::GuidedStart | Then::SetAside(_)) {
             self.views = Views::default();
         }
         match then {
@@ -167,6 +169,7 @@ impl App {
                     self.load(path);
                 }
             }
+            Then::SetAside(copy) => self.set_aside(&copy),
             Then::Quit => self.allow_close = true,
         }
     }
@@ -194,6 +197,7 @@ impl App {
         self.doc = Document::new(plan, Some(path), Some(stamp));
         self.views = Views::default();
         self.notice = None;
+        self.offer_conflicted_copy();
     }
 
     /// Picks up finished loads, saves, autosaves and shared copies.
@@ -342,6 +346,7 @@ impl App {
                 if let Some(then) = then {
                     self.go_on(then);
                 }
+                self.offer_conflicted_copy();
             }
             Err(io::SaveError::ChangedOnDisk { .. }) => {
                 self.modal = Some(Modal::ChangedOnDisk(then));
@@ -454,6 +459,10 @@ impl App {
                 }
             }
             (Modal::ChangedOnDisk(then), Answer::SaveAs) => self.save_as(then),
+            (Modal::ChangedOnDisk(then), Answer::Merge) => self.merge_disk(then),
+            (Modal::Merge(merge), Answer::Merge) => self.merge_chosen(*merge),
+            (Modal::ConflictedCopy(copy), Answer::Merge) => self.merge_copy(copy),
+            (Modal::ConflictedCopy(copy), _) => self.files.declined_copies.push(copy),
             (
                 Modal::Comments {
                     path, force, then, ..

@@ -8,6 +8,7 @@ mod export_dialog;
 mod files;
 mod guided;
 mod import_dialog;
+mod merging;
 mod modals;
 pub mod plots;
 mod screenshot;

@@ -17,6 +17,8 @@ pub enum Then {
     GuidedStart,
     /// Open this file, or ask which.
     Open(Option<PathBuf>),
+    /// Move this merged conflicted copy aside.
+    SetAside(PathBuf),
     Quit,
 }
 
@@ -57,6 +59,10 @@ pub enum Modal {
     Import(Box<super::import_dialog::ImportDialog>),
     /// File > Export.
     Export(Box<super::export_dialog::ExportDialog>),
+    /// A sync service left this conflicted copy of the plan beside it.
+    ConflictedCopy(PathBuf),
+    /// A merge waiting for the person's choice where the versions conflict.
+    Merge(Box<super::merging::MergeDialog>),
 }
 
 /// What the user chose in a dialog.
@@ -66,6 +72,8 @@ pub enum Answer {
     Discard,
     Reload,
     Overwrite,
+    /// Merge the other version with ours.
+    Merge,
     SaveAs,
     Path(PathBuf),
     Restore,
@@ -127,12 +135,14 @@ pub fn show(
             Modal::ChangedOnDisk(_) => {
                 ui.heading("The file changed on disk");
                 ui.label(format!(
-                    "Another program changed {file_name} after you opened it. Reload it (losing \
+                    "Another program changed {file_name} after you opened it. Merge its changes \
+                     with yours (you choose where both changed the same thing), reload it (losing \
                      your changes here), overwrite it with your version, or save yours as a new file."
                 ));
                 buttons(
                     ui,
                     &[
+                        ("Merge", Answer::Merge),
                         ("Reload", Answer::Reload),
                         ("Overwrite", Answer::Overwrite),
                         ("Save as\u{2026}", Answer::SaveAs),
@@ -164,6 +174,17 @@ pub fn show(
             Modal::Share(share) => share.show(ui, native_dialogs),
             Modal::Import(import) => import.show(ui, native_dialogs),
             Modal::Export(dialog) => dialog.show(ui, native_dialogs),
+            Modal::Merge(merge) => merge.show(ui),
+            Modal::ConflictedCopy(copy) => {
+                ui.heading("A conflicted copy of this plan");
+                ui.label(format!(
+                    "A sync service left {} beside {file_name}: two devices changed the plan at \
+                     once. Merge it into your plan? Nothing is lost: what only one version has is \
+                     kept, and you choose where both changed the same thing.",
+                    name_of(copy)
+                ));
+                buttons(ui, &[("Merge it in", Answer::Merge), ("Not now", Answer::Cancel)])
+            }
             Modal::Recover(r) => {
                 ui.heading("Restore unsaved changes?");
                 let what = r.path.as_ref().map_or_else(
