@@ -81,6 +81,8 @@ pub enum Command {
         base: PathBuf,
         ours: PathBuf,
         theirs: PathBuf,
+        /// The plan's own name, for messages (git's `%P`).
+        name: Option<PathBuf>,
     },
 }
 
@@ -236,7 +238,12 @@ pub fn run(command: Command, today: Date) -> ExitCode {
         Command::Share(args) => share(&args),
         Command::Import(args) => import::run(&args),
         Command::Report(args) => report(&args, today),
-        Command::Merge { base, ours, theirs } => merge(&base, &ours, &theirs),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            name,
+        } => merge(&base, &ours, &theirs, name.as_deref()),
     };
     match result {
         Ok(message) => {
@@ -329,7 +336,8 @@ fn list_templates() -> String {
         .join("\n")
 }
 
-fn merge(base: &Path, ours: &Path, theirs: &Path) -> Outcome {
+fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&Path>) -> Outcome {
+    let shown = name.unwrap_or(ours).display();
     let read = |p: &Path| {
         io::load(p)
             .map(|(plan, _)| plan)
@@ -339,10 +347,9 @@ fn merge(base: &Path, ours: &Path, theirs: &Path) -> Outcome {
     let merged = crate::model::merge3::merge(&b, &o, &t);
     if !merged.conflicts.is_empty() {
         let mut lines = vec![format!(
-            "{}: {} to choose by hand (the file is left as it was; open each version in \
-             Stepstone, or edit it and run `stepstone check`):",
-            ours.display(),
-            plural(merged.conflicts.len(), "conflict"),
+            "{shown}: {} changed differently on both sides. The file keeps your side \
+             everywhere; to take theirs, edit those places, run `stepstone check`, then `git add` it:",
+            plural(merged.conflicts.len(), "place"),
         )];
         lines.extend(merged.conflicts.iter().map(|c| {
             let side = |v: &Option<String>| v.clone().unwrap_or_else(|| "(deleted)".into());
@@ -368,7 +375,7 @@ fn merge(base: &Path, ours: &Path, theirs: &Path) -> Outcome {
         0 => String::new(),
         n => format!("; {} added on both sides got new ids", plural(n, "item")),
     };
-    Ok(format!("{}: merged{renumbered}", ours.display()))
+    Ok(format!("{shown}: merged{renumbered}"))
 }
 
 fn log(args: &LogArgs, today: Date) -> Outcome {

@@ -58,31 +58,72 @@ fn log(dir: &Path, text: &str, date: &str) {
     );
 }
 
-#[test]
-fn git_merges_two_branches_that_each_logged_and_edited_one_goal() {
+/// A repository holding the sample as `plan.stepstone.ron`, with the
+/// driver turned on by the two lines the README gives.
+fn repository() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    let plan_file = d.join("plan.stepstone.ron");
-    std::fs::write(&plan_file, stepstone::io::SAMPLE_RON).expect("write");
+    std::fs::write(d.join("plan.stepstone.ron"), stepstone::io::SAMPLE_RON).expect("write");
     git(d, &["init", "-q", "-b", "main"]);
     git(d, &["config", "user.email", "me@example.org"]);
     git(d, &["config", "user.name", "Me"]);
-    // The two lines the README gives.
     std::fs::write(
         d.join(".gitattributes"),
         "*.stepstone.ron merge=stepstone\n",
     )
     .expect("write");
-    git(
-        d,
-        &[
-            "config",
-            "merge.stepstone.driver",
-            &format!("{BIN} merge %O %A %B"),
-        ],
-    );
+    let driver = format!("{BIN} merge %O %A %B %P");
+    git(d, &["config", "merge.stepstone.driver", &driver]);
     git(d, &["add", "."]);
     git(d, &["commit", "-q", "-m", "plan"]);
+    dir
+}
+
+#[test]
+fn git_stops_on_a_conflict_and_names_the_plan_and_the_place() {
+    let dir = repository();
+    let d = dir.path();
+    let plan_file = d.join("plan.stepstone.ron");
+    for (branch, title) in [("home", "Home title"), ("main", "Work title")] {
+        if branch == "home" {
+            git(d, &["checkout", "-q", "-b", "home"]);
+        } else {
+            git(d, &["checkout", "-q", "main"]);
+        }
+        let mut p = load(&plan_file);
+        p.goals[0].title = title.into();
+        save(&plan_file, &p);
+        git(d, &["commit", "-q", "-am", branch]);
+    }
+    let out = Command::new("git")
+        .args(["merge", "home"])
+        .current_dir(d)
+        .env("HOME", d)
+        .output()
+        .expect("runs");
+    assert!(!out.status.success(), "git reports the conflict");
+    let said =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("plan.stepstone.ron: 1 place changed differently on both sides"),
+        "{said}"
+    );
+    assert!(
+        said.contains("ours \"Work title\", theirs \"Home title\""),
+        "{said}"
+    );
+    assert_eq!(
+        load(&plan_file).goals[0].title,
+        "Work title",
+        "our side, whole"
+    );
+}
+
+#[test]
+fn git_merges_two_branches_that_each_logged_and_edited_one_goal() {
+    let dir = repository();
+    let d = dir.path();
+    let plan_file = d.join("plan.stepstone.ron");
 
     git(d, &["checkout", "-q", "-b", "home"]);
     log(d, "Read the accreditation standards at home", "2026-11-26");
@@ -154,7 +195,10 @@ fn a_conflict_is_listed_and_ours_is_left_as_it_was() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let said = String::from_utf8_lossy(&out.stderr);
-    assert!(said.contains("1 conflict to choose by hand"), "{said}");
+    assert!(
+        said.starts_with("ours: 1 place changed differently on both sides"),
+        "{said}"
+    );
     assert!(
         said.contains(": title: ours \"Ours\", theirs \"Theirs\""),
         "{said}"
