@@ -1,6 +1,7 @@
 //! Plan files: the versioned RON format, loading with clear errors, and safe saving.
 
 mod error;
+pub mod folder;
 pub mod format;
 mod lexer;
 mod log_lines;
