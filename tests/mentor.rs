@@ -1,15 +1,23 @@
-//! A mentor's folder of plans: which files are listed, and the rows read
-//! from them (in parallel, as read one by one).
+//! A mentor's folder of plans: which files are listed, the rows read from
+//! them (in parallel, as read one by one), and the app's folder view with a
+//! plan opened read-only from it.
 
 #![allow(clippy::expect_used, reason = "a test stops at its first failure")]
 
 mod common;
 
 use common::folder::{BROKEN, TODAY, folder_of_plans};
+use common::ui::{click, open_app, press, sample_copy, settings, type_text};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use stepstone::io::folder::{list_plans, read_row, read_rows};
 use stepstone::model::Overview;
+use stepstone::ui::App;
+use stepstone::ui::commands::View;
 
 fn names(paths: &[std::path::PathBuf]) -> Vec<String> {
     paths
@@ -155,4 +163,204 @@ fn reading_in_parallel_gives_the_rows_read_one_by_one() {
     let done = AtomicUsize::new(0);
     assert_eq!(read_rows(&paths, TODAY, &done), one_by_one);
     assert_eq!(read_rows(&[], TODAY, &done), []);
+}
+
+/// The app opened on a folder (as `stepstone FOLDER`), once its plans are read.
+fn app_on_folder(dir: &Path, folder: &Path) -> Harness<'static, App> {
+    let mut h = open_app(settings(dir, TODAY), Some(folder.to_path_buf()));
+    wait_for_rows(&mut h);
+    h
+}
+
+fn wait_for_rows(h: &mut Harness<'_, App>) {
+    for _ in 0..500 {
+        h.step();
+        if h.state().folder().is_some_and(|f| !f.is_reading()) {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the folder's plans were not read in 5 seconds");
+}
+
+#[test]
+fn a_folder_shows_a_row_per_plan_and_opens_one_read_only() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paths = folder_of_plans(dir.path());
+    let mut h = app_on_folder(home.path(), dir.path());
+
+    assert!(h.query_by_label("Folder of plans").is_some());
+    assert!(
+        h.query_by_label_contains("8 plans, 1 could not be read.")
+            .is_some()
+    );
+    for person in ["Amara Okafor", "Noa Levi", "jordan", "Talia Brennan"] {
+        assert!(h.query_by_label(person).is_some(), "{person}'s row");
+    }
+    assert!(
+        h.query_by_label_contains(&format!("\u{26a0} {BROKEN}"))
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Could not be read: line 4, column 12: ")
+            .is_some(),
+        "the broken file's error is in its row"
+    );
+    assert!(
+        h.query_by_label("Today").is_none(),
+        "no views beside the list"
+    );
+
+    // A row opens its plan, read-only, on Today.
+    let amara = paths[0].clone();
+    let bytes = std::fs::read(&amara).expect("read");
+    click(&mut h, "Amara Okafor");
+    let doc = h.state().document();
+    assert!(doc.is_read_only());
+    assert_eq!(doc.path.as_deref(), Some(amara.as_path()));
+    assert_eq!(h.state().plan().owner, "Amara Okafor");
+    assert_eq!(h.state().view(), View::Today);
+    assert!(
+        h.query_by_label_contains("Read-only: Amara Okafor's plan, from a folder of plans.")
+            .is_some()
+    );
+
+    // Logging is refused, and so is saving; the file is untouched.
+    let log = h.state().plan().log.len();
+    h.get_by_label("What did you do?").focus();
+    type_text(&mut h, "Should not be kept");
+    h.get_by_label("Save entry").click();
+    h.run();
+    assert_eq!(h.state().plan().log.len(), log);
+    assert!(
+        h.state()
+            .notice()
+            .is_some_and(|n| n.contains("this plan is open read-only")),
+        "{:?}",
+        h.state().notice()
+    );
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(
+        h.state()
+            .notice()
+            .is_some_and(|n| n.starts_with("This plan is open read-only")),
+        "{:?}",
+        h.state().notice()
+    );
+    assert!(!h.state().document().is_dirty());
+    assert_eq!(std::fs::read(&amara).expect("read"), bytes);
+
+    // Every view is there: Insights too.
+    click(&mut h, "Insights");
+    assert_eq!(h.state().view(), View::Insights);
+
+    // Escape goes back to the list; a plan opened from it is not "recent".
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(h.query_by_label("Folder of plans").is_some());
+    assert!(
+        h.query_by_label("\u{2b05} Back to the folder of plans")
+            .is_none()
+    );
+    assert!(
+        stepstone::ui::storage::AppDirs::in_folder(home.path())
+            .read_recent()
+            .is_empty()
+    );
+
+    // A view asked for from the list shows the plan opened from it.
+    press(&mut h, Modifiers::COMMAND, Key::Num3);
+    assert_eq!(h.state().view(), View::Skills);
+    assert_eq!(h.state().plan().owner, "Amara Okafor");
+    assert!(h.query_by_label("Folder of plans").is_none());
+    press(&mut h, Modifiers::NONE, Key::Escape);
+
+    // Another row, and back with the button.
+    click(&mut h, "Noa Levi");
+    assert_eq!(h.state().plan().owner, "Noa Levi");
+    click(&mut h, "\u{2b05} Back to the folder of plans");
+    assert!(h.query_by_label("Folder of plans").is_some());
+
+    // The broken row does not open.
+    click(&mut h, &format!("\u{26a0} {BROKEN}"));
+    assert!(h.query_by_label("Folder of plans").is_some());
+    assert_eq!(h.state().plan().owner, "Noa Levi");
+}
+
+#[test]
+fn the_columns_sort_and_a_broken_file_stays_last() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    folder_of_plans(dir.path());
+    let mut h = app_on_folder(home.path(), dir.path());
+    let order = |h: &Harness<'_, App>| -> Vec<String> {
+        h.state()
+            .folder()
+            .expect("folder")
+            .rows()
+            .iter()
+            .map(|r| r.person.clone())
+            .collect()
+    };
+    assert_eq!(order(&h).first().map(String::as_str), Some("Amara Okafor"));
+    assert_eq!(order(&h).last().map(String::as_str), Some("kai"));
+    click(&mut h, "Person \u{2b06}");
+    assert_eq!(
+        order(&h),
+        [
+            "Talia Brennan",
+            "Sam Patel",
+            "Noa Levi",
+            "Mei Chen",
+            "Luis Ortega",
+            "jordan",
+            "Amara Okafor",
+            "kai",
+        ]
+    );
+    // Last 4 weeks, then again for the most first.
+    click(&mut h, "Last 4 weeks");
+    assert_eq!(order(&h).first().map(String::as_str), Some("jordan"));
+    click(&mut h, "Last 4 weeks \u{2b06}");
+    let most = order(&h);
+    assert_eq!(most.last().map(String::as_str), Some("kai"));
+    let minutes: Vec<u64> = h
+        .state()
+        .folder()
+        .expect("folder")
+        .rows()
+        .iter()
+        .filter_map(|r| r.overview.as_ref().ok().map(|o| o.recent_minutes))
+        .collect();
+    assert!(minutes.windows(2).all(|w| w[0] >= w[1]), "{minutes:?}");
+}
+
+#[test]
+fn open_folder_from_the_menu_with_a_typed_path_and_leave_it_for_your_own_plan() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    folder_of_plans(dir.path());
+    let own = sample_copy(home.path());
+    let mut h = open_app(settings(home.path(), TODAY), Some(own.clone()));
+    h.run();
+    click(&mut h, "File");
+    click(&mut h, "Open folder of plans\u{2026}");
+    assert!(h.query_by_label("Open a folder of plans").is_some());
+    let field = h.get_by_label("Folder path:");
+    field.focus();
+    press(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, &dir.path().display().to_string());
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    wait_for_rows(&mut h);
+    assert!(h.query_by_label("Sam Patel").is_some());
+    // Undo on the list does nothing to the plan behind it.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(!h.state().document().is_dirty());
+
+    // A view from the list goes back to your own plan and closes the folder.
+    press(&mut h, Modifiers::COMMAND, Key::Num1);
+    assert!(h.state().folder().is_none());
+    assert_eq!(h.state().document().path.as_deref(), Some(own.as_path()));
+    assert!(!h.state().document().is_read_only());
 }

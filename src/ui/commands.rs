@@ -66,6 +66,10 @@ pub enum Command {
     NewFromSample,
     NewFromTemplate,
     Open,
+    /// Open a folder of other people's plans, one row each.
+    OpenFolder,
+    /// From a plan opened from a folder of plans back to the list.
+    BackToFolder,
     Save,
     SaveAs,
     /// Write a copy without private text, to send to a mentor or a manager.
@@ -111,6 +115,8 @@ impl Command {
             Command::NewFromSample => "New from the sample plan",
             Command::NewFromTemplate => "New from a template\u{2026}",
             Command::Open => "Open\u{2026}",
+            Command::OpenFolder => "Open folder of plans\u{2026}",
+            Command::BackToFolder => "Back to the folder of plans",
             Command::Save => "Save",
             Command::SaveAs => "Save as\u{2026}",
             Command::ExportForSharing => "Export for sharing\u{2026}",
@@ -131,6 +137,9 @@ impl Command {
             Command::Undo => k(CMD, Key::Z),
             Command::Redo => k(CMD_SHIFT, Key::Z),
             Command::Quit => k(CMD, Key::Q),
+            // Read by `App::back_key`, not with the others: Escape closes
+            // pop-ups and leaves text fields first.
+            Command::BackToFolder => k(Modifiers::NONE, Key::Escape),
             Command::Show(view) => {
                 let keys = [
                     Key::Num1,
@@ -146,6 +155,7 @@ impl Command {
                 k(CMD, keys[i])
             }
             Command::NewEmpty
+            | Command::OpenFolder
             | Command::ExportForSharing
             | Command::GuidedStart
             | Command::NewFromSample

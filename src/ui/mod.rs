@@ -6,6 +6,7 @@ mod derived;
 pub mod document;
 mod files;
 mod guided;
+pub mod mentor;
 mod modals;
 pub mod plots;
 mod screenshot;
