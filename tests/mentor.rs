@@ -276,6 +276,18 @@ fn a_folder_shows_a_row_per_plan_and_opens_one_read_only() {
     assert!(h.query_by_label("Folder of plans").is_none());
     press(&mut h, Modifiers::NONE, Key::Escape);
 
+    // Read again: a plan added since shows.
+    let mut plan = stepstone::io::sample_plan();
+    plan.owner = "Ravi Shah".into();
+    stepstone::io::save(&dir.path().join("ravi.stepstone.ron"), &plan, None).expect("save");
+    click(&mut h, "\u{27f3} Read again");
+    wait_for_rows(&mut h);
+    assert!(h.query_by_label("Ravi Shah").is_some());
+    assert!(
+        h.query_by_label_contains("9 plans, 1 could not be read.")
+            .is_some()
+    );
+
     // Another row, and back with the button.
     click(&mut h, "Noa Levi");
     assert_eq!(h.state().plan().owner, "Noa Levi");

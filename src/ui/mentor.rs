@@ -345,7 +345,7 @@ impl App {
             ui.heading("Folder of plans");
             ui.label(RichText::new(f.path.display().to_string()).weak());
             read_again = ui
-                .button("\u{27f3} Read again")
+                .add_enabled(!f.is_reading(), egui::Button::new("\u{27f3} Read again"))
                 .on_hover_text("Read the folder again, for plans added or changed since")
                 .clicked();
         });
