@@ -20,7 +20,8 @@ mod import;
     about = "A career-path planner: your current role as a stepping stone to the next."
 )]
 pub struct Cli {
-    /// A plan file to open (default: the last plan, or the sample).
+    /// A plan file to open, or a folder of plans to see side by side
+    /// (default: the last plan, or the sample).
     pub file: Option<PathBuf>,
     /// Render the app in a window, save a PNG picture and exit.
     #[arg(long, value_name = "PNG")]

@@ -4,6 +4,8 @@
 
 #![allow(clippy::expect_used, reason = "a test stops at its first failure")]
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::Command;
@@ -148,6 +150,24 @@ fn the_roadmap_at_three_zoom_levels_and_empty_makes_real_pictures() {
             dir.path(),
         );
     }
+}
+
+/// The mentor's view of a folder of eight plans, one of them broken, as
+/// `stepstone FOLDER` opens it: the picture is taken once every plan is read.
+#[test]
+#[ignore = "needs a display: run under Xvfb with --ignored (see .ci/run)"]
+fn a_folder_of_plans_with_a_broken_one_makes_a_real_picture() {
+    let _display = one_at_a_time();
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "DISPLAY is not set: start Xvfb first"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("mentees");
+    std::fs::create_dir(&folder).expect("folder");
+    common::folder::folder_of_plans(&folder);
+    let out = out_dir(dir.path()).join("mentor.png");
+    shoot(&folder, "2026-11-25", "today", &out, dir.path());
 }
 
 /// Runs `stepstone PLAN --today TODAY --view VIEW --screenshot OUT`, with the

@@ -36,6 +36,11 @@ pub fn is_conflicted_copy_of(file: &str, plan: &str) -> bool {
     file != plan && without_conflict_mark(file).is_some_and(|original| original == plan)
 }
 
+/// Whether `file` is some file's conflicted copy.
+pub fn has_conflict_mark(file: &str) -> bool {
+    without_conflict_mark(file).is_some()
+}
+
 /// The file's name with a sync service's conflict mark taken out, if it has one.
 fn without_conflict_mark(file: &str) -> Option<String> {
     // Syncthing: `.sync-conflict-YYYYMMDD-HHMMSS-DEVICE` before the last extension.

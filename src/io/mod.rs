@@ -3,6 +3,7 @@
 pub mod conflicts;
 mod error;
 pub mod export;
+pub mod folder;
 pub mod format;
 pub mod framework;
 mod lexer;

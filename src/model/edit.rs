@@ -99,6 +99,9 @@ pub enum EditError {
     NotFound(ItemRef),
     #[error("{0} no longer exists")]
     MilestoneNotFound(MilestoneId),
+    /// The plan is open only to be read (a plan from a folder of plans).
+    #[error("this plan is open read-only, so it cannot be changed here")]
+    ReadOnly,
 }
 
 /// Access to one kind of item inside a plan, so put/remove are written once.

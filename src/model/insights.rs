@@ -522,6 +522,18 @@ impl LogTotals {
     fn goal_first_day(&self, goal: GoalId) -> Option<Date> {
         self.goals.get(&goal)?.days.keys().next().copied()
     }
+    /// Minutes logged on the days `from..=to`.
+    pub fn minutes_between(&self, from: Date, to: Date) -> u64 {
+        if from > to {
+            return 0;
+        }
+        self.days.range(from..=to).map(|(_, m)| u64::from(*m)).sum()
+    }
+    /// The latest day up to `today` with an entry (later days are plans,
+    /// not logged days).
+    pub fn last_day(&self, today: Date) -> Option<Date> {
+        self.days.range(..=today).next_back().map(|(d, _)| *d)
+    }
 }
 
 /// Everything the Insights view and the progress in other views draw.
@@ -607,6 +619,17 @@ impl Insights {
                 .collect(),
             ..Self::default()
         }
+    }
+
+    /// The open goals at risk (below 0.75 of their pace line), in plan
+    /// order: a goal marked Done or Dropped is not at risk any more.
+    pub fn goals_at_risk<'a>(&self, plan: &'a Plan) -> Vec<&'a Goal> {
+        self.goals
+            .iter()
+            .filter(|p| p.status == Some(PaceStatus::AtRisk))
+            .filter_map(|p| plan.goal(p.goal))
+            .filter(|g| !matches!(g.status, GoalStatus::Done | GoalStatus::Dropped))
+            .collect()
     }
 
     /// The series over time that only the Insights plots draw: weekly

@@ -81,6 +81,8 @@ pub struct App {
     /// Today's date, and when (egui time) the clock was last read.
     today: (Date, f64),
     pub(super) allow_close: bool,
+    /// A folder of plans open in the mentor view.
+    pub(super) folder: Option<super::mentor::Folder>,
     shown_title: String,
     screenshot: Option<Screenshot>,
 }
@@ -103,6 +105,7 @@ impl App {
             pending: Vec::new(),
             today: (crate::clock::system_today(), 0.0),
             allow_close: false,
+            folder: None,
             shown_title: String::new(),
             screenshot: None,
         };
@@ -111,7 +114,7 @@ impl App {
             .map(Path::to_path_buf)
             .or_else(|| app.recent.first().filter(|p| p.exists()).cloned());
         match start {
-            Some(path) => app.load(path),
+            Some(path) => app.open_path(path),
             None if app.settings.welcome => app.modal = Some(Modal::Welcome { first: true }),
             None => {}
         }
@@ -205,6 +208,9 @@ impl App {
 
     /// Runs a command from a menu, a button or the keyboard.
     pub fn run(&mut self, command: Command) {
+        if self.blocked(command) {
+            return;
+        }
         match command {
             Command::New => self.modal = Some(Modal::Welcome { first: false }),
             Command::GuidedStart => self.then_or_ask(Then::GuidedStart),
@@ -213,6 +219,7 @@ impl App {
             Command::NewFromTemplate => self.modal = Some(Modal::Templates { selected: 0 }),
             Command::Open => self.then_or_ask(Then::Open(None)),
             Command::Import => self.start_import(),
+            Command::OpenFolder | Command::BackToFolder => self.run_folder_command(command),
             Command::Save => self.save(None),
             Command::SaveAs => self.save_as(None),
             Command::ExportForSharing => self.export_for_sharing(),
@@ -252,6 +259,9 @@ impl App {
     }
 
     fn title(&self) -> String {
+        if let Some(title) = self.folder_title() {
+            return title;
+        }
         let name = self.doc.path.as_ref().map_or_else(
             || "Untitled plan".to_string(),
             |p| {
@@ -272,6 +282,7 @@ impl App {
         {
             self.pending.push(Action::Run(command));
         }
+        self.back_key(ctx);
         let dropped: Option<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
         if let Some(path) = dropped {
@@ -289,6 +300,7 @@ impl App {
     }
 
     fn views_ui(&mut self, ui: &mut egui::Ui, edits: &mut Vec<Edit>) {
+        self.read_only_bar(ui);
         self.notice_bar(ui);
         if let Some(busy) = self.files.busy() {
             ui.horizontal(|ui| {
@@ -354,12 +366,21 @@ impl eframe::App for App {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::left("nav")
-            .resizable(false)
-            .exact_size(170.0)
-            .show(ui, |ui| self.nav(ui));
+        let listing = self.showing_folder();
+        if !listing {
+            egui::Panel::left("nav")
+                .resizable(false)
+                .exact_size(170.0)
+                .show(ui, |ui| self.nav(ui));
+        }
         let mut edits = Vec::new();
-        egui::CentralPanel::default().show(ui, |ui| self.views_ui(ui, &mut edits));
+        egui::CentralPanel::default().show(ui, |ui| {
+            if listing {
+                self.folder_ui(ui);
+            } else {
+                self.views_ui(ui, &mut edits);
+            }
+        });
         let typing = ctx.text_edit_focused();
         self.apply(edits, now, typing);
         if let Some(modal) = &mut self.modal
@@ -380,8 +401,13 @@ impl eframe::App for App {
         if !self.pending.is_empty() {
             ctx.request_repaint();
         }
+        let settled = self.files.busy().is_none()
+            && !self
+                .folder
+                .as_ref()
+                .is_some_and(super::mentor::Folder::is_reading);
         if let Some(shot) = &mut self.screenshot {
-            shot.on_frame(&ctx);
+            shot.on_frame(&ctx, settled);
         }
     }
 }

@@ -68,6 +68,10 @@ pub enum Command {
     Open,
     /// Roles, skills and goals from another plan, a template or a framework.
     Import,
+    /// Open a folder of other people's plans, one row each.
+    OpenFolder,
+    /// From a plan opened from a folder of plans back to the list.
+    BackToFolder,
     Save,
     SaveAs,
     /// Write a copy without private text, to send to a mentor or a manager.
@@ -116,6 +120,8 @@ impl Command {
             Command::NewFromTemplate => "New from a template\u{2026}",
             Command::Open => "Open\u{2026}",
             Command::Import => "Import from a plan or framework\u{2026}",
+            Command::OpenFolder => "Open folder of plans\u{2026}",
+            Command::BackToFolder => "Back to the folder of plans",
             Command::Save => "Save",
             Command::SaveAs => "Save as\u{2026}",
             Command::ExportForSharing => "Export for sharing\u{2026}",
@@ -137,6 +143,9 @@ impl Command {
             Command::Undo => k(CMD, Key::Z),
             Command::Redo => k(CMD_SHIFT, Key::Z),
             Command::Quit => k(CMD, Key::Q),
+            // Read by `App::back_key`, not with the others: Escape closes
+            // pop-ups and leaves text fields first.
+            Command::BackToFolder => k(Modifiers::NONE, Key::Escape),
             Command::Show(view) => {
                 let keys = [
                     Key::Num1,
@@ -152,6 +161,7 @@ impl Command {
                 k(CMD, keys[i])
             }
             Command::NewEmpty
+            | Command::OpenFolder
             | Command::ExportForSharing
             | Command::Export(_)
             | Command::GuidedStart

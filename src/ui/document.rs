@@ -75,6 +75,8 @@ pub struct Document {
     saved: u64,
     /// Bumped on every change, so caches know when to rebuild.
     revision: u64,
+    /// Edits are refused: someone else's plan, open to be read.
+    read_only: bool,
 }
 
 impl Document {
@@ -92,7 +94,21 @@ impl Document {
             next_id: 1,
             saved: 0,
             revision: 0,
+            read_only: false,
         }
+    }
+
+    /// A plan open only to be read: every edit is refused, so it is never
+    /// dirty, never autosaved and never saved.
+    pub fn read_only(plan: Plan, path: PathBuf, stamp: DiskStamp) -> Self {
+        Self {
+            read_only: true,
+            ..Self::new(plan, Some(path), Some(stamp))
+        }
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn plan(&self) -> &Plan {
@@ -222,6 +238,9 @@ impl Document {
     /// `typing` (the edit comes from a text field being typed in), it joins
     /// the last step when that changed the same thing within a second.
     pub fn apply(&mut self, edit: Edit, now: f64, typing: bool) -> Result<(), EditError> {
+        if self.read_only {
+            return Err(EditError::ReadOnly);
+        }
         let target = if typing { target(&edit) } else { None };
         let is_entry = matches!(edit, Edit::Put(Item::Entry(_)));
         let before = self.plan.log.len();
@@ -370,6 +389,18 @@ mod tests {
         assert!(d.is_dirty());
         d.undo();
         assert!(!d.is_dirty());
+    }
+
+    #[test]
+    fn a_read_only_plan_refuses_every_edit() {
+        let mut d = Document::read_only(Plan::default(), PathBuf::from("x"), DiskStamp::default());
+        assert_eq!(
+            d.apply(Edit::SetOwner("A".into()), 0.0, false),
+            Err(EditError::ReadOnly)
+        );
+        assert_eq!(d.plan(), &Plan::default());
+        assert!(!d.is_dirty() && !d.can_undo());
+        assert_eq!(d.revision(), 0, "nothing to rebuild");
     }
 
     #[test]

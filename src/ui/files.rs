@@ -7,7 +7,7 @@ use super::commands::View;
 use super::document::{Document, Snapshot};
 use super::export_dialog::{ExportDialog, ExportRequest};
 use super::guided::{Begin, Guided};
-use super::modals::{Answer, Modal, Then, with_extension};
+use super::modals::{Answer, Modal, Pick, Then, with_extension};
 use super::storage::Recovery;
 use super::views::Views;
 use crate::io;
@@ -37,7 +37,8 @@ pub struct Written {
 /// File work in progress, and what the autosave has done.
 #[derive(Default)]
 pub struct FileWork {
-    loading: Option<(PathBuf, mpsc::Receiver<Loaded>)>,
+    /// The file being read, whether it opens read-only, and the answer.
+    loading: Option<(PathBuf, bool, mpsc::Receiver<Loaded>)>,
     saving: Option<Saving>,
     autosave: Autosave,
     /// The person has agreed that saving over this file drops its comments.
@@ -70,7 +71,7 @@ struct Autosave {
 impl FileWork {
     /// What the spinner says, while a file is being read or written.
     pub fn busy(&self) -> Option<String> {
-        if let Some((path, _)) = &self.loading {
+        if let Some((path, ..)) = &self.loading {
             return Some(format!("Opening {}\u{2026}", path.display()));
         }
         self.saving
@@ -163,9 +164,9 @@ impl App {
                 let guided = Guided::new(&self.settings.dirs.plans, self.today());
                 self.modal = Some(Modal::Guided(Box::new(guided)));
             }
-            Then::Open(Some(path)) => self.load(path),
+            Then::Open(Some(path)) => self.open_path(path),
             Then::Open(None) => {
-                if let Some(path) = self.pick_file(false, None) {
+                if let Some(path) = self.pick_path(Pick::Open, None) {
                     self.load(path);
                 }
             }
@@ -179,22 +180,35 @@ impl App {
     fn replace_doc(&mut self, doc: Document) {
         self.files.loading = None;
         self.doc = doc;
+        self.folder_follows_doc();
     }
 
     /// Reads a plan (large ones on a worker thread); on failure the current
     /// plan stays open and the error is shown.
     pub(super) fn load(&mut self, path: PathBuf) {
+        self.load_as(path, false);
+    }
+
+    /// Reads a plan to open it, read-only (someone else's, from a folder of
+    /// plans) or not.
+    pub(super) fn load_as(&mut self, path: PathBuf, read_only: bool) {
         let path = std::path::absolute(&path).unwrap_or(path);
         let size = std::fs::metadata(&path).map_or(0, |m| m.len());
         let p = path.clone();
         let rx = run(size >= LOAD_IN_BACKGROUND_FROM, move || io::load(&p));
-        self.files.loading = Some((path, rx));
+        self.files.loading = Some((path, read_only, rx));
         self.poll_files();
     }
 
-    fn opened(&mut self, plan: Plan, path: PathBuf, stamp: io::DiskStamp) {
-        self.recent = self.settings.dirs.add_recent(&path);
-        self.doc = Document::new(plan, Some(path), Some(stamp));
+    /// Someone else's plan is not added to the recent plans.
+    fn opened(&mut self, plan: Plan, path: PathBuf, stamp: io::DiskStamp, read_only: bool) {
+        if read_only {
+            self.doc = Document::read_only(plan, path, stamp);
+        } else {
+            self.recent = self.settings.dirs.add_recent(&path);
+            self.doc = Document::new(plan, Some(path), Some(stamp));
+        }
+        self.folder_follows_doc();
         self.views = Views::default();
         self.notice = None;
         self.offer_conflicted_copy();
@@ -203,16 +217,22 @@ impl App {
     /// Picks up finished loads, saves, autosaves and shared copies.
     pub(super) fn poll_files(&mut self) {
         self.poll_share();
-        if let Some((path, rx)) = &self.files.loading
+        self.poll_folder();
+        if let Some((path, read_only, rx)) = &self.files.loading
             && let Ok(result) = rx.try_recv()
         {
-            let path = path.clone();
+            let (path, read_only) = (path.clone(), *read_only);
             self.files.loading = None;
             match result {
-                Ok((plan, stamp)) => self.opened(plan, path, stamp),
+                Ok((plan, stamp)) => self.opened(plan, path, stamp, read_only),
                 Err(e) => {
+                    let still = if read_only {
+                        ""
+                    } else {
+                        " your current plan is still open."
+                    };
                     self.notice = Some(Notice::error(format!(
-                        "Could not open the plan; your current plan is still open. {e}"
+                        "Could not open the plan;{still} {e}"
                     )));
                 }
             }
@@ -249,7 +269,7 @@ impl App {
     }
 
     pub(super) fn save_as(&mut self, then: Option<Then>) {
-        if let Some(path) = self.pick_file(true, then.clone()) {
+        if let Some(path) = self.pick_path(Pick::Save, then.clone()) {
             self.save_as_path(path, then);
         }
     }
@@ -357,18 +377,22 @@ impl App {
 
     /// A path from the system's dialog; without one, the typed-path dialog
     /// opens (remembering `then`) and `None` is returned for now.
-    fn pick_file(&mut self, save: bool, then: Option<Then>) -> Option<PathBuf> {
+    pub(super) fn pick_path(&mut self, pick: Pick, then: Option<Then>) -> Option<PathBuf> {
+        let folder = self.doc.path.as_ref().and_then(|p| p.parent());
         if self.settings.native_dialogs {
-            let dialog = rfd::FileDialog::new().add_filter("Stepstone plan", &["ron"]);
-            let dialog = match self.doc.path.as_ref().and_then(|p| p.parent()) {
+            let dialog = rfd::FileDialog::new();
+            let dialog = match folder {
                 Some(dir) => dialog.set_directory(dir),
                 None => dialog,
             };
+            let plans = |d: rfd::FileDialog| d.add_filter("Stepstone plan", &["ron"]);
             let started = std::time::Instant::now();
-            let picked = if save {
-                dialog.set_file_name("plan.stepstone.ron").save_file()
-            } else {
-                dialog.pick_file()
+            let picked = match pick {
+                Pick::Save => plans(dialog)
+                    .set_file_name("plan.stepstone.ron")
+                    .save_file(),
+                Pick::Open => plans(dialog).pick_file(),
+                Pick::Folder => dialog.pick_folder(),
             };
             if picked.is_some() {
                 return picked;
@@ -380,16 +404,16 @@ impl App {
             }
         }
         // Saving starts from the current file's path; opening from its folder.
-        let start = match (&self.doc.path, save) {
-            (Some(p), true) => Some(p.clone()),
-            (Some(p), false) => p.parent().map(Path::to_path_buf),
+        let start = match (&self.doc.path, pick) {
+            (Some(p), Pick::Save) => Some(p.clone()),
+            (Some(_), _) => folder.map(Path::to_path_buf),
             (None, _) => std::env::current_dir().ok(),
         };
         let mut text = start.map(|p| p.display().to_string()).unwrap_or_default();
-        if !save && !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
+        if pick != Pick::Save && !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
             text.push(std::path::MAIN_SEPARATOR);
         }
-        self.modal = Some(Modal::AskPath { save, text, then });
+        self.modal = Some(Modal::AskPath { pick, text, then });
         None
     }
 
@@ -474,7 +498,9 @@ impl App {
             }
             (
                 Modal::AskPath {
-                    save: true, then, ..
+                    pick: Pick::Save,
+                    then,
+                    ..
                 },
                 Answer::Path(path),
             ) => {
@@ -484,7 +510,8 @@ impl App {
                 let other_file = self.doc.path.as_ref() != Some(&path);
                 self.save_to(path, other_file, then);
             }
-            (Modal::AskPath { save: false, .. }, Answer::Path(path)) => {
+            // A plan or a folder of plans: opening a path tells them apart.
+            (Modal::AskPath { .. }, Answer::Path(path)) => {
                 self.then_or_ask(Then::Open(Some(path)));
             }
             (Modal::Recover(r), Answer::Restore) => self.restore(*r),

@@ -204,7 +204,7 @@ impl App {
 
     /// Offers to merge a conflicted copy of the open plan, once per copy.
     pub(super) fn offer_conflicted_copy(&mut self) {
-        if self.modal.is_some() {
+        if self.modal.is_some() || self.doc.is_read_only() {
             return;
         }
         let Some(path) = &self.doc.path else {

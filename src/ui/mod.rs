@@ -8,6 +8,7 @@ mod export_dialog;
 mod files;
 mod guided;
 mod import_dialog;
+pub mod mentor;
 mod merging;
 mod modals;
 pub mod plots;

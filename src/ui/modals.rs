@@ -22,6 +22,17 @@ pub enum Then {
     Quit,
 }
 
+/// What a path is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// A plan to open.
+    Open,
+    /// Where to save the plan.
+    Save,
+    /// A folder of plans to open.
+    Folder,
+}
+
 /// A dialog that needs an answer before anything else. Each carries what
 /// was asked for when it opened, so answering goes on with it.
 pub enum Modal {
@@ -37,7 +48,7 @@ pub enum Modal {
     },
     /// A typed path, when no native dialog is available.
     AskPath {
-        save: bool,
+        pick: Pick,
         text: String,
         /// What to do once saved (when saving was asked for by New, Open or Quit).
         then: Option<Then>,
@@ -167,7 +178,7 @@ pub fn show(
                     ],
                 )
             }
-            Modal::AskPath { save, text, .. } => ask_path(ui, *save, text, file),
+            Modal::AskPath { pick, text, .. } => ask_path(ui, *pick, text, file),
             Modal::Templates { selected } => pick_template(ui, selected),
             Modal::Welcome { first } => welcome(ui, *first),
             Modal::Guided(guided) => guided.show(ui, native_dialogs),
@@ -349,7 +360,7 @@ fn template_preview(ui: &mut egui::Ui, t: &crate::io::templates::Template) {
 }
 
 /// A file's name, for dialogs.
-fn name_of(path: &Path) -> String {
+pub(super) fn name_of(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -359,16 +370,18 @@ fn name_of(path: &Path) -> String {
 /// The typed-path dialog.
 fn ask_path(
     ui: &mut egui::Ui,
-    save: bool,
+    pick: Pick,
     text: &mut String,
     open: Option<&Path>,
 ) -> Option<Answer> {
-    ui.heading(if save {
-        "Save the plan as"
-    } else {
-        "Open a plan"
-    });
-    let l = ui.label("File path:");
+    let save = pick == Pick::Save;
+    let (heading, label) = match pick {
+        Pick::Open => ("Open a plan", "File path:"),
+        Pick::Save => ("Save the plan as", "File path:"),
+        Pick::Folder => ("Open a folder of plans", "Folder path:"),
+    };
+    ui.heading(heading);
+    let l = ui.label(label);
     let field = ui
         .add(egui::TextEdit::singleline(text).desired_width(420.0))
         .labelled_by(l.id);

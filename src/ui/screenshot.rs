@@ -66,9 +66,12 @@ impl Screenshot {
         }
     }
 
-    /// Call once a frame, after drawing.
-    pub fn on_frame(&mut self, ctx: &egui::Context) {
-        self.frames += 1;
+    /// Call once a frame, after drawing. Frames count toward the picture
+    /// only while `settled`: no plan or folder of plans is being read.
+    pub fn on_frame(&mut self, ctx: &egui::Context, settled: bool) {
+        if settled {
+            self.frames += 1;
+        }
         if self.frames >= SETTLE_FRAMES && !self.requested {
             self.requested = true;
             let (path, outcome, ctx2) = (self.path.clone(), self.outcome.clone(), ctx.clone());

@@ -9,8 +9,16 @@ impl App {
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for c in [Command::New, Command::NewFromTemplate, Command::Open] {
+                for c in [
+                    Command::New,
+                    Command::NewFromTemplate,
+                    Command::Open,
+                    Command::OpenFolder,
+                ] {
                     self.menu_item(ui, c, true);
+                }
+                if self.folder.is_some() && self.doc.is_read_only() {
+                    self.menu_item(ui, Command::BackToFolder, !self.showing_folder());
                 }
                 ui.menu_button("Open recent", |ui| {
                     if self.recent.is_empty() {
@@ -22,22 +30,24 @@ impl App {
                         }
                     }
                 });
-                self.menu_item(ui, Command::Import, true);
+                self.menu_item(ui, Command::Import, self.plan_writable());
                 ui.separator();
-                self.menu_item(ui, Command::Save, true);
-                self.menu_item(ui, Command::SaveAs, true);
-                self.menu_item(ui, Command::ExportForSharing, true);
+                let writable = self.plan_writable();
+                self.menu_item(ui, Command::Save, writable);
+                self.menu_item(ui, Command::SaveAs, writable);
+                self.menu_item(ui, Command::ExportForSharing, writable);
                 ui.menu_button("Export", |ui| {
                     for format in crate::io::export::Format::ALL {
-                        self.menu_item(ui, Command::Export(format), true);
+                        self.menu_item(ui, Command::Export(format), !self.showing_folder());
                     }
                 });
                 ui.separator();
                 self.menu_item(ui, Command::Quit, true);
             });
             ui.menu_button("Edit", |ui| {
-                self.menu_item(ui, Command::Undo, self.doc.can_undo());
-                self.menu_item(ui, Command::Redo, self.doc.can_redo());
+                let writable = self.plan_writable();
+                self.menu_item(ui, Command::Undo, writable && self.doc.can_undo());
+                self.menu_item(ui, Command::Redo, writable && self.doc.can_redo());
             });
             ui.menu_button("View", |ui| {
                 for v in View::ALL {
@@ -63,11 +73,16 @@ impl App {
 
     pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
+            if self.folder_status(ui) {
+                return;
+            }
             match &self.doc.path {
                 Some(p) => {
                     ui.label(p.display().to_string());
                     ui.separator();
-                    if self.doc.is_dirty() {
+                    if self.doc.is_read_only() {
+                        ui.label("Read-only");
+                    } else if self.doc.is_dirty() {
                         self.unsaved_label(ui);
                     } else {
                         ui.label("Saved");

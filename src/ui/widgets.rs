@@ -622,6 +622,28 @@ pub fn empty_state(ui: &mut Ui, what_first: &str, button: &str) -> bool {
     .inner
 }
 
+/// A table's column header that sorts by its column: a click sorts by it,
+/// a second click turns the order round; an arrow marks the sorted column.
+pub fn sort_header<S: Copy + PartialEq>(
+    ui: &mut Ui,
+    title: &str,
+    by: S,
+    sort: &mut S,
+    descending: &mut bool,
+) -> egui::Response {
+    let arrow = match (*sort == by, *descending) {
+        (true, false) => " \u{2b06}",
+        (true, true) => " \u{2b07}",
+        _ => "",
+    };
+    let button = ui.button(RichText::new(format!("{title}{arrow}")).strong());
+    if button.clicked() {
+        *descending = *sort == by && !*descending;
+        *sort = by;
+    }
+    button
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -166,17 +166,7 @@ impl SkillsView {
     }
 
     fn header(&mut self, ui: &mut egui::Ui, title: &str, by: SortBy) -> egui::Response {
-        let arrow = match (self.sort == by, self.descending) {
-            (true, false) => " \u{2b06}",
-            (true, true) => " \u{2b07}",
-            _ => "",
-        };
-        let button = ui.button(RichText::new(format!("{title}{arrow}")).strong());
-        if button.clicked() {
-            self.descending = self.sort == by && !self.descending;
-            self.sort = by;
-        }
-        button
+        widgets::sort_header(ui, title, by, &mut self.sort, &mut self.descending)
     }
 
     fn table(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {

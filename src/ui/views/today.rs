@@ -7,8 +7,7 @@ use super::{ViewCtx, duration, link_names};
 use crate::model::insights::{Arrival, PaceStatus};
 use crate::model::metrics::{self, week_start};
 use crate::model::{
-    Edit, ExperienceKind, Goal, GoalId, GoalStatus, Item, LogEntry, PersonId, Plan, SkillId,
-    name_key, text_contains,
+    Edit, ExperienceKind, GoalId, Item, LogEntry, PersonId, Plan, SkillId, name_key, text_contains,
 };
 use crate::ui::widgets;
 use egui::{Event, Key, Modifiers, RichText};
@@ -195,13 +194,7 @@ impl TodayView {
     fn direction(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> bool {
         let plan = cx.plan;
         let insights = &cx.derived.insights;
-        let at_risk: Vec<&Goal> = insights
-            .goals
-            .iter()
-            .filter(|p| p.status == Some(PaceStatus::AtRisk))
-            .filter_map(|p| plan.goal(p.goal))
-            .filter(|g| !matches!(g.status, GoalStatus::Done | GoalStatus::Dropped))
-            .collect();
+        let at_risk = insights.goals_at_risk(plan);
         let forecast = metrics::next_role(plan).and_then(|role| {
             insights
                 .options

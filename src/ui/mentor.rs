@@ -1,0 +1,604 @@
+//! The folder of plans, for a mentor who receives several people's plans
+//! (share copies or full plans): File > Open folder of plans, or
+//! `stepstone FOLDER`. Each plan is a row: the person, their current and
+//! next role, readiness and forecast arrival, goals at risk, the last day
+//! they logged and their time in the last 4 weeks. The files are read on
+//! worker threads behind a progress bar, and a broken one shows its error
+//! in its row. A click opens that plan read-only, with every view; Back
+//! (or Escape) returns to the list.
+
+use super::app::{App, Notice};
+use super::commands::Command;
+use super::files::run;
+use super::modals::{Pick, Then, name_of};
+use super::views::duration;
+use super::widgets;
+use crate::io::folder::{self, FolderRow};
+use crate::model::{Arrives, Overview};
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+/// What the person is told when they try to change or save a plan opened
+/// from a folder.
+const READ_ONLY: &str = "This plan is open read-only, from a folder of plans: it cannot be \
+                         changed or saved here.";
+
+/// A table column to sort by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum SortBy {
+    #[default]
+    Person,
+    CurrentRole,
+    NextRole,
+    Ready,
+    Arrives,
+    AtRisk,
+    LastLogged,
+    Recent,
+}
+
+/// An open folder of plans.
+pub struct Folder {
+    path: PathBuf,
+    rows: Rows,
+    sort: SortBy,
+    descending: bool,
+    /// The list is on screen; otherwise a plan opened from it is.
+    showing: bool,
+}
+
+enum Rows {
+    /// Files read so far, of `total`.
+    Reading {
+        total: usize,
+        done: Arc<AtomicUsize>,
+        rx: mpsc::Receiver<Vec<FolderRow>>,
+    },
+    Read(Vec<FolderRow>),
+}
+
+impl Folder {
+    /// Whether the files are still being read (for `--screenshot`).
+    pub fn is_reading(&self) -> bool {
+        matches!(self.rows, Rows::Reading { .. })
+    }
+
+    /// The rows read, in the order shown; empty while reading.
+    pub fn rows(&self) -> &[FolderRow] {
+        match &self.rows {
+            Rows::Read(rows) => rows,
+            Rows::Reading { .. } => &[],
+        }
+    }
+
+    /// Sorts the rows by the chosen column, ties by person; files that
+    /// could not be read come last, by name.
+    fn sort(&mut self) {
+        use std::cmp::Ordering;
+        let Rows::Read(rows) = &mut self.rows else {
+            return;
+        };
+        let (by, descending) = (self.sort, self.descending);
+        let person =
+            |a: &FolderRow, b: &FolderRow| a.person.to_lowercase().cmp(&b.person.to_lowercase());
+        rows.sort_by(|a, b| match (&a.overview, &b.overview) {
+            (Ok(x), Ok(y)) => {
+                let order = compare(by, x, y).then_with(|| person(a, b));
+                if descending { order.reverse() } else { order }
+            }
+            (Ok(_), Err(_)) => Ordering::Less,
+            (Err(_), Ok(_)) => Ordering::Greater,
+            (Err(_), Err(_)) => person(a, b),
+        });
+    }
+}
+
+/// The order of two plans by a column; `Equal` by person, which breaks ties.
+fn compare(by: SortBy, a: &Overview, b: &Overview) -> std::cmp::Ordering {
+    let lower = |s: &Option<String>| s.as_ref().map(|s| s.to_lowercase());
+    let score = |o: &Overview| o.readiness.map_or(-1.0, |r| r.score);
+    // Plans without a forecast after every date.
+    let arrives = |o: &Overview| (o.arrives.is_none(), o.arrives.clone());
+    match by {
+        SortBy::Person => std::cmp::Ordering::Equal,
+        SortBy::CurrentRole => lower(&a.current_role).cmp(&lower(&b.current_role)),
+        SortBy::NextRole => lower(&a.next_role).cmp(&lower(&b.next_role)),
+        SortBy::Ready => score(a).total_cmp(&score(b)),
+        SortBy::Arrives => arrives(a).cmp(&arrives(b)),
+        SortBy::AtRisk => a.goals_at_risk.len().cmp(&b.goals_at_risk.len()),
+        SortBy::LastLogged => a.last_logged.cmp(&b.last_logged),
+        SortBy::Recent => a.recent_minutes.cmp(&b.recent_minutes),
+    }
+}
+
+impl App {
+    /// The open folder of plans, if any.
+    pub fn folder(&self) -> Option<&Folder> {
+        self.folder.as_ref()
+    }
+
+    /// Whether the folder's list is on screen (rather than a plan).
+    pub(super) fn showing_folder(&self) -> bool {
+        self.folder.as_ref().is_some_and(|f| f.showing)
+    }
+
+    /// Whether the plan on screen may be changed and saved: not on the
+    /// list, not a plan opened from it.
+    pub(super) fn plan_writable(&self) -> bool {
+        !self.showing_folder() && !self.doc.is_read_only()
+    }
+
+    /// The status bar on the list: the folder and what it holds; false
+    /// (nothing drawn) elsewhere.
+    pub(super) fn folder_status(&self, ui: &mut Ui) -> bool {
+        let Some(f) = self.folder.as_ref().filter(|f| f.showing) else {
+            return false;
+        };
+        ui.label(f.path.display().to_string());
+        ui.separator();
+        ui.label(match &f.rows {
+            Rows::Reading { total, .. } => {
+                format!("Reading {}", crate::model::plural(*total, "plan"))
+            }
+            Rows::Read(rows) => crate::model::plural(rows.len(), "plan"),
+        });
+        true
+    }
+
+    /// Opens a plan file, or a folder of plans.
+    pub(super) fn open_path(&mut self, path: PathBuf) {
+        if path.is_dir() {
+            self.open_folder(path);
+        } else {
+            self.load(path);
+        }
+    }
+
+    /// Lists the plans in `path` and starts reading them. A folder that
+    /// cannot be read leaves everything as it was and says why.
+    pub(super) fn open_folder(&mut self, path: PathBuf) {
+        let path = std::path::absolute(&path).unwrap_or(path);
+        let paths = match folder::list_plans(&path) {
+            Ok(paths) => paths,
+            Err(e) => {
+                self.notice = Some(Notice::error(format!("Could not open the folder: {e}.")));
+                return;
+            }
+        };
+        let done = Arc::new(AtomicUsize::new(0));
+        let (counter, today) = (Arc::clone(&done), self.today());
+        let total = paths.len();
+        let rx = run(true, move || folder::read_rows(&paths, today, &counter));
+        let (sort, descending) = self
+            .folder
+            .as_ref()
+            .filter(|f| f.path == path)
+            .map_or((SortBy::default(), false), |f| (f.sort, f.descending));
+        self.folder = Some(Folder {
+            path,
+            rows: Rows::Reading { total, done, rx },
+            sort,
+            descending,
+            showing: true,
+        });
+        self.notice = None;
+    }
+
+    /// Takes the rows in once they are all read.
+    pub(super) fn poll_folder(&mut self) {
+        if let Some(f) = &mut self.folder
+            && let Rows::Reading { rx, .. } = &f.rows
+            && let Ok(rows) = rx.try_recv()
+        {
+            f.rows = Rows::Read(rows);
+            f.sort();
+        }
+    }
+
+    /// The folder stays open while a plan from it is (read-only) open; any
+    /// other plan closes it.
+    pub(super) fn folder_follows_doc(&mut self) {
+        if !self.doc.is_read_only() {
+            self.folder = None;
+        } else if let Some(f) = &mut self.folder {
+            f.showing = false;
+        }
+    }
+
+    /// Leaves the list for the plan behind it: the one opened from the
+    /// folder, or else the person's own (which closes the folder).
+    fn leave_list(&mut self) {
+        if self.doc.is_read_only() {
+            if let Some(f) = &mut self.folder {
+                f.showing = false;
+            }
+        } else {
+            self.folder = None;
+        }
+    }
+
+    /// Back from a plan opened from the folder to the folder's list.
+    fn back_to_folder(&mut self) {
+        if let Some(f) = &mut self.folder {
+            f.showing = true;
+            self.notice = None;
+        }
+    }
+
+    /// Whether a command must not run now; the commands that change or
+    /// save a plan do nothing on the list, and say why on a read-only plan.
+    /// A view asked for from the list leaves the list.
+    pub(super) fn blocked(&mut self, command: Command) -> bool {
+        let listing = self.showing_folder();
+        let changes_plan = matches!(
+            command,
+            Command::Undo
+                | Command::Redo
+                | Command::Save
+                | Command::SaveAs
+                | Command::ExportForSharing
+                | Command::Import
+        );
+        // Reports only read the plan: fine on a read-only one, not on the list.
+        let reads_plan = matches!(command, Command::Export(_));
+        match command {
+            Command::Show(_) if listing => {
+                self.leave_list();
+                false
+            }
+            _ if (changes_plan || reads_plan) && listing => true,
+            _ if changes_plan && self.doc.is_read_only() => {
+                self.notice = Some(Notice::error(READ_ONLY));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Runs the folder's commands.
+    pub(super) fn run_folder_command(&mut self, command: Command) {
+        match command {
+            Command::OpenFolder => {
+                if let Some(path) = self.pick_path(Pick::Folder, None) {
+                    self.then_or_ask(Then::Open(Some(path)));
+                }
+            }
+            Command::BackToFolder => self.back_to_folder(),
+            _ => {}
+        }
+    }
+
+    /// Escape on a plan opened from the folder goes back to the list, unless
+    /// a text field or a pop-up has it.
+    pub(super) fn back_key(&mut self, ctx: &egui::Context) {
+        if self.doc.is_read_only()
+            && !self.showing_folder()
+            && !ctx.text_edit_focused()
+            && !egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.back_to_folder();
+        }
+    }
+
+    /// The window's title on the list, or on a plan opened from it.
+    pub(super) fn folder_title(&self) -> Option<String> {
+        match (&self.folder, &self.doc.path) {
+            (Some(f), _) if f.showing => Some(format!(
+                "{} (folder of plans) - Stepstone",
+                name_of(&f.path)
+            )),
+            (_, Some(path)) if self.doc.is_read_only() => {
+                Some(format!("{} (read-only) - Stepstone", name_of(path)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The line above the views of a read-only plan, with the way back.
+    pub(super) fn read_only_bar(&mut self, ui: &mut Ui) {
+        if !self.doc.is_read_only() {
+            return;
+        }
+        let whose = match self.doc.plan().owner.trim() {
+            "" => "This plan".to_string(),
+            name => format!("{name}'s plan"),
+        };
+        let mut back = false;
+        egui::Panel::top("read_only").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "\u{1f512} Read-only: {whose}, from a folder of plans. Nothing here can \
+                         be changed or saved."
+                    ))
+                    .strong(),
+                );
+                if self.folder.is_some() {
+                    back = ui
+                        .button(format!("\u{2b05} {}", Command::BackToFolder.label()))
+                        .on_hover_text("Or press Escape")
+                        .clicked();
+                }
+            });
+        });
+        if back {
+            self.back_to_folder();
+        }
+    }
+
+    /// The list: a progress bar while the files are read, then the table.
+    pub(super) fn folder_ui(&mut self, ui: &mut Ui) {
+        self.notice_bar(ui);
+        if let Some(busy) = self.files.busy() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(busy);
+            });
+            ui.ctx().request_repaint();
+            return;
+        }
+        let Some(f) = &mut self.folder else { return };
+        let mut read_again = false;
+        ui.horizontal(|ui| {
+            ui.heading("Folder of plans");
+            ui.label(RichText::new(f.path.display().to_string()).weak());
+            read_again = ui
+                .add_enabled(!f.is_reading(), egui::Button::new("\u{27f3} Read again"))
+                .on_hover_text("Read the folder again, for plans added or changed since")
+                .clicked();
+        });
+        let open = match &f.rows {
+            Rows::Reading { total, done, .. } => {
+                let done = done.load(Ordering::Relaxed).min(*total);
+                #[expect(clippy::cast_precision_loss, reason = "a share for a progress bar")]
+                let share = done as f32 / (*total).max(1) as f32;
+                ui.add(
+                    egui::ProgressBar::new(share)
+                        .desired_width(420.0)
+                        .text(format!("Reading {done} of {total} plans\u{2026}")),
+                );
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+                None
+            }
+            Rows::Read(rows) if rows.is_empty() => {
+                widgets::hint(
+                    ui,
+                    "No plans in this folder. Plans are files that end in .stepstone.ron; a copy \
+                     made with Export for sharing ends in .shared.stepstone.ron.",
+                );
+                None
+            }
+            Rows::Read(_) => {
+                ui.label(summary_line(f.rows()));
+                ui.add_space(4.0);
+                table(ui, f)
+            }
+        };
+        if read_again {
+            let path = f.path.clone();
+            self.open_folder(path);
+        } else if let Some(path) = open {
+            self.load_as(path, true);
+        }
+    }
+}
+
+/// "6 plans, 1 could not be read. Click a plan to open it, read-only."
+fn summary_line(rows: &[FolderRow]) -> String {
+    let broken = rows.iter().filter(|r| r.overview.is_err()).count();
+    let plans = crate::model::plural(rows.len(), "plan");
+    let broken = match broken {
+        0 => String::new(),
+        1 => ", 1 could not be read".to_string(),
+        n => format!(", {n} could not be read"),
+    };
+    format!("{plans}{broken}. Click a plan to open it, read-only, with every view.")
+}
+
+/// The folder's table; the path of the plan clicked, if any.
+fn table(ui: &mut Ui, f: &mut Folder) -> Option<PathBuf> {
+    let mut clicked = None;
+    let mut sort = (f.sort, f.descending);
+    let titles = [
+        ("Person", SortBy::Person, ""),
+        ("Current role", SortBy::CurrentRole, ""),
+        ("Next role", SortBy::NextRole, ""),
+        (
+            "Ready",
+            SortBy::Ready,
+            "Readiness for the next role: for each skill it asks for, the level reached over \
+             the level needed (at most 100%), averaged.",
+        ),
+        (
+            "Arrives",
+            SortBy::Arrives,
+            "When every skill the next role asks for would reach its level, at the recent pace.",
+        ),
+        (
+            "Goals at risk",
+            SortBy::AtRisk,
+            "Open goals below 75% of where their pace line says they should be by today.",
+        ),
+        ("Last logged", SortBy::LastLogged, ""),
+        (
+            "Last 4 weeks",
+            SortBy::Recent,
+            "Time logged in the last 28 days, today included.",
+        ),
+    ];
+    let outer_clip = ui.clip_rect();
+    TableBuilder::new(ui)
+        .striped(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(190.0).at_least(100.0).clip(true))
+        .column(Column::initial(210.0).at_least(80.0).clip(true))
+        .column(Column::initial(210.0).at_least(80.0).clip(true))
+        .column(Column::initial(70.0).at_least(60.0).clip(true))
+        .column(Column::initial(120.0).at_least(80.0).clip(true))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(110.0).at_least(80.0).clip(true))
+        .column(Column::initial(110.0).at_least(80.0).clip(true))
+        .header(24.0, |mut h| {
+            for (title, by, hover) in titles {
+                h.col(|ui| {
+                    let r = widgets::sort_header(ui, title, by, &mut sort.0, &mut sort.1);
+                    if !hover.is_empty() {
+                        r.on_hover_text(hover);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            let rows = f.rows();
+            body.rows(26.0, rows.len(), |mut row| {
+                let r = &rows[row.index()];
+                let opened = match &r.overview {
+                    Ok(o) => plan_row(&mut row, r, o),
+                    Err(e) => broken_row(&mut row, r, e, outer_clip),
+                };
+                if opened || (r.overview.is_ok() && row.response().clicked()) {
+                    clicked = Some(r.path.clone());
+                }
+            });
+        });
+    if sort != (f.sort, f.descending) {
+        (f.sort, f.descending) = sort;
+        f.sort();
+    }
+    clicked
+}
+
+/// A plan's cells; true if its name was clicked.
+fn plan_row(row: &mut egui_extras::TableRow<'_, '_>, r: &FolderRow, o: &Overview) -> bool {
+    let mut clicked = false;
+    row.col(|ui| {
+        let hover = if r.shared {
+            format!("{}\nA copy shared without private notes.", r.path.display())
+        } else {
+            r.path.display().to_string()
+        };
+        clicked = ui
+            .add(egui::Button::selectable(false, &r.person).truncate())
+            .on_hover_text(hover)
+            .clicked();
+        if r.shared {
+            ui.label(RichText::new("shared").weak().small());
+        }
+    });
+    for role in [&o.current_role, &o.next_role] {
+        row.col(|ui| match role {
+            Some(title) => {
+                ui.add(egui::Label::new(title).truncate());
+            }
+            None => none(ui),
+        });
+    }
+    row.col(|ui| match o.readiness {
+        Some(r) => {
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a share from 0 to 1, shown as 0 to 100"
+            )]
+            let percent = (r.score * 100.0).round() as u32;
+            ui.label(format!("{percent}%")).on_hover_text(format!(
+                "{} of {} skills at the level the next role needs",
+                r.met, r.required
+            ));
+        }
+        None => none(ui),
+    });
+    row.col(|ui| match &o.arrives {
+        Some(Arrives::Ready) => {
+            ui.label("Ready now");
+        }
+        Some(Arrives::On(day)) => {
+            ui.label(day.strftime("%-d %b %Y").to_string());
+        }
+        Some(Arrives::NotAtThisPace { slowest }) => {
+            ui.label(RichText::new("Not at this pace").color(ui.visuals().warn_fg_color))
+                .on_hover_text(format!("{slowest} is not moving."));
+        }
+        None => none(ui),
+    });
+    row.col(|ui| {
+        if o.goals_at_risk.is_empty() {
+            none(ui);
+        } else {
+            let titles = o.goals_at_risk.join(", ");
+            ui.add(
+                egui::Label::new(RichText::new(&titles).color(ui.visuals().warn_fg_color))
+                    .truncate(),
+            )
+            .on_hover_text(titles);
+        }
+    });
+    row.col(|ui| match o.last_logged {
+        Some(day) => {
+            ui.label(day.strftime("%-d %b %Y").to_string());
+        }
+        None => {
+            ui.label(RichText::new("Nothing yet").weak());
+        }
+    });
+    row.col(|ui| {
+        let minutes = u32::try_from(o.recent_minutes).unwrap_or(u32::MAX);
+        let text = RichText::new(duration(minutes));
+        ui.label(if minutes == 0 { text.weak() } else { text });
+    });
+    clicked
+}
+
+/// A file that could not be read: its name, then its error across the
+/// other columns. Never opens.
+fn broken_row(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    r: &FolderRow,
+    error: &str,
+    outer_clip: egui::Rect,
+) -> bool {
+    row.col(|ui| {
+        ui.label(
+            RichText::new(format!("\u{26a0} {}", name_of(&r.path)))
+                .color(ui.visuals().error_fg_color),
+        )
+        .on_hover_text(r.path.display().to_string());
+    });
+    // The error spans the other cells: their backgrounds are drawn first,
+    // then the text over them from the last cell.
+    let (_, first) = row.col(|_| {});
+    for _ in 0..5 {
+        row.col(|_| {});
+    }
+    let left = first.rect.left();
+    row.col(|ui| {
+        let cell = ui.max_rect();
+        let span = egui::Rect::from_min_max(egui::pos2(left, cell.top()), cell.max);
+        let mut line = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(span)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        );
+        line.set_clip_rect(span.intersect(outer_clip));
+        line.add(
+            egui::Label::new(
+                RichText::new(format!("Could not be read: {error}"))
+                    .color(line.visuals().error_fg_color),
+            )
+            .truncate(),
+        );
+    });
+    false
+}
+
+/// An empty cell's dash.
+fn none(ui: &mut Ui) {
+    ui.label(RichText::new("\u{2014}").weak());
+}
