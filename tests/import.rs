@@ -614,6 +614,7 @@ fn importing_through_the_dialog_is_one_undo_step() {
     h.run();
     assert_eq!(h.state().plan(), &before, "one undo takes it all back");
     assert!(!h.state().document().is_dirty());
+    assert_eq!(h.state().notice(), None, "and the news of the import goes");
 }
 
 #[test]

@@ -227,20 +227,28 @@ fn a_folder_shows_a_row_per_plan_and_opens_one_read_only() {
             .is_some()
     );
 
-    // Logging is refused, and so is saving; the file is untouched.
-    let log = h.state().plan().log.len();
-    h.get_by_label("What did you do?").focus();
-    type_text(&mut h, "Should not be kept");
-    h.get_by_label("Save entry").click();
-    h.run();
-    assert_eq!(h.state().plan().log.len(), log);
+    // Nothing to log into, an edit is refused, and so is saving; the file
+    // is untouched.
     assert!(
-        h.state()
-            .notice()
-            .is_some_and(|n| n.contains("this plan is open read-only")),
-        "{:?}",
-        h.state().notice()
+        h.query_by_label("What did you do?").is_none(),
+        "no quick log"
     );
+    let log = h.state().plan().log.len();
+    let entry = stepstone::model::LogEntry::new(
+        h.state().plan().new_entry_id(),
+        jiff::civil::date(2026, 11, 25),
+        30,
+        stepstone::model::ExperienceKind::Learning,
+        "Should not be kept",
+    );
+    assert!(
+        h.state_mut()
+            .apply_edit(stepstone::model::Edit::Put(stepstone::model::Item::Entry(
+                entry
+            )))
+            .is_err()
+    );
+    assert_eq!(h.state().plan().log.len(), log);
     press(&mut h, Modifiers::COMMAND, Key::S);
     assert!(
         h.state()

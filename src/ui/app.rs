@@ -224,11 +224,16 @@ impl App {
             Command::SaveAs => self.save_as(None),
             Command::ExportForSharing => self.export_for_sharing(),
             Command::Export(format) => self.open_export(format),
-            Command::Undo => {
-                self.doc.undo();
-            }
-            Command::Redo => {
-                self.doc.redo();
+            Command::Undo | Command::Redo => {
+                let moved = if command == Command::Undo {
+                    self.doc.undo()
+                } else {
+                    self.doc.redo()
+                };
+                // News of what was just done ("Imported…") no longer holds.
+                if moved && self.notice.as_ref().is_some_and(|n| !n.is_error) {
+                    self.notice = None;
+                }
             }
             Command::Show(view) => self.view = view,
             Command::Quit => self.then_or_ask(Then::Quit),

@@ -150,8 +150,11 @@ impl TodayView {
                 if self.tough_day {
                     tough_day(ui, cx);
                 } else {
-                    self.quick_log(ui, cx, edits);
-                    ui.add_space(8.0);
+                    // Someone else's plan, read-only: nothing to log into.
+                    if !cx.doc.is_read_only() {
+                        self.quick_log(ui, cx, edits);
+                        ui.add_space(8.0);
+                    }
                     if self.direction(ui, cx) {
                         ui.add_space(8.0);
                     }
