@@ -217,6 +217,8 @@ fn row_ui(ui: &mut Ui, row: &mut Row) {
         for &c in row.choices() {
             ui.radio_value(&mut row.choice, c, c.label());
         }
+        // Room for the scroll bar, which floats over the right edge.
+        ui.add_space(ui.spacing().scroll.bar_width + 4.0);
     });
 }
 
