@@ -15,7 +15,7 @@ use jiff::civil::date;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use stepstone::io::folder::{list_plans, read_row, read_rows};
-use stepstone::model::Overview;
+use stepstone::model::{Edit, EntryId, ExperienceKind as Kind, Item, LogEntry, Overview};
 use stepstone::ui::App;
 use stepstone::ui::commands::View;
 
@@ -234,20 +234,8 @@ fn a_folder_shows_a_row_per_plan_and_opens_one_read_only() {
         "no quick log"
     );
     let log = h.state().plan().log.len();
-    let entry = stepstone::model::LogEntry::new(
-        h.state().plan().new_entry_id(),
-        jiff::civil::date(2026, 11, 25),
-        30,
-        stepstone::model::ExperienceKind::Learning,
-        "Should not be kept",
-    );
-    assert!(
-        h.state_mut()
-            .apply_edit(stepstone::model::Edit::Put(stepstone::model::Item::Entry(
-                entry
-            )))
-            .is_err()
-    );
+    let entry = Item::Entry(LogEntry::new(EntryId(9999), TODAY, 30, Kind::Learning, "x"));
+    assert!(h.state_mut().apply_edit(Edit::Put(entry)).is_err());
     assert_eq!(h.state().plan().log.len(), log);
     press(&mut h, Modifiers::COMMAND, Key::S);
     assert!(
