@@ -21,12 +21,57 @@ fn years(d: Date, n: i64) -> Date {
 
 /// The span of every role. Missing dates are filled in sensibly: a past
 /// role without an end ends a year after it starts; the current role runs
-/// to its planned end or today; a future role starts when the role leading
-/// to it is hoped to be reached (or today) and ends at its target date (or
-/// a year later).
+/// to its planned end or today; a future role starts where the role leading
+/// to it ends (or today) and ends at its target date (or a year later), so a
+/// path of roles without dates still reads one after another.
 pub fn role_spans(plan: &Plan, today: Date) -> Vec<RoleSpan> {
-    let leads_into = |id: RoleId| plan.roles.iter().find(|r| r.leads_to.contains(&id));
-    let span = |r: &Role| -> (Date, Date) {
+    let mut spans = Spans {
+        plan,
+        today,
+        known: std::collections::HashMap::new(),
+        visiting: Vec::new(),
+    };
+    plan.roles
+        .iter()
+        .map(|r| {
+            let (from, to) = spans.of(r);
+            RoleSpan {
+                role: r.id,
+                stage: r.stage,
+                from,
+                to,
+            }
+        })
+        .collect()
+}
+
+/// Role spans worked out once each, following `leads_to` back.
+struct Spans<'p> {
+    plan: &'p Plan,
+    today: Date,
+    known: std::collections::HashMap<RoleId, (Date, Date)>,
+    /// The roles being worked out, to stop at a loop of `leads_to`.
+    visiting: Vec<RoleId>,
+}
+
+impl Spans<'_> {
+    fn of(&mut self, r: &Role) -> (Date, Date) {
+        if let Some(&known) = self.known.get(&r.id) {
+            return known;
+        }
+        if self.visiting.contains(&r.id) {
+            return (self.today, years(self.today, 1));
+        }
+        self.visiting.push(r.id);
+        let span = self.work_out(r);
+        self.visiting.pop();
+        self.known.insert(r.id, span);
+        span
+    }
+
+    fn work_out(&mut self, r: &Role) -> (Date, Date) {
+        let today = self.today;
+        let plan = self.plan;
         match r.stage {
             Stage::Past => {
                 let from = r
@@ -40,11 +85,14 @@ pub fn role_spans(plan: &Plan, today: Date) -> Vec<RoleSpan> {
                 (from, r.end.unwrap_or(today).max(today).max(from))
             }
             Stage::Next | Stage::LongTerm | Stage::Alternative => {
-                let before = leads_into(r.id)
+                let before = plan
+                    .roles
+                    .iter()
+                    .find(|p| p.leads_to.contains(&r.id))
                     .filter(|p| p.stage != Stage::Past)
-                    .and_then(|p| match p.stage {
-                        Stage::Current => Some(p.end.unwrap_or(today).max(today)),
-                        _ => p.target_date,
+                    .map(|p| match p.stage {
+                        Stage::Current => p.end.unwrap_or(today).max(today),
+                        _ => self.of(p).1,
                     });
                 let from = r.start.or(before).unwrap_or(today);
                 (
@@ -53,19 +101,7 @@ pub fn role_spans(plan: &Plan, today: Date) -> Vec<RoleSpan> {
                 )
             }
         }
-    };
-    plan.roles
-        .iter()
-        .map(|r| {
-            let (from, to) = span(r);
-            RoleSpan {
-                role: r.id,
-                stage: r.stage,
-                from,
-                to,
-            }
-        })
-        .collect()
+    }
 }
 
 /// A skill a target role asks for that is not there yet.
@@ -134,6 +170,43 @@ mod tests {
             (s[3].from, s[3].to),
             (date(2027, 6, 1), date(2028, 6, 1)),
             "a year after next is reached"
+        );
+    }
+
+    #[test]
+    fn future_roles_without_dates_follow_one_another() {
+        // A ladder imported from a framework: four levels, no dates, the
+        // first one leading from nothing; and a loop that must not hang.
+        let today = date(2026, 6, 1);
+        let mut roles: Vec<Role> = (1..=4)
+            .map(|i| {
+                let mut r = role(i, Stage::LongTerm);
+                r.leads_to = if i < 4 {
+                    vec![RoleId(i + 1)]
+                } else {
+                    Vec::new()
+                };
+                r
+            })
+            .collect();
+        let mut looped = role(5, Stage::Next);
+        looped.leads_to = vec![RoleId(6)];
+        let mut back = role(6, Stage::Next);
+        back.leads_to = vec![RoleId(5)];
+        roles.extend([looped, back]);
+        let plan = Plan {
+            roles,
+            ..Plan::default()
+        };
+        let s = role_spans(&plan, today);
+        let starts: Vec<Date> = s[..4].iter().map(|r| r.from).collect();
+        assert_eq!(
+            starts,
+            [today, date(2027, 6, 1), date(2028, 6, 1), date(2029, 6, 1)]
+        );
+        assert!(
+            s[4].from >= today && s[5].from >= today,
+            "a loop ends somewhere"
         );
     }
 
