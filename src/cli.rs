@@ -364,6 +364,10 @@ fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&Path>) -> Outcom
         }));
         return Err(lines);
     }
+    if merged.plan == o {
+        // Nothing new from theirs: the file stays byte for byte (comments too).
+        return Ok(format!("{shown}: already up to date"));
+    }
     // Written in place with no backup beside it: git owns these files.
     let text = io::format::to_ron(&merged.plan).map_err(|e| vec![e.to_string()])?;
     io::write_atomically(ours, |f| std::io::Write::write_all(f, text.as_bytes())).map_err(|e| {

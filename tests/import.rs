@@ -719,7 +719,7 @@ fn the_command_line_previews_with_dry_run_then_imports_and_saves() {
     );
     assert!(
         out.ends_with(
-            "Dry run: nothing was changed. Without --dry-run this adds 6 roles and 3 skills.\n"
+            "Dry run: nothing was changed. Without --dry-run the import adds 6 roles and 3 skills.\n"
         ),
         "{out}"
     );

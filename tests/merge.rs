@@ -215,3 +215,25 @@ fn a_conflict_is_listed_and_ours_is_left_as_it_was() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("theirs"));
 }
+
+#[test]
+fn a_merge_that_brings_nothing_new_leaves_ours_byte_for_byte() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    // Hand-written, with a comment and Windows line ends.
+    let text = "(\r\n  format_version: 1,\r\n  // mine\r\n  owner: \"Zo\u{eb}\",\r\n)\r\n";
+    for name in ["base", "ours", "theirs"] {
+        std::fs::write(d.join(name), text).expect("write");
+    }
+    let out = Command::new(BIN)
+        .args(["merge", "base", "ours", "theirs", "plan.stepstone.ron"])
+        .current_dir(d)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "plan.stepstone.ron: already up to date\n"
+    );
+    assert_eq!(std::fs::read_to_string(d.join("ours")).expect("read"), text);
+}

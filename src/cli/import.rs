@@ -100,10 +100,14 @@ pub fn run(args: &ImportArgs) -> Outcome {
     )];
     lines.extend(preview(&merge, &scale));
     if args.dry_run {
-        lines.push(format!(
-            "Dry run: nothing was changed. Without --dry-run this {}.",
-            merge.summary(false)
-        ));
+        lines.push(if merge.is_empty() {
+            "Dry run: nothing was changed, and there is nothing to import.".to_string()
+        } else {
+            format!(
+                "Dry run: nothing was changed. Without --dry-run the import {}.",
+                merge.summary(false)
+            )
+        });
         return Ok(lines.join("\n"));
     }
     if merge.is_empty() {
