@@ -9,26 +9,16 @@
     reason = "a benchmark should stop at its first failure"
 )]
 
+mod common;
+
+use common::median_ms;
 use std::io::Write;
 use std::path::Path;
-use std::time::Instant;
 use stepstone::io;
 use stepstone::model::Plan;
 
 const ENTRIES: usize = 100_000;
 const RUNS: usize = 7;
-
-fn median_ms(mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[RUNS / 2]
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let plan = io::sample_with_log(ENTRIES);
@@ -38,14 +28,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let json_path = dir.join("big.json");
 
     let mut stamp = io::save(&ron_path, &plan, None)?;
-    let save = median_ms(|| stamp = io::save(&ron_path, &plan, Some(&stamp)).expect("save"));
-    let load = median_ms(|| {
+    let save = median_ms(RUNS, || {
+        stamp = io::save(&ron_path, &plan, Some(&stamp)).expect("save");
+    });
+    let load = median_ms(RUNS, || {
         let (loaded, _) = io::load(&ron_path).expect("load");
         assert_eq!(loaded.log.len(), plan.log.len());
     });
 
-    let json_save = median_ms(|| save_json(&json_path, &plan).expect("json save"));
-    let json_load = median_ms(|| {
+    let json_save = median_ms(RUNS, || save_json(&json_path, &plan).expect("json save"));
+    let json_load = median_ms(RUNS, || {
         let bytes = std::fs::read(&json_path).expect("read json");
         let loaded: Plan = serde_json::from_slice(&bytes).expect("parse json");
         assert_eq!(loaded.log.len(), plan.log.len());

@@ -13,26 +13,16 @@
     reason = "a benchmark should stop at its first failure"
 )]
 
+mod common;
+
+use common::median_ms;
 use std::sync::atomic::AtomicUsize;
-use std::time::Instant;
 use stepstone::io;
 use stepstone::io::folder::{list_plans, read_rows};
 
 const PLANS: usize = 50;
 const ENTRIES: usize = 10_000;
 const RUNS: usize = 5;
-
-fn median_ms(mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[RUNS / 2]
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::temp_dir().join(format!("stepstone-bench-mentor-{}", std::process::id()));
@@ -45,14 +35,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let today = jiff::civil::date(2026, 11, 25);
     let done = AtomicUsize::new(0);
 
-    let folder = median_ms(|| {
+    let folder = median_ms(RUNS, || {
         let paths = list_plans(&dir).expect("list");
         let rows = read_rows(&paths, today, &done);
         assert_eq!(rows.len(), PLANS);
         assert!(rows.iter().all(|r| r.overview.is_ok()));
     });
     let one = [dir.join("p00.stepstone.ron")];
-    let single = median_ms(|| {
+    let single = median_ms(RUNS, || {
         let rows = read_rows(&one, today, &done);
         assert!(rows[0].overview.is_ok());
     });

@@ -304,15 +304,24 @@ impl App {
         }
     }
 
+    /// While a file is read or written: a spinner saying which, and true
+    /// (nothing else is drawn then).
+    pub(super) fn busy_bar(&self, ui: &mut egui::Ui) -> bool {
+        let Some(busy) = self.files.busy() else {
+            return false;
+        };
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(busy);
+        });
+        ui.ctx().request_repaint();
+        true
+    }
+
     fn views_ui(&mut self, ui: &mut egui::Ui, edits: &mut Vec<Edit>) {
         self.read_only_bar(ui);
         self.notice_bar(ui);
-        if let Some(busy) = self.files.busy() {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label(busy);
-            });
-            ui.ctx().request_repaint();
+        if self.busy_bar(ui) {
             return;
         }
         let cx = ViewCtx {

@@ -334,12 +334,7 @@ impl App {
     /// The list: a progress bar while the files are read, then the table.
     pub(super) fn folder_ui(&mut self, ui: &mut Ui) {
         self.notice_bar(ui);
-        if let Some(busy) = self.files.busy() {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label(busy);
-            });
-            ui.ctx().request_repaint();
+        if self.busy_bar(ui) {
             return;
         }
         let Some(f) = &mut self.folder else { return };
