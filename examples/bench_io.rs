@@ -12,7 +12,6 @@
 mod common;
 
 use common::median_ms;
-use std::io::Write;
 use std::path::Path;
 use stepstone::io;
 use stepstone::model::Plan;
@@ -59,5 +58,5 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// The baseline: the same plan as JSON, through the same atomic write.
 fn save_json(path: &Path, plan: &Plan) -> std::io::Result<()> {
     let bytes = serde_json::to_vec(plan)?;
-    io::write_atomically(path, |f| f.write_all(&bytes))
+    io::write_file(path, &bytes, io::Perms::From(None))
 }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod import;
+mod merge;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -97,7 +98,7 @@ pub struct ShareArgs {
     /// Private text to keep in the copy (comma-separated, or repeat --keep).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
     pub keep: Vec<KeepArg>,
-    /// Replace OUT if it exists (the old file is kept as OUT.bak).
+    /// Replace OUT if it exists (no backup of it is kept).
     #[arg(long)]
     pub force: bool,
 }
@@ -244,7 +245,7 @@ pub fn run(command: Command, today: Date) -> ExitCode {
             ours,
             theirs,
             name,
-        } => merge(&base, &ours, &theirs, name.as_deref()),
+        } => merge::run(&base, &ours, &theirs, name.as_deref()),
     };
     match result {
         Ok(message) => {
@@ -263,7 +264,7 @@ pub fn run(command: Command, today: Date) -> ExitCode {
     }
 }
 
-type Outcome = Result<String, Vec<String>>;
+pub(crate) type Outcome = Result<String, Vec<String>>;
 
 fn check(file: &Path) -> Outcome {
     let (plan, stamp) = io::load(file).map_err(|e| vec![e.to_string()])?;
@@ -335,52 +336,6 @@ fn list_templates() -> String {
         .map(|t| format!("{:width$}  {}: {}", t.name, t.title, t.about))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&Path>) -> Outcome {
-    let shown = name.unwrap_or(ours).display();
-    let read = |p: &Path| {
-        io::load(p)
-            .map(|(plan, _)| plan)
-            .map_err(|e| vec![e.to_string()])
-    };
-    let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
-    let merged = crate::model::merge3::merge(&b, &o, &t);
-    if !merged.conflicts.is_empty() {
-        let mut lines = vec![format!(
-            "{shown}: {} changed differently on both sides. The file keeps your side \
-             everywhere; to take theirs, edit those places, run `stepstone check`, then `git add` it:",
-            plural(merged.conflicts.len(), "place"),
-        )];
-        lines.extend(merged.conflicts.iter().map(|c| {
-            let side = |v: &Option<String>| v.clone().unwrap_or_else(|| "(deleted)".into());
-            format!(
-                "  {}: ours {:?}, theirs {:?} (was {:?})",
-                c.place,
-                side(&c.ours),
-                side(&c.theirs),
-                side(&c.base)
-            )
-        }));
-        return Err(lines);
-    }
-    if merged.plan == o {
-        // Nothing new from theirs: the file stays byte for byte (comments too).
-        return Ok(format!("{shown}: already up to date"));
-    }
-    // Written in place with no backup beside it: git owns these files.
-    let text = io::format::to_ron(&merged.plan).map_err(|e| vec![e.to_string()])?;
-    io::write_atomically(ours, |f| std::io::Write::write_all(f, text.as_bytes())).map_err(|e| {
-        vec![format!(
-            "{}: could not write the merge: {e}",
-            ours.display()
-        )]
-    })?;
-    let renumbered = match merged.renumbered {
-        0 => String::new(),
-        n => format!("; {} added on both sides got new ids", plural(n, "item")),
-    };
-    Ok(format!("{shown}: merged{renumbered}"))
 }
 
 fn log(args: &LogArgs, today: Date) -> Outcome {
@@ -517,14 +472,12 @@ fn report(args: &ReportArgs, today: Date) -> Outcome {
             Ok(String::new())
         }
         Some(out) => {
-            io::write_atomically(out, |f| std::io::Write::write_all(f, text.as_bytes())).map_err(
-                |e| {
-                    vec![format!(
-                        "{}: could not write the export: {e}",
-                        out.display()
-                    )]
-                },
-            )?;
+            export::write(out, &text, Some(file)).map_err(|e| {
+                vec![format!(
+                    "{}: could not write the export: {e}",
+                    out.display()
+                )]
+            })?;
             Ok(format!(
                 "Wrote {} of {} to {}.",
                 format.noun(),

@@ -196,7 +196,11 @@ fn save_before_quit_still_quits_after_overwriting_a_changed_file() {
 #[test]
 fn a_plan_opened_by_a_relative_path_is_kept_by_its_absolute_path() {
     let root = std::env::current_dir().expect("cwd");
-    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("tempdir");
+    // Inside the crate, wherever the target folder is (CARGO_TARGET_DIR).
+    let dir = tempfile::Builder::new()
+        .prefix(".relative-test-")
+        .tempdir_in(&root)
+        .expect("tempdir");
     let file = sample_copy(dir.path());
     let relative = file
         .strip_prefix(&root)

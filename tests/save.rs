@@ -5,8 +5,7 @@
 mod common;
 
 use common::{names_in, plan_with_entries};
-use std::io::Write;
-use stepstone::io::{self, SaveError, backup_path, write_atomically};
+use stepstone::io::{self, SaveError, backup_path};
 use stepstone::model::Plan;
 
 #[test]
@@ -43,10 +42,10 @@ fn a_save_that_fails_between_write_and_rename_leaves_the_original() {
     io::save(&path, &plan, None).expect("save");
     let before = std::fs::read(&path).expect("read");
 
-    let result = write_atomically(&path, |f| {
-        f.write_all(b"(\n    format_version: 1,\n    owner: \"half")?;
-        Err(std::io::Error::other("power cut"))
-    });
+    // The disk fills half way through the write.
+    io::fault::inject("write.data", dir.path());
+    let result = io::write_file(&path, &before[..before.len() / 2], io::Perms::From(None));
+    io::fault::clear(dir.path());
     assert!(result.is_err());
     assert_eq!(
         std::fs::read(&path).expect("read"),

@@ -89,8 +89,8 @@ pub enum SaveError {
     )]
     Busy { path: PathBuf },
     #[error(
-        "{}: not saved: the plan would be {} MiB, over the 64 MiB that Stepstone can open again; the file is unchanged (remove old log entries or split the plan)",
-        path.display(), bytes / (1024 * 1024)
+        "{}: not saved: the plan would be {bytes} bytes ({:.1} MiB), over the 64 MiB ({} bytes) that Stepstone can open again; the file is unchanged (remove old log entries or split the plan)",
+        path.display(), *bytes as f64 / (1024.0 * 1024.0), super::MAX_FILE_BYTES
     )]
     TooBig { path: PathBuf, bytes: u64 },
 }

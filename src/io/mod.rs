@@ -3,6 +3,7 @@
 pub mod conflicts;
 mod error;
 pub mod export;
+pub mod fault;
 pub mod folder;
 pub mod format;
 pub mod framework;
@@ -13,6 +14,7 @@ mod sample;
 mod save;
 mod share;
 pub mod templates;
+pub mod write;
 
 pub use error::{FormatError, LoadError, SaveError};
 pub use format::{CURRENT_VERSION, MAX_FILE_BYTES, from_ron, to_ron};
@@ -21,7 +23,8 @@ pub use framework::{ImportError, Incoming, load_incoming};
 pub use migrate::current_readers;
 pub use sample::{SAMPLE_RON, sample_plan, sample_with_log};
 pub use save::{
-    DiskStamp, Locked, Saved, backup_path, comments_copy_path, content_hash, load, lock, save,
-    write_atomically,
+    DiskStamp, Locked, Replacing, Saved, backup_path, comments_copy_path, content_hash, load, lock,
+    plan_text, save,
 };
 pub use share::{ShareError, shared_path, write_shared};
+pub use write::{Perms, write_file};

@@ -8,10 +8,12 @@
 //! unless the caller says so.
 
 use super::error::{FormatError, LoadError, LoadErrorKind, SaveError};
+use super::fault;
 use super::format::{MAX_FILE_BYTES, has_comments, line_col, read_plan, to_ron};
+use super::write::{Perms, ReadError, read_bounded, replace, target, write_file};
 use crate::model::Plan;
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -55,30 +57,17 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     h
 }
 
-/// Reads and parses a plan file.
+/// Reads and parses a plan file. Anything but a regular file (a folder, a
+/// pipe, a device) is refused at once, and so is a file over the size limit.
 pub fn load(path: &Path) -> Result<(Plan, DiskStamp), LoadError> {
     let fail = |kind: LoadErrorKind| LoadError {
         path: path.to_path_buf(),
         kind,
     };
-    let file = fs::File::open(path).map_err(|e| fail(e.into()))?;
-    let meta = file.metadata().map_err(|e| fail(e.into()))?;
-    if meta.is_dir() {
-        return Err(fail(
-            io::Error::other("it is a folder, not a plan file").into(),
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(LoadErrorKind::TooBig(meta.len())));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // `take` guards against files that grow while read, or report no size.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(e.into()))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(LoadErrorKind::TooBig(bytes.len() as u64)));
-    }
+    let (bytes, meta) = read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => fail(e.into()),
+        ReadError::TooBig(n) => fail(LoadErrorKind::TooBig(n)),
+    })?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         // Safe: `valid_up_to` marks the end of the valid UTF-8 prefix.
@@ -165,19 +154,20 @@ pub struct Locked {
 /// Takes the lock on a plan file, waiting up to ten seconds for another
 /// writer to finish.
 pub fn lock(path: &Path) -> Result<Locked, SaveError> {
-    // Through a symbolic link, lock and save the file it points at: the link stays.
-    let resolved = fs::symlink_metadata(path)
-        .is_ok_and(|m| m.file_type().is_symlink())
-        .then(|| fs::canonicalize(path).ok())
-        .flatten();
-    let path = resolved.unwrap_or_else(|| path.to_path_buf());
+    // Through a symbolic link, lock and save the file it points at: the
+    // link stays. A folder, a pipe, a device or a read-only file is refused
+    // here, before anything waits on it.
+    let path = target(path).map_err(|source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let io_err = |source| SaveError::Io {
         path: path.clone(),
         source,
     };
     let started = Instant::now();
     loop {
-        let file = match fs::File::open(&path) {
+        let file = match super::write::open_regular(&path) {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Ok(Locked { path, _file: None });
@@ -257,7 +247,25 @@ impl Locked {
     /// no longer the one that was read (checked again right before the new
     /// file takes its place); with `None`, writes regardless (Save As, or
     /// "overwrite anyway"). Refuses to write a file too big to open again.
+    /// The old file is kept as `NAME.bak`.
     pub fn save(&self, plan: &Plan, expected: Option<&DiskStamp>) -> Result<Saved, SaveError> {
+        self.save_with(
+            plan,
+            expected,
+            Replacing {
+                backup: true,
+                comments_beside: &self.path,
+            },
+        )
+    }
+
+    /// Saves like [`Locked::save`], treating the replaced file as told.
+    pub fn save_with(
+        &self,
+        plan: &Plan,
+        expected: Option<&DiskStamp>,
+        replacing: Replacing<'_>,
+    ) -> Result<Saved, SaveError> {
         let path = self.path.as_path();
         let io_err = |source| SaveError::Io {
             path: path.to_path_buf(),
@@ -274,28 +282,33 @@ impl Locked {
                 path: path.to_path_buf(),
             });
         }
-        let text = to_ron(plan).map_err(|e| io_err(io::Error::other(e.to_string())))?;
-        if text.len() as u64 > MAX_FILE_BYTES {
-            return Err(SaveError::TooBig {
-                path: path.to_path_buf(),
-                bytes: text.len() as u64,
-            });
-        }
+        let text = plan_text(plan, path)?;
         let comments_kept = if path.exists() {
-            let kept = self.keep_comments(expected).map_err(io_err)?;
-            keep_backup(path).map_err(io_err)?;
+            let kept = self
+                .keep_comments(expected, replacing.comments_beside)
+                .map_err(io_err)?;
+            if replacing.backup {
+                keep_backup(path).map_err(io_err)?;
+            }
             kept
         } else {
             None
         };
-        let meta = replace(path, text.as_bytes(), || {
-            if changed()? {
-                return Err(SaveError::ChangedOnDisk {
-                    path: path.to_path_buf(),
-                });
-            }
-            Ok(())
-        })?;
+        let meta = replace(
+            path,
+            text.as_bytes(),
+            Perms::From(None),
+            &temp_path(path),
+            io_err,
+            || {
+                if changed()? {
+                    return Err(SaveError::ChangedOnDisk {
+                        path: path.to_path_buf(),
+                    });
+                }
+                Ok(())
+            },
+        )?;
         Ok(Saved {
             stamp: DiskStamp::of(&meta, text.as_bytes()),
             comments_kept,
@@ -303,8 +316,13 @@ impl Locked {
     }
 
     /// If the file about to be replaced has hand-written comments, copies it
-    /// to a name later saves never write to, and returns that name.
-    fn keep_comments(&self, expected: Option<&DiskStamp>) -> io::Result<Option<PathBuf>> {
+    /// to a name beside `beside` that later saves never write to (with the
+    /// plan's permissions), and returns that name.
+    fn keep_comments(
+        &self,
+        expected: Option<&DiskStamp>,
+        beside: &Path,
+    ) -> io::Result<Option<PathBuf>> {
         if expected.is_some_and(|s| !s.comments) {
             return Ok(None);
         }
@@ -313,12 +331,38 @@ impl Locked {
         if !has_comments(&text) {
             return Ok(None);
         }
-        let copy = comments_copy_path(&self.path, &bytes);
+        let copy = comments_copy_path(beside, &bytes);
         if !copy.exists() {
-            write_atomically(&copy, |f| f.write_all(&bytes))?;
+            write_file(&copy, &bytes, Perms::From(Some(&self.path)))?;
         }
         Ok(Some(copy))
     }
+}
+
+/// How a save treats the file it replaces.
+#[derive(Clone, Copy, Debug)]
+pub struct Replacing<'a> {
+    /// Keep it as `NAME.bak` (not for files git or a mentor owns).
+    pub backup: bool,
+    /// If it has hand-written comments, keep a copy of it as
+    /// `NAME.commented.stepstone.ron` beside this path.
+    pub comments_beside: &'a Path,
+}
+
+/// The plan as its file will hold it, refused if it could not be opened
+/// again (over [`MAX_FILE_BYTES`]).
+pub fn plan_text(plan: &Plan, path: &Path) -> Result<String, SaveError> {
+    let text = to_ron(plan).map_err(|e| SaveError::Io {
+        path: path.to_path_buf(),
+        source: io::Error::other(e.to_string()),
+    })?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::TooBig {
+            path: path.to_path_buf(),
+            bytes: text.len() as u64,
+        });
+    }
+    Ok(text)
 }
 
 /// The temporary file a save of `path` writes before renaming it over the
@@ -328,65 +372,6 @@ fn temp_path(path: &Path) -> PathBuf {
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     path.with_file_name(format!(".{name}.saving"))
-}
-
-/// Replaces the file at `path` with `bytes` (the lock held): writes and
-/// syncs the temporary file, asks `check` whether to go on (the file on disk
-/// may have changed meanwhile), renames it over the plan and syncs the
-/// folder. Returns the new file's metadata, taken from the written file
-/// itself, so it cannot describe a later writer's file. On any failure the
-/// plan is untouched and the temporary file removed.
-fn replace(
-    path: &Path,
-    bytes: &[u8],
-    check: impl FnOnce() -> Result<(), SaveError>,
-) -> Result<fs::Metadata, SaveError> {
-    let io_err = |source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let tmp = temp_path(path);
-    let written = (|| {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)
-            .map_err(io_err)?;
-        if let Ok(old) = fs::metadata(path) {
-            // Keep the plan's permissions (a private plan stays private).
-            let _ = file.set_permissions(old.permissions());
-        }
-        file.write_all(bytes).map_err(io_err)?;
-        file.sync_all().map_err(io_err)?;
-        let meta = file.metadata().map_err(io_err)?;
-        check()?;
-        fs::rename(&tmp, path).map_err(io_err)?;
-        Ok(meta)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    let meta = written?;
-    sync_folder(path);
-    Ok(meta)
-}
-
-/// Makes a rename in the plan's folder durable (where the platform can).
-fn sync_folder(path: &Path) {
-    #[cfg(unix)]
-    if let Some(dir) = path.parent() {
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = path;
 }
 
 /// Whether the file differs from the stamp. A missing file has not "changed":
@@ -412,20 +397,13 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     tmp.push(".tmp");
     let tmp = PathBuf::from(tmp);
     let _ = fs::remove_file(&tmp);
+    fault::hit("save.backup", path)?;
     if fs::hard_link(path, &tmp).is_err() {
         fs::copy(path, &tmp)?;
     }
-    fs::rename(&tmp, &bak)
-}
-
-/// Writes a file atomically: `write` fills a temporary file in the same
-/// folder; only if it succeeds is the file synced and renamed over `path`.
-/// If `write` fails, `path` is untouched.
-pub fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
-) -> io::Result<()> {
-    let mut file = atomic_write_file::AtomicWriteFile::options().open(path)?;
-    write(file.as_file_mut())?;
-    file.commit()
+    let renamed = fs::rename(&tmp, &bak);
+    // When the `.bak` already was the plan's own file (a second link left
+    // by an interrupted save), the rename does nothing and `tmp` stays.
+    let _ = fs::remove_file(&tmp);
+    renamed
 }

@@ -2,7 +2,7 @@
 //! path for `stepstone share` and File > Export for sharing.
 
 use super::error::SaveError;
-use super::save::{lock, plan_stem};
+use super::save::{Replacing, lock, plan_stem};
 use crate::model::{Keep, Plan, Problem};
 use std::path::{Path, PathBuf};
 
@@ -29,7 +29,8 @@ pub fn shared_path(plan_path: &Path) -> PathBuf {
 }
 
 /// Writes the share copy of `plan` (keeping `keep`) to `out` through the
-/// safe save, replacing a file there (kept as `.bak`). Refuses to write
+/// safe save, replacing a file there (with no `.bak`: an earlier copy may
+/// hold private text kept on purpose then). Refuses to write
 /// over `source`, the plan's own file, and to share a plan with problems:
 /// whoever gets the copy should be able to open it cleanly.
 pub fn write_shared(
@@ -54,7 +55,11 @@ pub fn write_shared(
     if !problems.is_empty() {
         return Err(ShareError::Problems(problems));
     }
-    lock(out)?.save(&copy, None)?;
+    let replacing = Replacing {
+        backup: false,
+        comments_beside: out,
+    };
+    lock(out)?.save_with(&copy, None, replacing)?;
     Ok(())
 }
 

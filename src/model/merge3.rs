@@ -13,9 +13,10 @@
 //! - Links to an item that no longer exists are dropped, as deleting an item
 //!   in the app does.
 
+use super::ids::FreshIds;
 use super::{
-    EntryId, Goal, GoalId, LogEntry, MilestoneId, Person, PersonId, Plan, Review, ReviewId, Role,
-    RoleId, Skill, SkillId,
+    EntryId, Goal, GoalId, LogEntry, MilestoneId, Person, PersonId, Plan, Problem, Review,
+    ReviewId, Role, RoleId, Skill, SkillId,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -50,11 +51,69 @@ pub struct Merged {
     pub conflicts: Vec<Conflict>,
     /// How many of their new items got a new id because ours used it.
     pub renumbered: usize,
+    /// What `check` finds in the merged plan although both sides were
+    /// valid (two roles made current, dates put out of order by changes on
+    /// each side): to fix before the merge is done.
+    pub problems: Vec<Problem>,
+}
+
+/// One of the three versions a merge reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Version {
+    Base,
+    Ours,
+    Theirs,
+}
+
+impl Version {
+    /// "your version", for messages.
+    pub fn words(self) -> &'static str {
+        match self {
+            Version::Base => "the common version",
+            Version::Ours => "your version",
+            Version::Theirs => "their version",
+        }
+    }
+}
+
+/// Why a merge was not made: a version that `check` rejects (an id used
+/// twice, a link to nothing) would make the merge drop items unseen.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{} has problems to fix first (stepstone check lists them); nothing was merged", .version.words())]
+pub struct Refused {
+    pub version: Version,
+    pub problems: Vec<Problem>,
 }
 
 /// Merges with every conflict resolved our way (see [`merge_choosing`]).
 pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
     merge_choosing(base, ours, theirs, &|_| Side::Ours)
+}
+
+/// Merges like [`merge_choosing`] after checking each version: refuses one
+/// with problems. Without `base` (lost, or never shared), what the two
+/// agree on stands in for it ([`agreement`]).
+pub fn merge_checked(
+    base: Option<&Plan>,
+    ours: &Plan,
+    theirs: &Plan,
+    choose: &dyn Fn(&str) -> Side,
+) -> Result<Merged, Refused> {
+    let versions = [
+        (Version::Ours, Some(ours)),
+        (Version::Theirs, Some(theirs)),
+        (Version::Base, base),
+    ];
+    for (version, plan) in versions {
+        let problems = plan.map(Plan::validate).unwrap_or_default();
+        if !problems.is_empty() {
+            return Err(Refused { version, problems });
+        }
+    }
+    Ok(match base {
+        Some(base) => merge_choosing(base, ours, theirs, choose),
+        None => merge_choosing(&agreement(ours, theirs), ours, theirs, choose),
+    })
 }
 
 /// Merges `ours` and `theirs`, which both started from `base`. Each
@@ -79,7 +138,7 @@ pub fn merge_choosing(
             &ours.owner,
             &theirs.owner,
         ),
-        purpose: set_merge(&base.purpose, &ours.purpose, &theirs.purpose),
+        purpose: set_merge(&base.purpose, &ours.purpose, &theirs.purpose, String::clone),
         level_names: m.whole(
             "level_names",
             "Level names",
@@ -100,6 +159,7 @@ pub fn merge_choosing(
         s.history.sort_by_key(|c| c.date);
     }
     Merged {
+        problems: plan.validate(),
         plan,
         conflicts: m.conflicts,
         renumbered,
@@ -112,8 +172,9 @@ pub fn merge_choosing(
 /// differ as changed by both (so the person chooses). Nothing is lost.
 pub fn agreement(ours: &Plan, theirs: &Plan) -> Plan {
     fn same<T: Keyed>(ours: &[T], theirs: &[T]) -> Vec<T> {
+        let theirs: HashMap<u32, &T> = theirs.iter().map(|t| (t.key(), t)).collect();
         ours.iter()
-            .filter(|o| theirs.contains(o))
+            .filter(|o| theirs.get(&o.key()).is_some_and(|t| *t == *o))
             .cloned()
             .collect()
     }
@@ -121,12 +182,14 @@ pub fn agreement(ours: &Plan, theirs: &Plan) -> Plan {
     let differ = |o: &String, t: &String| if o == t { o.clone() } else { "\u{0}".into() };
     Plan {
         owner: differ(&ours.owner, &theirs.owner),
-        purpose: ours
-            .purpose
-            .iter()
-            .filter(|p| theirs.purpose.contains(p))
-            .cloned()
-            .collect(),
+        purpose: {
+            let theirs: HashSet<&String> = theirs.purpose.iter().collect();
+            ours.purpose
+                .iter()
+                .filter(|p| theirs.contains(p))
+                .cloned()
+                .collect()
+        },
         level_names: if ours.level_names == theirs.level_names {
             ours.level_names.clone()
         } else {
@@ -245,23 +308,34 @@ fn pair<'a, V: PartialEq, K: Eq + Hash + Copy>(
 }
 
 /// What each side added is kept, what each side removed is gone; ours'
-/// order first, then theirs' additions.
-fn set_merge<V: Clone + PartialEq>(base: &[V], ours: &[V], theirs: &[V]) -> Vec<V> {
+/// order first, then theirs' additions. Items are told apart by `key`
+/// (hashed, so long lists merge in linear time).
+fn set_merge<V: Clone + PartialEq, K: Eq + Hash>(
+    base: &[V],
+    ours: &[V],
+    theirs: &[V],
+    key: impl Fn(&V) -> K,
+) -> Vec<V> {
     if ours == theirs || theirs == base {
         return ours.to_vec();
     }
     if ours == base {
         return theirs.to_vec();
     }
+    let in_base: HashSet<K> = base.iter().map(&key).collect();
+    let in_theirs: HashSet<K> = theirs.iter().map(&key).collect();
+    let mut seen = HashSet::new();
     let mut out: Vec<V> = Vec::with_capacity(ours.len());
     for v in ours {
-        let removed_by_theirs = base.contains(v) && !theirs.contains(v);
-        if !removed_by_theirs && !out.contains(v) {
+        let k = key(v);
+        let removed_by_theirs = in_base.contains(&k) && !in_theirs.contains(&k);
+        if !removed_by_theirs && seen.insert(k) {
             out.push(v.clone());
         }
     }
     for v in theirs {
-        if !base.contains(v) && !out.contains(v) {
+        let k = key(v);
+        if !in_base.contains(&k) && seen.insert(k) {
             out.push(v.clone());
         }
     }
@@ -433,7 +507,7 @@ impl Merger<'_> {
             .into_iter()
             .find(|f| all().all(|v| v.get(f).is_some_and(Value::is_u64)))
         else {
-            return set_merge(base, ours, theirs);
+            return set_merge(base, ours, theirs, Value::to_string);
         };
         let id = |v: &Value| v.get(field).and_then(Value::as_u64).unwrap_or(0);
         let what = |v: &Value| {
@@ -490,20 +564,11 @@ fn renumber_collisions(base: &Plan, ours: &Plan, theirs: &Plan) -> (Plan, usize)
             .filter(|v| !in_base.contains(&v.key()))
             .map(|v| (v.key(), v))
             .collect();
-        let mut next = base
-            .iter()
-            .chain(ours)
-            .chain(theirs)
-            .map(Keyed::key)
-            .max()
-            .unwrap_or(0);
+        let mut fresh = FreshIds::new(base.iter().chain(ours).chain(theirs).map(Keyed::key));
         theirs
             .iter()
             .filter(|t| ours_new.get(&t.key()).is_some_and(|o| *o != *t))
-            .map(|t| {
-                next += 1;
-                (t.key(), next)
-            })
+            .map(|t| (t.key(), fresh.take()))
             .collect()
     }
     let roles = collisions(&base.roles, &ours.roles, &theirs.roles);
@@ -605,19 +670,10 @@ fn milestone_collisions(
         .filter(|(id, _)| !in_base.contains(id))
         .copied()
         .collect();
-    let mut next = b
-        .iter()
-        .chain(&o)
-        .chain(&t)
-        .map(|(id, _)| *id)
-        .max()
-        .unwrap_or(0);
+    let mut fresh = FreshIds::new(b.iter().chain(&o).chain(&t).map(|(id, _)| *id));
     t.iter()
         .filter(|(id, m)| ours_new.get(id).is_some_and(|o| o != m))
-        .map(|(id, _)| {
-            next += 1;
-            (*id, next)
-        })
+        .map(|(id, _)| (*id, fresh.take()))
         .collect()
 }
 

@@ -559,7 +559,7 @@ impl App {
             if let Some(folder) = path.parent() {
                 std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
             }
-            export::write(&path, &text).map_err(|e| e.to_string())
+            export::write(&path, &text, self.doc.path.as_deref()).map_err(|e| e.to_string())
         });
         self.notice = Some(match written {
             Ok(()) => Notice::info(format!(

@@ -130,9 +130,21 @@ impl App {
         source: Source,
         then: Option<Then>,
     ) {
+        // A version with problems (an id used twice) would lose items unseen.
+        let merged =
+            match merge3::merge_checked(base.as_ref(), self.doc.plan(), &theirs, &|_| Side::Ours) {
+                Ok(merged) => merged,
+                Err(refused) => {
+                    let first = refused.problems.first().map(ToString::to_string);
+                    self.notice = Some(Notice::error(format!(
+                        "Could not merge: {refused} (first: {}).",
+                        first.unwrap_or_default()
+                    )));
+                    return;
+                }
+            };
         // Without the common version, what both agree on stands in for it.
         let base = base.unwrap_or_else(|| merge3::agreement(self.doc.plan(), &theirs));
-        let merged = merge3::merge(&base, self.doc.plan(), &theirs);
         if merged.conflicts.is_empty() {
             self.finish_merge(merged.plan, source, then);
             return;

@@ -152,7 +152,7 @@ impl ShareDialog {
         if with_extension(PathBuf::from(self.path.trim())).is_file() {
             ui.colored_label(
                 warn,
-                "A file with this name exists: exporting replaces it (the old one is kept as .bak).",
+                "A file with this name exists: exporting replaces it (no copy of the old one is kept).",
             );
         }
         if let Some(e) = &self.error {

@@ -1,9 +1,8 @@
 //! Files the app keeps for itself: the recent-plans list and the recovery
 //! copy of unsaved changes. No egui here.
 
-use crate::io::{self, write_atomically};
+use crate::io::{self, Perms, write_file};
 use crate::model::Plan;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// How many recent plans are remembered.
@@ -73,9 +72,11 @@ impl AppDirs {
         recent.truncate(MAX_RECENT);
         if let Ok(text) = ron::ser::to_string_pretty(&recent, ron::ser::PrettyConfig::default()) {
             let _ = std::fs::create_dir_all(&self.config);
-            let _ = write_atomically(&self.config.join(RECENT_FILE), |f| {
-                f.write_all(text.as_bytes())
-            });
+            let _ = write_file(
+                &self.config.join(RECENT_FILE),
+                text.as_bytes(),
+                Perms::Private,
+            );
         }
         recent
     }
@@ -105,10 +106,11 @@ impl AppDirs {
             stamp: stamp.cloned(),
         };
         let about = ron::to_string(&about).map_err(|e| std::io::Error::other(e.to_string()))?;
-        std::fs::create_dir_all(&self.recovery)?;
+        private_folder(&self.recovery)?;
         let (plan_file, about_file) = self.recovery_files(path);
-        write_atomically(&about_file, |f| f.write_all(about.as_bytes()))?;
-        write_atomically(&plan_file, |f| f.write_all(text.as_bytes()))
+        // A private plan's text: readable by its owner only.
+        write_file(&about_file, about.as_bytes(), Perms::Private)?;
+        write_file(&plan_file, text.as_bytes(), Perms::Private)
     }
 
     /// The most recent unsaved changes left by a session that did not end cleanly.
@@ -160,4 +162,15 @@ pub struct Recovery {
     /// That file as it was when the changes began, to notice later outside changes.
     pub stamp: Option<io::DiskStamp>,
     pub plan: Plan,
+}
+
+/// Creates `folder` (and its parents) if needed, open to its owner only.
+fn private_folder(folder: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(folder)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
 }

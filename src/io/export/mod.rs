@@ -221,10 +221,11 @@ pub fn output_problem(plan: Option<&Path>, out: &Path) -> Option<String> {
     }
 }
 
-/// Writes an export to `out` atomically: a reader sees the old file or the
-/// new one, never half of one.
-pub fn write(out: &Path, text: &str) -> std::io::Result<()> {
-    crate::io::write_atomically(out, |f| std::io::Write::write_all(f, text.as_bytes()))
+/// Writes an export of the plan file `plan` to `out` through the one safe
+/// write path: a reader sees the old file or the new one, never half of
+/// one, and a private plan's export is private too.
+pub fn write(out: &Path, text: &str, plan: Option<&Path>) -> std::io::Result<()> {
+    crate::io::write_file(out, text.as_bytes(), crate::io::Perms::From(plan))
 }
 
 /// A day as reports write it: "4 Nov 2026".
