@@ -424,6 +424,15 @@ fn a_private_plans_copies_stay_private() {
     ]);
     assert!(o.status.success(), "{}", said(&o));
     assert_eq!(mode(&out), 0o600, "an export of a private plan is private");
+
+    // The app's recovery copy: owner only, in a folder open to its owner only.
+    let dirs = stepstone::ui::storage::AppDirs::in_folder(&dir.path().join("app"));
+    dirs.write_recovery(Some(&path), None, &io::sample_plan())
+        .expect("recovery copy");
+    assert_eq!(mode(&dirs.recovery), 0o700);
+    for name in names_in(&dirs.recovery) {
+        assert_eq!(mode(&dirs.recovery.join(&name)), 0o600, "{name}");
+    }
 }
 
 #[cfg(unix)]

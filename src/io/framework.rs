@@ -100,7 +100,7 @@ fn is_framework(path: &Path) -> bool {
         ["md", "markdown", "yaml", "yml"].contains(&e.to_ascii_lowercase().as_str())
     });
     by_name
-        || std::fs::File::open(path).is_ok_and(|f| {
+        || super::write::open_regular(path).is_ok_and(|f| {
             use std::io::Read;
             let mut start = [0u8; 6];
             let n = f.take(6).read(&mut start).unwrap_or(0);
@@ -131,22 +131,14 @@ pub fn load_incoming(path: &Path) -> Result<Incoming, ImportError> {
         at,
         message,
     };
-    let meta =
-        std::fs::metadata(path).map_err(|e| fail(None, format!("cannot read the file: {e}")))?;
-    if meta.is_dir() {
-        return Err(fail(None, "it is a folder, not a file".into()));
-    }
-    if meta.len() > MAX_FRAMEWORK_BYTES {
-        return Err(fail(
-            None,
-            format!(
-                "the file is {} bytes; frameworks over 4 MiB are refused",
-                meta.len()
+    let (bytes, _) =
+        super::write::read_bounded(path, MAX_FRAMEWORK_BYTES).map_err(|e| match e {
+            super::write::ReadError::Io(e) => fail(None, format!("cannot read the file: {e}")),
+            super::write::ReadError::TooBig(n) => fail(
+                None,
+                format!("the file is {n} bytes; frameworks over 4 MiB are refused"),
             ),
-        ));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| fail(None, format!("cannot read the file: {e}")))?;
+        })?;
     let text = String::from_utf8(bytes)
         .map_err(|_| fail(None, "this is not a text file (it is not UTF-8)".into()))?;
     let stem = file_name.split('.').next().unwrap_or_default();
