@@ -9,8 +9,8 @@
 
 mod common;
 
-use common::names_in;
 use common::ui::{open_app, settings};
+use common::{names_in, said};
 use std::path::Path;
 use std::process::{Command, Output};
 use stepstone::io::{self, fault};
@@ -28,10 +28,6 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
             (n, bytes)
         })
         .collect()
-}
-
-fn said(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
 }
 
 /// Runs the binary in `dir` with `point` failing.

@@ -5,12 +5,12 @@
 
 mod common;
 
-use common::{names_in, stepstone};
+use common::{entry, names_in, said, stepstone};
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 use stepstone::io;
-use stepstone::model::{EntryId, ExperienceKind, LogEntry, Plan, RoleId, Stage};
+use stepstone::model::{Plan, RoleId, Stage};
 
 const BIN: &str = env!("CARGO_BIN_EXE_stepstone");
 
@@ -22,10 +22,6 @@ fn save(path: &Path, plan: &Plan) {
     io::save(path, plan, None).expect("save");
 }
 
-fn said(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
-}
-
 fn in_dir(dir: &Path, program: &str, args: &[&str]) -> Output {
     Command::new(program)
         .args(args)
@@ -34,21 +30,6 @@ fn in_dir(dir: &Path, program: &str, args: &[&str]) -> Output {
         .env("HOME", dir)
         .output()
         .expect("runs")
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let o = in_dir(dir, "git", args);
-    assert!(o.status.success(), "git {args:?}: {}", said(&o));
-}
-
-fn entry(id: u32, text: &str) -> LogEntry {
-    LogEntry::new(
-        EntryId(id),
-        jiff::civil::date(2026, 11, 20),
-        30,
-        ExperienceKind::Learning,
-        text,
-    )
 }
 
 /// Writes base, ours and theirs into `dir` and runs `stepstone merge` on
@@ -62,71 +43,6 @@ fn merge_files(dir: &Path, base: &Plan, ours: &Plan, theirs: &Plan) -> Output {
         BIN,
         &["merge", "base", "ours", "theirs", "plan.stepstone.ron"],
     )
-}
-
-#[test]
-fn a_git_merge_with_one_conflict_keeps_every_other_change_of_theirs() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let d = dir.path();
-    let plan_file = d.join("plan.stepstone.ron");
-    std::fs::write(&plan_file, io::SAMPLE_RON).expect("write");
-    git(d, &["init", "-q", "-b", "main"]);
-    git(d, &["config", "user.email", "me@example.org"]);
-    git(d, &["config", "user.name", "Me"]);
-    std::fs::write(
-        d.join(".gitattributes"),
-        "*.stepstone.ron merge=stepstone\n",
-    )
-    .expect("write");
-    git(
-        d,
-        &[
-            "config",
-            "merge.stepstone.driver",
-            &format!("{BIN} merge %O %A %B %P"),
-        ],
-    );
-    git(d, &["add", "."]);
-    git(d, &["commit", "-q", "-m", "plan"]);
-    let first = load(&plan_file).log[0].id;
-
-    // Home edits entry 1's text and logs two entries; work edits the same text.
-    git(d, &["checkout", "-q", "-b", "home"]);
-    let mut p = load(&plan_file);
-    p.log[0].text = "Edited at home".into();
-    let next = p.new_entry_id().0;
-    p.log.push(entry(next, "Logged at home, one"));
-    p.log.push(entry(next + 1, "Logged at home, two"));
-    save(&plan_file, &p);
-    git(d, &["commit", "-q", "-am", "home"]);
-    git(d, &["checkout", "-q", "main"]);
-    let mut p = load(&plan_file);
-    p.log[0].text = "Edited at work".into();
-    save(&plan_file, &p);
-    git(d, &["commit", "-q", "-am", "work"]);
-
-    let o = in_dir(d, "git", &["merge", "home"]);
-    assert!(!o.status.success(), "git keeps its conflict exit");
-    let out = said(&o);
-    assert!(out.contains("1 place changed differently"), "{out}");
-    assert!(out.contains("ours \"Edited at work\""), "{out}");
-    let merged = load(&plan_file);
-    let texts: Vec<&str> = merged.log.iter().map(|e| e.text.as_str()).collect();
-    assert!(
-        texts.contains(&"Logged at home, one"),
-        "theirs' entries are in"
-    );
-    assert!(texts.contains(&"Logged at home, two"));
-    assert_eq!(
-        merged
-            .log
-            .iter()
-            .find(|e| e.id == first)
-            .map(|e| e.text.as_str()),
-        Some("Edited at work"),
-        "your side at the conflicting place"
-    );
-    assert!(merged.validate().is_empty());
 }
 
 #[test]
@@ -500,33 +416,23 @@ fn git_add_add_merges_from_what_both_agree_on_and_names_the_plan() {
     save(&d.join("ours"), &plan);
     save(&d.join("theirs"), &theirs);
     std::fs::write(d.join(".merge_file_base"), "").expect("empty base");
-    let o = in_dir(
-        d,
-        BIN,
-        &[
+    let merge = || {
+        let args = [
             "merge",
             ".merge_file_base",
             "ours",
             "theirs",
             "plan.stepstone.ron",
-        ],
-    );
+        ];
+        in_dir(d, BIN, &args)
+    };
+    let o = merge();
     assert!(o.status.success(), "{}", said(&o));
     assert!(said(&o).contains("no common version"), "{}", said(&o));
     assert_eq!(load(&d.join("ours")).log.len(), plan.log.len() + 1);
 
     std::fs::write(d.join("theirs"), "not a plan").expect("write");
-    let o = in_dir(
-        d,
-        BIN,
-        &[
-            "merge",
-            ".merge_file_base",
-            "ours",
-            "theirs",
-            "plan.stepstone.ron",
-        ],
-    );
+    let o = merge();
     assert_eq!(o.status.code(), Some(1));
     assert!(
         said(&o).starts_with("plan.stepstone.ron (their version):"),

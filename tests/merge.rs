@@ -237,3 +237,54 @@ fn a_merge_that_brings_nothing_new_leaves_ours_byte_for_byte() {
     );
     assert_eq!(std::fs::read_to_string(d.join("ours")).expect("read"), text);
 }
+
+#[test]
+fn a_git_merge_with_one_conflict_keeps_every_other_change_of_theirs() {
+    let dir = repository();
+    let d = dir.path();
+    let plan_file = d.join("plan.stepstone.ron");
+    let first = load(&plan_file).log[0].id;
+
+    // Home edits entry 1's text and logs two entries; work edits the same text.
+    git(d, &["checkout", "-q", "-b", "home"]);
+    let mut p = load(&plan_file);
+    p.log[0].text = "Edited at home".into();
+    let next = p.new_entry_id().0;
+    p.log.push(common::entry(next, "Logged at home, one"));
+    p.log.push(common::entry(next + 1, "Logged at home, two"));
+    save(&plan_file, &p);
+    git(d, &["commit", "-q", "-am", "home"]);
+    git(d, &["checkout", "-q", "main"]);
+    let mut p = load(&plan_file);
+    p.log[0].text = "Edited at work".into();
+    save(&plan_file, &p);
+    git(d, &["commit", "-q", "-am", "work"]);
+
+    let o = Command::new("git")
+        .args(["merge", "home"])
+        .current_dir(d)
+        .env("HOME", d)
+        .output()
+        .expect("runs");
+    assert!(!o.status.success(), "git keeps its conflict exit");
+    let out = common::said(&o);
+    assert!(out.contains("1 place changed differently"), "{out}");
+    assert!(out.contains("ours \"Edited at work\""), "{out}");
+    let merged = load(&plan_file);
+    let texts: Vec<&str> = merged.log.iter().map(|e| e.text.as_str()).collect();
+    assert!(
+        texts.contains(&"Logged at home, one"),
+        "theirs' entries are in"
+    );
+    assert!(texts.contains(&"Logged at home, two"));
+    assert_eq!(
+        merged
+            .log
+            .iter()
+            .find(|e| e.id == first)
+            .map(|e| e.text.as_str()),
+        Some("Edited at work"),
+        "your side at the conflicting place"
+    );
+    assert!(merged.validate().is_empty());
+}

@@ -40,6 +40,17 @@ pub fn plan_with_entries(n: u32) -> Plan {
     plan
 }
 
+/// A 30-minute learning entry on 20 Nov 2026.
+pub fn entry(id: u32, text: &str) -> LogEntry {
+    LogEntry::new(
+        EntryId(id),
+        date(2026, 11, 20),
+        30,
+        ExperienceKind::Learning,
+        text,
+    )
+}
+
 /// The names of the files in `dir`, sorted.
 pub fn names_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -48,6 +59,11 @@ pub fn names_in(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// What a command printed, standard output then standard error.
+pub fn said(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
 }
 
 /// Runs the `stepstone` command line with `args`.
