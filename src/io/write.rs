@@ -64,13 +64,13 @@ fn not_regular(meta: &fs::Metadata) -> io::Result<()> {
         return Ok(());
     }
     let what = if meta.is_dir() {
-        "a folder"
+        "a folder, not a file"
     } else {
-        "not a regular file (a device, a pipe or a socket)"
+        "a pipe, a device or a socket, not a regular file"
     };
     Err(io::Error::new(
         io::ErrorKind::InvalidInput,
-        format!("it is {what}, not a file Stepstone can use"),
+        format!("it is {what}"),
     ))
 }
 
