@@ -724,7 +724,7 @@ fn csv_cells_never_start_a_formula() {
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
     let mut seen = Vec::new();
     for row in &rows {
-        for cell in row.iter() {
+        for cell in row {
             assert!(
                 !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
                 "a live formula: {cell:?}"

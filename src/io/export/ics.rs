@@ -98,10 +98,9 @@ impl Ics {
         self.line(name, |ics| {
             for c in value.chars() {
                 if c.is_control() || c.is_whitespace() {
-                    let mut bytes = [0; 4];
-                    for b in c.encode_utf8(&mut bytes).bytes() {
-                        ics.push(&format!("%{b:02X}"));
-                    }
+                    let mut encoded = String::new();
+                    super::percent_encode(&mut encoded, c);
+                    ics.push(&encoded);
                 } else {
                     ics.push_char(c);
                 }

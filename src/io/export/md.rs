@@ -208,10 +208,7 @@ pub(super) fn url(link: &str) -> String {
             || c.is_whitespace()
             || matches!(c, '<' | '>' | '(' | ')' | '\\' | '"' | '\'' | '`' | '|')
         {
-            let mut bytes = [0; 4];
-            for b in c.encode_utf8(&mut bytes).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
+            super::percent_encode(&mut out, c);
         } else {
             out.push(c);
         }
