@@ -13,6 +13,9 @@ use std::process::ExitCode;
 
 mod import;
 mod merge;
+mod terminal;
+
+pub use terminal::terminal_safe;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -251,13 +254,13 @@ pub fn run(command: Command, today: Date) -> ExitCode {
         Ok(message) => {
             // An export printed to the terminal has said all there is.
             if !message.is_empty() {
-                println!("{message}");
+                terminal::say(&message);
             }
             ExitCode::SUCCESS
         }
         Err(messages) => {
             for m in messages {
-                eprintln!("{m}");
+                terminal::warn(&m);
             }
             ExitCode::from(1)
         }
@@ -269,11 +272,11 @@ pub(crate) type Outcome = Result<String, Vec<String>>;
 fn check(file: &Path) -> Outcome {
     let (plan, stamp) = io::load(file).map_err(|e| vec![e.to_string()])?;
     if stamp.comments {
-        eprintln!(
+        terminal::warn(&format!(
             "{}: note: this file has comments; Stepstone cannot keep them when it saves, \
              so the first save keeps a copy of the file with them (see the README)",
             file.display()
-        );
+        ));
     }
     let problems = plan.validate();
     if !problems.is_empty() {
@@ -396,7 +399,7 @@ fn log(args: &LogArgs, today: Date) -> Outcome {
         .save(&plan, Some(&stamp))
         .map_err(|e| vec![e.to_string()])?;
     if let Some(copy) = saved.comments_kept {
-        eprintln!("{}", comments_note(file, &copy));
+        terminal::warn(&comments_note(file, &copy));
     }
     Ok(format!(
         "Logged {} min on {date} in {}.",
@@ -451,11 +454,11 @@ fn report(args: &ReportArgs, today: Date) -> Outcome {
     let (plan, _) = io::load(file).map_err(|e| vec![e.to_string()])?;
     let problems = plan.validate().len();
     if problems > 0 {
-        eprintln!(
+        terminal::warn(&format!(
             "{}: note: this plan has {} (stepstone check lists them); the export shows it as it is",
             file.display(),
             plural(problems, "problem")
-        );
+        ));
     }
     let options = export::Options {
         from: args.from,
@@ -464,8 +467,14 @@ fn report(args: &ReportArgs, today: Date) -> Outcome {
     let text = export::export(&plan, format, &options, today).map_err(|e| fail(e.to_string()))?;
     match &args.output {
         None => {
-            use std::io::Write;
+            use std::io::{IsTerminal, Write};
             let mut out = std::io::stdout().lock();
+            // Piped to another program, the export keeps its bytes.
+            let text = if out.is_terminal() {
+                terminal_safe(&text)
+            } else {
+                text.as_str().into()
+            };
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
                 .map_err(|e| vec![format!("stepstone report: could not print the export: {e}")])?;

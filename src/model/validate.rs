@@ -169,8 +169,8 @@ impl Checker {
                         format!("is done ({done}) before its goal starts ({s})"),
                     );
                 }
-                if !m.link.is_empty() && !is_safe_link(&m.link) {
-                    self.report(place(), "link must start with http://, https:// or mailto:");
+                if let Some(problem) = link_problem(&m.link) {
+                    self.report(place(), problem);
                 }
             }
         }
@@ -252,10 +252,73 @@ impl Plan {
     }
 }
 
-/// Links open only for these schemes.
+/// Whether a link may be followed (opened by the app, made a link in an
+/// export): see [`link_problem`]. A link that is not safe is shown as text.
 pub fn is_safe_link(link: &str) -> bool {
-    let l = link.trim().to_ascii_lowercase();
-    ["http://", "https://", "mailto:"]
+    !link.trim().is_empty() && link_problem(link).is_none()
+}
+
+/// Why `link` may not be followed, in words for `check`, or `None` if it
+/// may (or is empty). A link is one line of plain text (a line break in
+/// one once wrote a whole event into the calendar export) starting with
+/// `http://`, `https://` or `mailto:`; a `mailto:` link carries at most a
+/// subject and a body, so it cannot attach a file or add a recipient.
+pub fn link_problem(link: &str) -> Option<&'static str> {
+    if link
+        .chars()
+        .any(|c| c.is_control() || (c.is_whitespace() && c != ' ') || is_bidi_control(c))
+    {
+        return Some(
+            "link has a line break or another control character in it; \
+             a link is one line of plain text",
+        );
+    }
+    let link = link.trim();
+    if link.is_empty() {
+        return None;
+    }
+    let lower = link.to_ascii_lowercase();
+    if !["http://", "https://", "mailto:"]
         .iter()
-        .any(|s| l.starts_with(s))
+        .any(|s| lower.starts_with(s))
+    {
+        return Some("link must start with http://, https:// or mailto:");
+    }
+    if let Some((_, query)) = lower
+        .strip_prefix("mailto:")
+        .and_then(|m| m.split_once('?'))
+    {
+        let header = |field: &str| percent_decoded(field.split('=').next().unwrap_or(""));
+        let plain = query
+            .split(['&', ';'])
+            .all(|f| f.is_empty() || matches!(header(f).as_deref(), Some("subject" | "body")));
+        if !plain || percent_decoded(query).is_none_or(|q| q.contains("attach")) {
+            return Some(
+                "a mailto: link may carry only a subject and a body after the ?, \
+                 nothing else (no attach, cc or other headers)",
+            );
+        }
+    }
+    None
+}
+
+/// The Unicode controls that reorder how text is shown (embeddings,
+/// overrides and isolates): they can make a text read as another.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `%XX` escapes decoded, in lower case; `None` if one is broken.
+fn percent_decoded(text: &str) -> Option<String> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut bytes = text.bytes();
+    while let Some(b) = bytes.next() {
+        out.push(if b == b'%' {
+            let hex = [bytes.next()?, bytes.next()?];
+            u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?
+        } else {
+            b
+        });
+    }
+    Some(String::from_utf8_lossy(&out).to_lowercase())
 }

@@ -4,8 +4,8 @@
 //! levels gained and log entries beyond one's duties or of mentoring. It
 //! ends with the required skills that have no evidence in the period.
 
+use super::day;
 use super::md::{esc, stage_words, url};
-use super::{day, level};
 use crate::model::insights::{LogTotals, duration, level_rises, target_roles};
 use crate::model::{ExperienceKind, Level, LogIndex, Plan, Role, SkillId, is_safe_link};
 use jiff::civil::Date;
@@ -162,13 +162,13 @@ fn evidence(plan: &Plan, from: Date, to: Date) -> Vec<Item> {
             match (m.evidence.trim(), link) {
                 ("", None) => {}
                 ("", Some(l)) => {
-                    let _ = write!(text, ": [evidence](<{}>)", url(l));
+                    let _ = write!(text, ": [evidence]({})", url(l));
                 }
                 (e, None) => {
                     let _ = write!(text, ": {}", esc(e));
                 }
                 (e, Some(l)) => {
-                    let _ = write!(text, ": [{}](<{}>)", esc(e), url(l));
+                    let _ = write!(text, ": [{}]({})", esc(e), url(l));
                 }
             }
             items.push(Item {
@@ -269,4 +269,9 @@ fn counts(plan: &Plan, from: Date, to: Date) -> String {
 fn skill_name(plan: &Plan, skill: SkillId) -> String {
     plan.skill(skill)
         .map_or_else(|| format!("(missing {skill})"), |s| esc(s.name.trim()))
+}
+
+/// A level with its name, as Markdown: "3 (practising)".
+fn level(plan: &Plan, l: Level) -> String {
+    esc(&super::level(plan, l))
 }

@@ -1,6 +1,7 @@
 //! The log as CSV (RFC 4180: a header row, CRLF line ends, quotes where
 //! needed), one row per entry in date order, with links as names, for a
-//! spreadsheet or a script.
+//! spreadsheet or a script. A text cell that a spreadsheet would run as a
+//! formula gets a `'` in front (see [`text_cell`]).
 
 use super::{ExportError, Options};
 use crate::model::{LogIndex, Plan};
@@ -50,10 +51,10 @@ pub(super) fn render(plan: &Plan, options: &Options) -> Result<String, ExportErr
             e.date.to_string(),
             e.minutes.to_string(),
             e.kind.label().to_string(),
-            e.text.clone(),
-            names(skills.collect()),
-            names(goals.collect()),
-            names(people.collect()),
+            text_cell(e.text.clone()),
+            text_cell(names(skills.collect())),
+            text_cell(names(goals.collect())),
+            text_cell(names(people.collect())),
             e.energy.map(|n| n.to_string()).unwrap_or_default(),
             if e.remembered_why { "yes" } else { "" }.to_string(),
         ])
@@ -63,4 +64,21 @@ pub(super) fn render(plan: &Plan, options: &Options) -> Result<String, ExportErr
         .into_inner()
         .map_err(|e| ExportError::Csv(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| ExportError::Csv(e.to_string()))
+}
+
+/// Plan text for a cell, never a formula when a spreadsheet opens the file
+/// (a mentor opening a mentee's log): a text starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return (OWASP's list) gets a `'` in front, and
+/// so does one starting with `'` followed by such a text, so that removing
+/// one leading `'` from such a cell always gives the text back. Numbers and
+/// dates are never changed.
+fn text_cell(text: String) -> String {
+    if text
+        .trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+    {
+        format!("'{text}")
+    } else {
+        text
+    }
 }

@@ -1,6 +1,8 @@
 //! Milestones and goal due dates as an iCalendar file (RFC 5545) that
-//! calendar apps import: one all-day event each. `icalendar` writes the
-//! lines (CRLF, folded at 75 octets, text escaped).
+//! calendar apps import: one all-day event each. The lines are written
+//! here, in time linear in the text: CRLF line ends, folded at 75 octets
+//! without splitting a character, text values escaped so that no line break
+//! in the plan can start a line (a property or an event) of its own.
 //!
 //! Each event's UID comes from its item's id and the plan's owner, so
 //! importing a later export updates the same events instead of adding
@@ -8,7 +10,6 @@
 
 use super::day;
 use crate::model::{Goal, GoalStatus, Milestone, Plan, is_safe_link, name_key};
-use icalendar::{Calendar, Component, Event, Property};
 use jiff::civil::Date;
 
 /// The calendar: a milestone on the day it was done (else its due date),
@@ -21,26 +22,115 @@ pub(super) fn render(plan: &Plan, today: Date) -> String {
     } else {
         format!("{owner}: career milestones")
     };
-    let mut calendar = Calendar::empty();
-    calendar
-        .append_property(("VERSION", "2.0"))
-        .append_property(("PRODID", "-//Stepstone//Career plan//EN"))
-        .append_property(("CALSCALE", "GREGORIAN"))
-        .append_property(("METHOD", "PUBLISH"));
-    for key in ["NAME", "X-WR-CALNAME"] {
-        calendar.append_property(text(key, &name));
-    }
+    let mut ics = Ics::default();
+    ics.plain("BEGIN", "VCALENDAR");
+    ics.plain("VERSION", "2.0");
+    ics.plain("PRODID", "-//Stepstone//Career plan//EN");
+    ics.plain("CALSCALE", "GREGORIAN");
+    ics.plain("METHOD", "PUBLISH");
+    // `VALUE=TEXT` is these properties' default type: it changes nothing
+    // for readers that know them, and tells the others to unescape.
+    ics.text("NAME;VALUE=TEXT", &name);
+    ics.text("X-WR-CALNAME;VALUE=TEXT", &name);
     let ids = Ids {
         plan_key: plan_key(owner),
         stamp: format!("{}T000000Z", today.strftime("%Y%m%d")),
     };
     for goal in &plan.goals {
         for m in goal.milestones_by_date() {
-            calendar.extend(milestone_event(goal, m, &ids));
+            milestone_event(&mut ics, goal, m, &ids);
         }
-        calendar.extend(goal_event(goal, &ids));
+        goal_event(&mut ics, goal, &ids);
     }
-    calendar.to_string()
+    ics.plain("END", "VCALENDAR");
+    ics.out
+}
+
+/// The longest a line may be, in octets, before it is folded.
+const LINE_OCTETS: usize = 75;
+
+/// An iCalendar text being written, one content line at a time.
+#[derive(Default)]
+struct Ics {
+    out: String,
+    /// Octets on the line being written.
+    width: usize,
+}
+
+impl Ics {
+    /// A property whose value is ours (names, numbers, dates): as it is.
+    fn plain(&mut self, name: &str, value: &str) {
+        self.line(name, |ics| {
+            for c in value.chars() {
+                ics.push_char(c);
+            }
+        });
+    }
+
+    /// A text value (RFC 5545 3.3.11): `\\`, `;` and `,` escaped, each line
+    /// break (`\r\n`, `\r` or `\n`) as `\\n`, a tab as a space, and no
+    /// other control character.
+    fn text(&mut self, name: &str, value: &str) {
+        self.line(name, |ics| {
+            let mut chars = value.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => ics.push("\\\\"),
+                    ';' => ics.push("\\;"),
+                    ',' => ics.push("\\,"),
+                    '\r' | '\n' => {
+                        if c == '\r' {
+                            chars.next_if_eq(&'\n');
+                        }
+                        ics.push("\\n");
+                    }
+                    '\t' => ics.push(" "),
+                    c if c.is_control() => {}
+                    c => ics.push_char(c),
+                }
+            }
+        });
+    }
+
+    /// A link (a URI value, which has no escapes): a space or a control
+    /// character, which a safe link never holds, is percent-encoded.
+    fn uri(&mut self, name: &str, value: &str) {
+        self.line(name, |ics| {
+            for c in value.chars() {
+                if c.is_control() || c.is_whitespace() {
+                    let mut encoded = String::new();
+                    super::percent_encode(&mut encoded, c);
+                    ics.push(&encoded);
+                } else {
+                    ics.push_char(c);
+                }
+            }
+        });
+    }
+
+    /// One content line: `NAME:value` and CRLF.
+    fn line(&mut self, name: &str, value: impl FnOnce(&mut Self)) {
+        self.push(name);
+        self.push(":");
+        value(self);
+        self.out.push_str("\r\n");
+        self.width = 0;
+    }
+
+    fn push_char(&mut self, c: char) {
+        self.push(c.encode_utf8(&mut [0; 4]));
+    }
+
+    /// Adds `piece` (one character, or one escape) to the line, first
+    /// folding it if the piece would take it past the limit.
+    fn push(&mut self, piece: &str) {
+        if self.width + piece.len() > LINE_OCTETS {
+            self.out.push_str("\r\n ");
+            self.width = 1;
+        }
+        self.out.push_str(piece);
+        self.width += piece.len();
+    }
 }
 
 /// What every event of one export shares: the plan's part of the UIDs, and
@@ -58,8 +148,10 @@ fn plan_key(owner: &str) -> String {
     )
 }
 
-fn milestone_event(goal: &Goal, m: &Milestone, ids: &Ids) -> Option<Event> {
-    let on = m.done.or(m.due)?;
+fn milestone_event(ics: &mut Ics, goal: &Goal, m: &Milestone, ids: &Ids) {
+    let Some(on) = m.done.or(m.due) else {
+        return;
+    };
     let summary = match m.done {
         Some(_) => format!("Milestone done: {}", m.title.trim()),
         None => format!("Milestone: {}", m.title.trim()),
@@ -73,22 +165,22 @@ fn milestone_event(goal: &Goal, m: &Milestone, ids: &Ids) -> Option<Event> {
     if !m.evidence.trim().is_empty() {
         lines.push(format!("Evidence: {}", m.evidence.trim()));
     }
-    let mut event = all_day(
+    let link = Some(m.link.trim()).filter(|l| is_safe_link(l));
+    all_day(
+        ics,
         ids,
         &format!("milestone-{}", m.id.0),
         on,
         &summary,
         &lines.join("\n"),
+        link,
     );
-    let link = m.link.trim();
-    if !link.is_empty() && is_safe_link(link) {
-        event.url(link);
-    }
-    Some(event)
 }
 
-fn goal_event(goal: &Goal, ids: &Ids) -> Option<Event> {
-    let due = goal.due?;
+fn goal_event(ics: &mut Ics, goal: &Goal, ids: &Ids) {
+    let Some(due) = goal.due else {
+        return;
+    };
     let status = match goal.status {
         GoalStatus::Done => " (done)",
         GoalStatus::Dropped => " (dropped)",
@@ -98,61 +190,77 @@ fn goal_event(goal: &Goal, ids: &Ids) -> Option<Event> {
     if !goal.why.trim().is_empty() {
         lines.push(format!("Why: {}", goal.why.trim()));
     }
-    Some(all_day(
+    all_day(
+        ics,
         ids,
         &format!("goal-{}-due", goal.id.0),
         due,
         &format!("Goal due: {}{status}", goal.title.trim()),
         &lines.join("\n"),
-    ))
+        None,
+    );
 }
 
 /// An all-day event on `on` for the item `item` ("milestone-7"): it ends
 /// (exclusively) the next day, and is shown as free time, since a due date
 /// does not block a day.
-fn all_day(ids: &Ids, item: &str, on: Date, summary: &str, description: &str) -> Event {
-    let date = |key: &str, d: Date| {
-        Property::new(key, d.strftime("%Y%m%d").to_string())
-            .add_parameter("VALUE", "DATE")
-            .done()
-    };
-    let mut event = Event::new();
-    event
-        .uid(&format!("{item}.{}@stepstone", ids.plan_key))
-        .add_property("DTSTAMP", &ids.stamp)
-        .summary(&clean(summary))
-        .description(&clean(description))
-        .append_property(date("DTSTART", on))
-        .append_property(date("DTEND", on.tomorrow().unwrap_or(on)))
-        .add_property("TRANSP", "TRANSPARENT");
-    event
-}
-
-/// A text property, escaped as text (`VALUE=TEXT` is the default type, so
-/// it changes nothing for readers).
-fn text(key: &str, value: &str) -> Property {
-    Property::new(key, clean(value))
-        .add_parameter("VALUE", "TEXT")
-        .done()
-}
-
-/// Plan text with every line end as `\n` (which the writer escapes) and no
-/// other control characters, which would break the file's lines.
-fn clean(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .chars()
-        .map(|c| if c == '\r' { '\n' } else { c })
-        .filter(|c| *c == '\n' || !c.is_control())
-        .collect()
+fn all_day(
+    ics: &mut Ics,
+    ids: &Ids,
+    item: &str,
+    on: Date,
+    summary: &str,
+    description: &str,
+    link: Option<&str>,
+) {
+    let date = |d: Date| d.strftime("%Y%m%d").to_string();
+    ics.plain("BEGIN", "VEVENT");
+    ics.plain("UID", &format!("{item}.{}@stepstone", ids.plan_key));
+    ics.plain("DTSTAMP", &ids.stamp);
+    ics.plain("DTSTART;VALUE=DATE", &date(on));
+    ics.plain("DTEND;VALUE=DATE", &date(on.tomorrow().unwrap_or(on)));
+    ics.text("SUMMARY", summary);
+    ics.text("DESCRIPTION", description);
+    if let Some(link) = link {
+        ics.uri("URL", link);
+    }
+    ics.plain("TRANSP", "TRANSPARENT");
+    ics.plain("END", "VEVENT");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn lines(write: impl FnOnce(&mut Ics)) -> String {
+        let mut ics = Ics::default();
+        write(&mut ics);
+        ics.out
+    }
+
     #[test]
-    fn control_characters_cannot_break_a_line() {
-        assert_eq!(clean("a\r\nb\rc\u{7}d\te"), "a\nb\ncde");
+    fn no_character_in_a_value_can_start_a_line() {
+        assert_eq!(
+            lines(|i| i.text("SUMMARY", "a\r\nb\rc\nd\u{7}e\tf;g,h\\")),
+            "SUMMARY:a\\nb\\nc\\nde f\\;g\\,h\\\\\r\n"
+        );
+        assert_eq!(
+            lines(|i| i.uri("URL", "https://x.example/a b\r\nATTACH:y\u{85}")),
+            "URL:https://x.example/a%20b%0D%0AATTACH:y%C2%85\r\n"
+        );
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_between_characters() {
+        let text = lines(|i| i.text("SUMMARY", &"\u{e9}\u{1f4c5},".repeat(40)));
+        for line in text.trim_end().split("\r\n") {
+            assert!(line.len() <= 75, "{line:?}");
+        }
+        let unfolded = text.replace("\r\n ", "");
+        assert_eq!(
+            unfolded,
+            format!("SUMMARY:{}\r\n", "\u{e9}\u{1f4c5}\\,".repeat(40))
+        );
     }
 
     #[test]

@@ -85,9 +85,9 @@ fn skills(out: &mut String, r: &Report<'_>) {
             "| {} | {} | {} | {} | {} | {} |",
             esc(row.skill.name.trim()),
             esc(row.skill.category.trim()),
-            row.now,
-            row.target,
-            row.needed,
+            esc(&row.now),
+            esc(&row.target),
+            esc(&row.needed),
             row.gap
         );
     }
@@ -138,13 +138,13 @@ fn goals(out: &mut String, r: &Report<'_>) {
             let evidence = m.milestone.evidence.trim();
             match (evidence.is_empty(), m.link) {
                 (false, Some(link)) => {
-                    let _ = write!(out, ": [{}](<{}>)", esc(evidence), url(link));
+                    let _ = write!(out, ": [{}]({})", esc(evidence), url(link));
                 }
                 (false, None) => {
                     let _ = write!(out, ": {}", esc(evidence));
                 }
                 (true, Some(link)) => {
-                    let _ = write!(out, ": [evidence](<{}>)", url(link));
+                    let _ = write!(out, ": [evidence]({})", url(link));
                 }
                 (true, None) => {}
             }
@@ -164,13 +164,30 @@ pub(super) fn stage_words(stage: Stage) -> &'static str {
     }
 }
 
-/// Plan text as Markdown that shows it as typed: on one line, with the
-/// characters Markdown (and notes apps' math and tags) would act on escaped.
+/// Plan text as Markdown that shows it as typed, and only as text, in any
+/// renderer: on one line (a table cell or a list item stays one), with
+/// `&`, `<` and `>` as entities (no tag, no entity of its own, even where
+/// backslashes are not escapes), and the characters that would start a
+/// link, an image, emphasis, code, a heading, a table cell, math or a list
+/// escaped with a backslash.
 pub(super) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    for (i, c) in text.char_indices() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '$' | '!' => {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '$' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // "- x", "+ x" and "1. x" would start a list.
+            '-' | '+' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if i == digits && digits > 0 => {
                 out.push('\\');
                 out.push(c);
             }
@@ -182,17 +199,21 @@ pub(super) fn esc(text: &str) -> String {
     out
 }
 
-/// A link target for `(<...>)`: the characters that would end it, encoded.
+/// A safe link as a link destination: every character that could end it,
+/// or be read as an escape or a title, percent-encoded.
 pub(super) fn url(link: &str) -> String {
-    link.chars()
-        .map(|c| match c {
-            '<' => "%3C".to_string(),
-            '>' => "%3E".to_string(),
-            ' ' => "%20".to_string(),
-            c if c.is_control() => String::new(),
-            c => c.to_string(),
-        })
-        .collect()
+    let mut out = String::with_capacity(link.len());
+    for c in link.chars() {
+        if c.is_control()
+            || c.is_whitespace()
+            || matches!(c, '<' | '>' | '(' | ')' | '\\' | '"' | '\'' | '`' | '|')
+        {
+            super::percent_encode(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -202,9 +223,15 @@ mod tests {
     #[test]
     fn plan_text_is_escaped_onto_one_line() {
         assert_eq!(
-            esc("a|b *c* _d_ #1 $5\n[x](y) <b> \\"),
-            "a\\|b \\*c\\* \\_d\\_ \\#1 \\$5 \\[x\\](y) \\<b\\> \\\\"
+            esc("a|b *c* _d_ #1 $5\n[x](y) <b> &amp; \\"),
+            "a\\|b \\*c\\* \\_d\\_ \\#1 \\$5 \\[x\\](y) &lt;b&gt; &amp;amp; \\\\"
         );
-        assert_eq!(url("https://x.org/a b<c>"), "https://x.org/a%20b%3Cc%3E");
+        assert_eq!(esc("- a - b"), "\\- a - b");
+        assert_eq!(esc("2026. A year, 3. not"), "2026\\. A year, 3. not");
+        assert_eq!(esc("42"), "42");
+        assert_eq!(
+            url("https://x.org/a b<c>(d)\\"),
+            "https://x.org/a%20b%3Cc%3E%28d%29%5C"
+        );
     }
 }

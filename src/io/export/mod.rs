@@ -238,6 +238,14 @@ fn level(plan: &Plan, l: crate::model::Level) -> String {
     format!("{} ({})", l.0, plan.level_names.name(l))
 }
 
+/// Appends `c` to a link percent-encoded (`%20`), byte by byte.
+fn percent_encode(out: &mut String, c: char) {
+    use std::fmt::Write;
+    for b in c.encode_utf8(&mut [0; 4]).bytes() {
+        let _ = write!(out, "%{b:02X}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
