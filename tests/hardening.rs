@@ -455,3 +455,20 @@ fn a_folder_where_the_plan_should_be_is_refused_cleanly() {
     }
     assert!(folder.is_dir());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_where_the_comments_copy_would_go_is_passed_over() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let text = io::to_ron(&io::sample_plan()).expect("ron");
+    let commented = text.replacen("owner:", "// mine\n    owner:", 1);
+    std::fs::write(d.join("a.stepstone.ron"), &commented).expect("write");
+    fifo(&d.join("a.commented.stepstone.ron"));
+    let o = in_dir(d, BIN, &["log", "a.stepstone.ron", "-m", "5", "-t", "x"]);
+    assert!(o.status.success(), "{}", said(&o));
+    assert_eq!(
+        std::fs::read_to_string(d.join("a.commented-2.stepstone.ron")).expect("kept"),
+        commented
+    );
+}

@@ -10,7 +10,7 @@
 use super::error::{FormatError, LoadError, LoadErrorKind, SaveError};
 use super::fault;
 use super::format::{MAX_FILE_BYTES, has_comments, line_col, read_plan, to_ron};
-use super::write::{Perms, ReadError, read_bounded, replace, target, write_file};
+use super::write::{Perms, ReadError, read_bounded, read_file, replace, target, write_file};
 use crate::model::Plan;
 use std::fs;
 use std::io;
@@ -102,7 +102,11 @@ pub fn comments_copy_path(path: &Path, contents: &[u8]) -> PathBuf {
             };
             path.with_file_name(format!("{stem}.commented{suffix}.stepstone.ron"))
         })
-        .find(|p| fs::read(p).map_or(true, |old| old == contents))
+        .find(|p| match read_file(p) {
+            Ok(old) => old == contents,
+            // A free name; anything else there (a pipe, a folder) is passed over.
+            Err(e) => e.kind() == io::ErrorKind::NotFound,
+        })
         .unwrap_or_else(|| path.with_extension("commented"))
 }
 
@@ -326,7 +330,7 @@ impl Locked {
         if expected.is_some_and(|s| !s.comments) {
             return Ok(None);
         }
-        let bytes = fs::read(&self.path)?;
+        let bytes = read_file(&self.path)?;
         let text = String::from_utf8_lossy(&bytes);
         if !has_comments(&text) {
             return Ok(None);
@@ -386,7 +390,7 @@ fn changed_on_disk(path: &Path, expected: &DiskStamp) -> io::Result<bool> {
         return Ok(false);
     }
     // Size or time differ: compare contents, so a mere `touch` is no conflict.
-    Ok(content_hash(&fs::read(path)?) != expected.hash)
+    Ok(content_hash(&read_file(path)?) != expected.hash)
 }
 
 /// Keeps the current file as `.bak`: hard-linked (or copied) to a temporary

@@ -10,6 +10,7 @@
 //! given number of bytes.
 
 use super::fault;
+use super::format::MAX_FILE_BYTES;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -238,6 +239,21 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<(Vec<u8>, fs::Metadata), 
         return Err(ReadError::TooBig(bytes.len() as u64));
     }
     Ok((bytes, meta))
+}
+
+/// Reads a whole regular file of at most [`MAX_FILE_BYTES`] (the largest
+/// plan): what Stepstone reads besides plans (its own lists, copies to
+/// compare) goes the same bounded way.
+pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+    read_bounded(path, MAX_FILE_BYTES)
+        .map(|(bytes, _)| bytes)
+        .map_err(|e| match e {
+            ReadError::Io(e) => e,
+            ReadError::TooBig(n) => io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!("the file is {n} bytes, over the 64 MiB Stepstone reads"),
+            ),
+        })
 }
 
 /// Opens a file for reading only if it is a regular file. Opening does not

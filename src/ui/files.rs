@@ -301,7 +301,7 @@ impl App {
         let may_have_comments = !same_file || self.doc.stamp.as_ref().is_some_and(|s| s.comments);
         if may_have_comments
             && self.files.comments_ok.as_ref() != Some(&path)
-            && let Ok(bytes) = std::fs::read(&path)
+            && let Ok(bytes) = io::write::read_file(&path)
             && io::format::has_comments(&String::from_utf8_lossy(&bytes))
         {
             self.modal = Some(Modal::Comments {

@@ -56,9 +56,9 @@ impl AppDirs {
 
     /// The recent plans, most recent first; missing or unreadable means none.
     pub fn read_recent(&self) -> Vec<PathBuf> {
-        std::fs::read_to_string(self.config.join(RECENT_FILE))
+        io::write::read_file(&self.config.join(RECENT_FILE))
             .ok()
-            .and_then(|t| ron::from_str::<Vec<PathBuf>>(&t).ok())
+            .and_then(|t| ron::de::from_bytes::<Vec<PathBuf>>(&t).ok())
             .unwrap_or_default()
     }
 
@@ -127,9 +127,9 @@ impl AppDirs {
                 .to_string_lossy()
                 .replace(".stepstone.ron", ".about.ron"),
         );
-        let about: About = std::fs::read_to_string(about_file)
+        let about: About = io::write::read_file(&about_file)
             .ok()
-            .and_then(|t| ron::from_str(&t).ok())
+            .and_then(|t| ron::de::from_bytes(&t).ok())
             .unwrap_or_default();
         Some(Recovery {
             path: about.path,
