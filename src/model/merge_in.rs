@@ -9,6 +9,7 @@
 //! at the merged items: a skill that matched one of yours links to yours.
 //! Log entries, people, reviews and the purpose are never imported.
 
+use super::ids::FreshIds;
 use super::{
     Edit, Goal, GoalId, Item, ItemRef, MilestoneId, Plan, Problem, Requirement, Role, RoleId,
     Skill, SkillId, Stage, name_key,
@@ -350,10 +351,10 @@ impl Merge {
     /// Where each item of the other plan lands, with the choices as they stand.
     fn ids(&self, open: &Plan) -> Ids {
         let mut ids = Ids::default();
-        let mut next = [
-            open.new_skill_id().0,
-            open.new_role_id().0,
-            open.new_goal_id().0,
+        let mut fresh = [
+            FreshIds::new(open.skills.iter().map(|s| s.id.0)),
+            FreshIds::new(open.roles.iter().map(|r| r.id.0)),
+            FreshIds::new(open.goals.iter().map(|g| g.id.0)),
         ];
         for row in &self.rows {
             let target = match (&row.status, row.choice) {
@@ -363,7 +364,7 @@ impl Merge {
                         ItemRef::Role(_) => 1,
                         _ => 2,
                     };
-                    Some(fresh(&mut next[slot]))
+                    Some(fresh[slot].take())
                 }
                 (Status::Same(mine) | Status::Differs { mine, .. }, _) => ids_of(*mine),
                 (Status::Repeated(first), _) => ids.get(*first),
@@ -380,7 +381,12 @@ impl Merge {
     /// merge was prepared against.
     pub fn edit(&self, open: &Plan) -> Edit {
         let ids = self.ids(open);
-        let mut next_milestone = open.new_milestone_id(None).0;
+        let mut milestone_ids = FreshIds::new(
+            open.goals
+                .iter()
+                .flat_map(|g| &g.milestones)
+                .map(|m| m.id.0),
+        );
         let mut current_taken = open.current_role().is_some();
         let mut edits = Vec::new();
         for row in self.rows.iter().filter(|r| r.changes()) {
@@ -418,11 +424,15 @@ impl Merge {
                 }),
                 ItemRef::Goal(t) => self.other.goal(t).map(|theirs| {
                     let mine = open.goal(GoalId(id));
+                    // A milestone you have (by title) keeps its id, once.
+                    let mut yours: HashMap<String, MilestoneId> = HashMap::new();
+                    for m in mine.iter().flat_map(|g| g.milestones.iter().rev()) {
+                        yours.insert(name_key(&m.title), m.id);
+                    }
                     let mut goal = ids.goal(theirs, GoalId(id), |title| {
-                        // A milestone you have (by title) keeps its id.
-                        let key = name_key(title);
-                        mine.and_then(|g| g.milestones.iter().find(|m| name_key(&m.title) == key))
-                            .map_or_else(|| MilestoneId(fresh(&mut next_milestone)), |m| m.id)
+                        yours
+                            .remove(&name_key(title))
+                            .unwrap_or_else(|| MilestoneId(milestone_ids.take()))
                     });
                     if let Some(mine) = mine {
                         goal.title.clone_from(&mine.title);
@@ -502,12 +512,6 @@ impl Merge {
             format!("{base} Left out here: {}.", and_list(&held))
         }
     }
-}
-
-fn fresh(next: &mut u32) -> u32 {
-    let id = *next;
-    *next = next.saturating_add(1);
-    id
 }
 
 fn ids_of(r: ItemRef) -> Option<u32> {
