@@ -486,6 +486,60 @@ fn taking_a_goal_whose_milestones_share_a_title_with_one_of_yours_keeps_ids_apar
     );
 }
 
+/// A framework of `n` topics with accented names (about 35 bytes each), a
+/// few of them written twice (once in capitals), as a generated file might be.
+fn big_framework(n: usize) -> String {
+    let mut text = String::from("---\ntitle: \"Ünïcode ladder\"\nlevels: 4\ntopics:\n");
+    for i in 0..n {
+        let name = if i % 1000 == 999 {
+            format!("ÜBUNG {} É", i - 1)
+        } else {
+            format!("Übung {i} é")
+        };
+        text.push_str(&format!(
+            "  - {{name: \"{name}\", content: [{{level: {}}}]}}\n",
+            1 + i % 4
+        ));
+    }
+    text.push_str("---\n");
+    text
+}
+
+#[test]
+fn a_framework_of_twenty_thousand_topics_previews_in_seconds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.md");
+    std::fs::write(&path, big_framework(20_000)).expect("write");
+    let mut open = mine();
+    let mut yours = stepstone::model::Skill::new(SkillId(90), "übung 7 É");
+    yours.category = "Mine".into();
+    open.skills.push(yours);
+
+    let started = std::time::Instant::now();
+    let incoming = io::load_incoming(&path).expect("the framework reads");
+    let merge = Merge::new(&open, incoming.plan).expect("a valid framework");
+    let summary = merge.summary(false);
+    let groups = merge.groups();
+    let edit = merge.edit(&open);
+    let took = started.elapsed();
+
+    assert_eq!(
+        merge.other().skills.len(),
+        19_980,
+        "names written twice come in once"
+    );
+    assert_eq!(summary, "adds 4 roles and 19979 skills");
+    assert_eq!(groups.len(), 2);
+    let stepstone::model::Edit::Batch(puts) = edit else {
+        panic!("one batch")
+    };
+    assert_eq!(puts.len(), 4 + 19_979);
+    assert!(
+        took < std::time::Duration::from_secs(10),
+        "the preview took {took:?}"
+    );
+}
+
 #[test]
 fn a_plan_with_problems_is_refused_with_the_first_one() {
     let (bad, _) = io::load(&fixture("bad/missing_link.stepstone.ron")).expect("it parses");

@@ -209,6 +209,48 @@ impl Ids {
     }
 }
 
+/// A plan's roles, skills and goals by id (the first of an id, as
+/// `Plan::skill` finds it), so lookups in a loop over thousands of items
+/// stay linear.
+struct ById<'a> {
+    skills: HashMap<SkillId, &'a Skill>,
+    roles: HashMap<RoleId, &'a Role>,
+    goals: HashMap<GoalId, &'a Goal>,
+}
+
+impl<'a> ById<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        fn index<'a, I: Eq + std::hash::Hash, T>(
+            items: &'a [T],
+            id: impl Fn(&T) -> I,
+        ) -> HashMap<I, &'a T> {
+            let mut map = HashMap::with_capacity(items.len());
+            for item in items {
+                map.entry(id(item)).or_insert(item);
+            }
+            map
+        }
+        Self {
+            skills: index(&plan.skills, |s| s.id),
+            roles: index(&plan.roles, |r| r.id),
+            goals: index(&plan.goals, |g| g.id),
+        }
+    }
+}
+
+/// The first item of each name (by [`name_key`]).
+fn by_name<'a, T, I: Copy>(
+    items: &'a [T],
+    name: impl Fn(&'a T) -> &'a str,
+    id: impl Fn(&T) -> I,
+) -> HashMap<String, I> {
+    let mut map = HashMap::with_capacity(items.len());
+    for item in items {
+        map.entry(name_key(name(item))).or_insert_with(|| id(item));
+    }
+    map
+}
+
 /// The ids in first-seen order, each once.
 fn once<I: Copy + Eq + std::hash::Hash>(ids: impl Iterator<Item = I>) -> Vec<I> {
     let mut seen = HashSet::new();
@@ -224,27 +266,35 @@ impl Merge {
         if !problems.is_empty() {
             return Err(MergeError(problems));
         }
-        let skills = other.skills.iter().map(|s| {
-            let mine = open.skill_named(&s.name).map(|m| ItemRef::Skill(m.id));
-            (ItemRef::Skill(s.id), s.name.as_str(), mine)
-        });
-        let roles = other.roles.iter().map(|r| {
-            let key = name_key(&r.title);
-            let mine = open.roles.iter().find(|m| name_key(&m.title) == key);
-            (
-                ItemRef::Role(r.id),
-                r.title.as_str(),
-                mine.map(|m| ItemRef::Role(m.id)),
-            )
-        });
-        let goals = other.goals.iter().map(|g| {
-            let mine = open.goal_named(&g.title).map(|m| ItemRef::Goal(m.id));
-            (ItemRef::Goal(g.id), g.title.as_str(), mine)
-        });
+        // Yours by name: each of theirs is looked up once.
+        let your_skills = by_name(&open.skills, |s| &s.name, |s| ItemRef::Skill(s.id));
+        let your_roles = by_name(&open.roles, |r| &r.title, |r| ItemRef::Role(r.id));
+        let your_goals = by_name(&open.goals, |g| &g.title, |g| ItemRef::Goal(g.id));
+        let skills = other
+            .skills
+            .iter()
+            .map(|s| (ItemRef::Skill(s.id), s.name.as_str()));
+        let their_roles = other
+            .roles
+            .iter()
+            .map(|r| (ItemRef::Role(r.id), r.title.as_str()));
+        let their_goals = other
+            .goals
+            .iter()
+            .map(|g| (ItemRef::Goal(g.id), g.title.as_str()));
         let mut first_of = HashMap::new();
-        let mut rows = Vec::new();
-        for (theirs, name, mine) in skills.chain(roles).chain(goals) {
-            let key = (std::mem::discriminant(&theirs), name_key(name));
+        let mut rows =
+            Vec::with_capacity(other.skills.len() + other.roles.len() + other.goals.len());
+        for (theirs, name) in skills.chain(their_roles).chain(their_goals) {
+            let name_key = name_key(name);
+            let mine = match theirs {
+                ItemRef::Skill(_) => &your_skills,
+                ItemRef::Role(_) => &your_roles,
+                _ => &your_goals,
+            }
+            .get(&name_key)
+            .copied();
+            let key = (std::mem::discriminant(&theirs), name_key);
             let status = match (first_of.get(&key), mine) {
                 (Some(first), _) => Status::Repeated(*first),
                 // Same for now: compared below, once every new item has its id.
@@ -275,23 +325,24 @@ impl Merge {
     /// as they would be after the merge.
     fn compare(&mut self, open: &Plan) {
         let ids = self.ids(open);
+        let (theirs, yours) = (ById::new(&self.other), ById::new(open));
         for row in &mut self.rows {
             let Status::Same(mine) = row.status else {
                 continue;
             };
             let parts = match (row.theirs, mine) {
-                (ItemRef::Skill(t), ItemRef::Skill(m)) => self
-                    .other
-                    .skill(t)
-                    .zip(open.skill(m))
+                (ItemRef::Skill(t), ItemRef::Skill(m)) => theirs
+                    .skills
+                    .get(&t)
+                    .zip(yours.skills.get(&m))
                     .map(|(t, m)| skill_diff(m, t)),
-                (ItemRef::Role(t), ItemRef::Role(m)) => self
-                    .other
-                    .role(t)
-                    .zip(open.role(m))
+                (ItemRef::Role(t), ItemRef::Role(m)) => theirs
+                    .roles
+                    .get(&t)
+                    .zip(yours.roles.get(&m))
                     .map(|(t, m)| role_diff(m, &ids.role(t, m.id))),
                 (ItemRef::Goal(t), ItemRef::Goal(m)) => {
-                    self.other.goal(t).zip(open.goal(m)).map(|(t, m)| {
+                    theirs.goals.get(&t).zip(yours.goals.get(&m)).map(|(t, m)| {
                         // Milestones are compared without their ids.
                         goal_diff(m, &ids.goal(t, m.id, |_| MilestoneId(0)))
                     })
@@ -311,12 +362,13 @@ impl Merge {
         if open.current_role().is_none() {
             return;
         }
+        let theirs = ById::new(&self.other);
         for row in &mut self.rows {
             if let ItemRef::Role(id) = row.theirs
                 && row.status == Status::New
-                && self
-                    .other
-                    .role(id)
+                && theirs
+                    .roles
+                    .get(&id)
                     .is_some_and(|r| r.stage == Stage::Current)
             {
                 row.note = Some("comes in as an option: your plan already has a current role");
@@ -388,29 +440,30 @@ impl Merge {
                 .map(|m| m.id.0),
         );
         let mut current_taken = open.current_role().is_some();
+        let (theirs, yours) = (ById::new(&self.other), ById::new(open));
         let mut edits = Vec::new();
         for row in self.rows.iter().filter(|r| r.changes()) {
             let Some(id) = ids.get(row.theirs) else {
                 continue;
             };
             let item = match row.theirs {
-                ItemRef::Skill(t) => self.other.skill(t).map(|theirs| {
-                    Item::Skill(match open.skill(SkillId(id)) {
+                ItemRef::Skill(t) => theirs.skills.get(&t).map(|theirs| {
+                    Item::Skill(match yours.skills.get(&SkillId(id)) {
                         // Their category and target; your name and levels.
                         Some(mine) => Skill {
                             category: theirs.category.clone(),
                             target: theirs.target,
-                            ..mine.clone()
+                            ..(*mine).clone()
                         },
                         None => Skill {
                             id: SkillId(id),
-                            ..theirs.clone()
+                            ..(*theirs).clone()
                         },
                     })
                 }),
-                ItemRef::Role(t) => self.other.role(t).map(|theirs| {
+                ItemRef::Role(t) => theirs.roles.get(&t).map(|theirs| {
                     let mut role = ids.role(theirs, RoleId(id));
-                    match open.role(RoleId(id)) {
+                    match yours.roles.get(&RoleId(id)) {
                         Some(mine) => {
                             role.title.clone_from(&mine.title);
                             role.stage = mine.stage;
@@ -422,8 +475,8 @@ impl Merge {
                     }
                     Item::Role(role)
                 }),
-                ItemRef::Goal(t) => self.other.goal(t).map(|theirs| {
-                    let mine = open.goal(GoalId(id));
+                ItemRef::Goal(t) => theirs.goals.get(&t).map(|theirs| {
+                    let mine = yours.goals.get(&GoalId(id));
                     // A milestone you have (by title) keeps its id, once.
                     let mut yours: HashMap<String, MilestoneId> = HashMap::new();
                     for m in mine.iter().flat_map(|g| g.milestones.iter().rev()) {
