@@ -751,6 +751,40 @@ fn import_dialog(dir: &Path) -> Harness<'static, App> {
 }
 
 #[test]
+fn the_dialog_previews_a_framework_of_twenty_thousand_topics_drawing_only_what_is_in_view() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("big.md"), big_framework(20_000)).expect("write");
+    let mut h = import_dialog(dir.path());
+    h.get_by_label("File path:").type_text("big.md");
+    h.run();
+    h.key_press(Key::Enter);
+    // The grid settles its columns over a few frames.
+    h.run_steps(8);
+    assert!(
+        h.query_by_label("Import adds 4 roles and 19980 skills.")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Übung 0 é").is_some(),
+        "the first skill is in view"
+    );
+    assert!(
+        h.query_by_label("Übung 19997 é").is_none(),
+        "the last is drawn only once scrolled to"
+    );
+    let started = std::time::Instant::now();
+    for _ in 0..5 {
+        h.step();
+    }
+    let frame = started.elapsed() / 5;
+    assert!(
+        frame < std::time::Duration::from_millis(500),
+        "a frame took {frame:?}"
+    );
+    click(&mut h, "Cancel");
+}
+
+#[test]
 fn importing_through_the_dialog_is_one_undo_step() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::copy(
