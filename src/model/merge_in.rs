@@ -220,10 +220,7 @@ struct ById<'a> {
 
 impl<'a> ById<'a> {
     fn new(plan: &'a Plan) -> Self {
-        fn index<'a, I: Eq + std::hash::Hash, T>(
-            items: &'a [T],
-            id: impl Fn(&T) -> I,
-        ) -> HashMap<I, &'a T> {
+        fn index<I: Eq + std::hash::Hash, T>(items: &[T], id: impl Fn(&T) -> I) -> HashMap<I, &T> {
             let mut map = HashMap::with_capacity(items.len());
             for item in items {
                 map.entry(id(item)).or_insert(item);

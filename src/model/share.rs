@@ -226,6 +226,7 @@ impl PrivateCounts {
 impl Plan {
     /// How much private text of each kind the plan holds.
     pub fn private_counts(&self) -> PrivateCounts {
+        let milestones = || self.goals.iter().flat_map(|g| &g.milestones);
         PrivateCounts {
             log_text: self
                 .log
@@ -263,18 +264,8 @@ impl Plan {
                 .flat_map(|s| &s.history)
                 .filter(|c| !c.evidence.is_empty())
                 .count(),
-            milestone_evidence: self
-                .goals
-                .iter()
-                .flat_map(|g| &g.milestones)
-                .filter(|m| !m.evidence.is_empty())
-                .count(),
-            milestone_links: self
-                .goals
-                .iter()
-                .flat_map(|g| &g.milestones)
-                .filter(|m| !m.link.is_empty())
-                .count(),
+            milestone_evidence: milestones().filter(|m| !m.evidence.is_empty()).count(),
+            milestone_links: milestones().filter(|m| !m.link.is_empty()).count(),
         }
     }
 
