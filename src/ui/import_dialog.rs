@@ -73,6 +73,11 @@ impl Preview {
     }
 }
 
+/// Up to this many lines the preview draws them all (its columns settle at
+/// once); a longer list, such as a framework of thousands of topics, draws
+/// only the lines in view.
+const DRAW_ALL_UP_TO: usize = 300;
+
 /// The file types the import reads.
 const EXTENSIONS: [&str; 5] = ["ron", "md", "markdown", "yaml", "yml"];
 
@@ -183,18 +188,18 @@ impl Preview {
                 self.scale
             ));
         }
-        let row_height = ui.spacing().interact_size.y;
-        egui::ScrollArea::vertical()
+        let area = egui::ScrollArea::vertical()
             .max_height(420.0)
-            .auto_shrink([false, true])
-            .show_rows(ui, row_height, self.lines.len(), |ui, in_view| {
-                // One grid, so the columns line up across the three lists.
-                egui::Grid::new("import preview")
-                    .num_columns(3)
-                    .spacing([12.0, ui.spacing().item_spacing.y])
-                    .min_row_height(row_height)
-                    .show(ui, |ui| self.rows_ui(ui, in_view));
+            .auto_shrink([false, true]);
+        let lines = self.lines.len();
+        if lines <= DRAW_ALL_UP_TO {
+            area.show(ui, |ui| self.grid(ui, 0..lines));
+        } else {
+            let row_height = ui.spacing().interact_size.y;
+            area.show_rows(ui, row_height, lines, |ui, in_view| {
+                self.grid(ui, in_view);
             });
+        }
         ui.add_space(4.0);
         ui.label(RichText::new(self.merge.left_out()).weak());
         ui.separator();
@@ -223,6 +228,16 @@ impl Preview {
 }
 
 impl Preview {
+    /// The lines `in_view` of one grid, so the columns line up across the
+    /// three lists.
+    fn grid(&mut self, ui: &mut Ui, in_view: std::ops::Range<usize>) {
+        egui::Grid::new("import preview")
+            .num_columns(3)
+            .spacing([12.0, ui.spacing().item_spacing.y])
+            .min_row_height(ui.spacing().interact_size.y)
+            .show(ui, |ui| self.rows_ui(ui, in_view));
+    }
+
     /// The lines in view of the roles, then the skills, then the goals,
     /// each list under a heading.
     fn rows_ui(&mut self, ui: &mut Ui, in_view: std::ops::Range<usize>) {
