@@ -109,6 +109,8 @@ pub struct ShareArgs {
 /// The kinds of private text `share --keep` can keep.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum KeepArg {
+    /// Your purpose: why you are on this path.
+    Purpose,
     /// What each log entry says you did.
     LogText,
     /// Energy and "remembered my why" on log entries.
@@ -117,11 +119,18 @@ pub enum KeepArg {
     Reviews,
     /// Notes on people and on roles.
     Notes,
+    /// Why each goal matters to you.
+    GoalWhys,
+    /// Evidence written for skill levels and milestones, and milestone links.
+    Evidence,
 }
 
 impl From<KeepArg> for Private {
     fn from(k: KeepArg) -> Self {
         match k {
+            KeepArg::Purpose => Private::Purpose,
+            KeepArg::GoalWhys => Private::GoalWhys,
+            KeepArg::Evidence => Private::Evidence,
             KeepArg::LogText => Private::LogText,
             KeepArg::Feelings => Private::Feelings,
             KeepArg::Reviews => Private::Reviews,

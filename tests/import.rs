@@ -336,6 +336,213 @@ fn every_template_merges_into_the_sample_and_undoes_exactly() {
     }
 }
 
+/// `open` with a skill, a role, a goal and a milestone at id `top`, and
+/// one of each just past a gap above the plan's own ids.
+fn holding_the_last_ids(mut open: Plan, top: u32) -> Plan {
+    use stepstone::model::{Goal, GoalKind, Milestone, Role, Skill};
+    let past_gap = |ids: &mut dyn Iterator<Item = u32>| ids.max().unwrap_or(0) + 2;
+    let skill_ids = [past_gap(&mut open.skills.iter().map(|s| s.id.0)), top];
+    let role_ids = [past_gap(&mut open.roles.iter().map(|r| r.id.0)), top];
+    let goal_ids = [past_gap(&mut open.goals.iter().map(|g| g.id.0)), top];
+    let milestone_ids = [
+        past_gap(
+            &mut open
+                .goals
+                .iter()
+                .flat_map(|g| &g.milestones)
+                .map(|m| m.id.0),
+        ),
+        top,
+    ];
+    for i in 0..2 {
+        let mut skill = Skill::new(SkillId(skill_ids[i]), format!("My skill {i}"));
+        skill.category = "Mine".into();
+        open.skills.push(skill);
+        let role = Role::new(RoleId(role_ids[i]), format!("My role {i}"), Stage::LongTerm);
+        open.roles.push(role);
+        let mut goal = Goal::new(GoalId(goal_ids[i]), format!("My goal {i}"), GoalKind::Skill);
+        let step = Milestone::new(MilestoneId(milestone_ids[i]), format!("My step {i}"));
+        goal.milestones.push(step);
+        open.goals.push(goal);
+    }
+    assert_eq!(open.validate(), []);
+    open
+}
+
+#[test]
+fn importing_into_a_plan_holding_the_last_ids_adds_everything_and_changes_nothing_there() {
+    for (open, t) in [u32::MAX, u32::MAX - 1].into_iter().flat_map(|top| {
+        let open = holding_the_last_ids(mine(), top);
+        io::templates::templates()
+            .into_iter()
+            .map(move |t| (open.clone(), t))
+    }) {
+        let theirs = t.plan();
+        let merge = Merge::new(&open, theirs.clone()).expect("templates are valid");
+        let (plan, _) = merged(&open, &merge);
+        let name = &t.name;
+        // Nothing that was there changed.
+        for s in &open.skills {
+            assert_eq!(plan.skill(s.id), Some(s), "{name}: {}", s.name);
+        }
+        for r in &open.roles {
+            assert_eq!(plan.role(r.id), Some(r), "{name}: {}", r.title);
+        }
+        for g in &open.goals {
+            assert_eq!(plan.goal(g.id), Some(g), "{name}: {}", g.title);
+        }
+        // Every new item is there once, as theirs, under a new id.
+        let new = |kind: fn(&ItemRef) -> bool| {
+            merge
+                .rows
+                .iter()
+                .filter(|r| r.status == Status::New && r.choice == Choice::Add && kind(&r.theirs))
+                .count()
+        };
+        let added_skills = new(|r| matches!(r, ItemRef::Skill(_)));
+        let added_roles = new(|r| matches!(r, ItemRef::Role(_)));
+        let added_goals = new(|r| matches!(r, ItemRef::Goal(_)));
+        assert_eq!(
+            (plan.skills.len(), plan.roles.len(), plan.goals.len()),
+            (
+                open.skills.len() + added_skills,
+                open.roles.len() + added_roles,
+                open.goals.len() + added_goals
+            ),
+            "{name}: {}",
+            merge.summary(true)
+        );
+        assert!(added_skills > 1 && added_goals > 0, "{name} adds several");
+        for row in merge.rows.iter().filter(|r| r.status == Status::New) {
+            match row.theirs {
+                ItemRef::Skill(t) => {
+                    let theirs = theirs.skill(t).expect("their skill");
+                    let added: Vec<_> = plan
+                        .skills
+                        .iter()
+                        .filter(|s| open.skill(s.id).is_none() && s.name == theirs.name)
+                        .collect();
+                    assert_eq!(added.len(), 1, "{name}: {}", theirs.name);
+                    assert_eq!(
+                        (&added[0].category, added[0].target),
+                        (&theirs.category, theirs.target),
+                        "{name}: {}",
+                        theirs.name
+                    );
+                }
+                ItemRef::Goal(t) => {
+                    let theirs = theirs.goal(t).expect("their goal");
+                    let added = plan
+                        .goals
+                        .iter()
+                        .find(|g| open.goal(g.id).is_none() && g.title == theirs.title)
+                        .expect("the goal is added");
+                    assert_eq!(added.milestones.len(), theirs.milestones.len());
+                }
+                _ => {}
+            }
+        }
+        let milestones = |p: &Plan| p.goals.iter().map(|g| g.milestones.len()).sum::<usize>();
+        let mut ids: Vec<_> = plan
+            .goals
+            .iter()
+            .flat_map(|g| &g.milestones)
+            .map(|m| m.id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), milestones(&plan), "{name}: milestone ids differ");
+    }
+}
+
+#[test]
+fn taking_a_goal_whose_milestones_share_a_title_with_one_of_yours_keeps_ids_apart() {
+    use stepstone::model::{Goal, GoalKind, Milestone};
+    let goal = |why: &str, steps: &[(u32, &str)]| {
+        let mut g = Goal::new(GoalId(1), "Lead the drill", GoalKind::Skill);
+        g.why = why.into();
+        g.milestones = steps
+            .iter()
+            .map(|&(id, t)| Milestone::new(MilestoneId(id), t))
+            .collect();
+        g
+    };
+    let open = Plan {
+        goals: vec![goal("mine", &[(1, "Plan it")])],
+        ..Plan::default()
+    };
+    let theirs = Plan {
+        goals: vec![goal("theirs", &[(1, "Plan it"), (2, "PLAN IT")])],
+        ..Plan::default()
+    };
+    let mut merge = Merge::new(&open, theirs).expect("valid");
+    choose(&mut merge, ItemRef::Goal(GoalId(1)), Choice::TakeTheirs);
+    let (plan, _) = merged(&open, &merge);
+    let ids: Vec<u32> = plan.goals[0].milestones.iter().map(|m| m.id.0).collect();
+    assert_eq!(
+        ids,
+        [1, 2],
+        "yours keeps its id once; the other gets a new one"
+    );
+}
+
+/// A framework of `n` topics with accented names (about 35 bytes each), a
+/// few of them written twice (once in capitals), as a generated file might be.
+fn big_framework(n: usize) -> String {
+    use std::fmt::Write;
+    let mut text = String::from("---\ntitle: \"Ünïcode ladder\"\nlevels: 4\ntopics:\n");
+    for i in 0..n {
+        let name = if i % 1000 == 999 {
+            format!("ÜBUNG {} É", i - 1)
+        } else {
+            format!("Übung {i} é")
+        };
+        writeln!(
+            text,
+            "  - {{name: \"{name}\", content: [{{level: {}}}]}}",
+            1 + i % 4
+        )
+        .expect("a String takes any text");
+    }
+    text.push_str("---\n");
+    text
+}
+
+#[test]
+fn a_framework_of_twenty_thousand_topics_previews_in_seconds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.md");
+    std::fs::write(&path, big_framework(20_000)).expect("write");
+    let mut open = mine();
+    let mut yours = stepstone::model::Skill::new(SkillId(90), "übung 7 É");
+    yours.category = "Mine".into();
+    open.skills.push(yours);
+
+    let started = std::time::Instant::now();
+    let incoming = io::load_incoming(&path).expect("the framework reads");
+    let merge = Merge::new(&open, incoming.plan).expect("a valid framework");
+    let summary = merge.summary(false);
+    let groups = merge.groups();
+    let edit = merge.edit(&open);
+    let took = started.elapsed();
+
+    assert_eq!(
+        merge.other().skills.len(),
+        19_980,
+        "names written twice come in once"
+    );
+    assert_eq!(summary, "adds 4 roles and 19979 skills");
+    assert_eq!(groups.len(), 2);
+    let stepstone::model::Edit::Batch(puts) = edit else {
+        panic!("one batch")
+    };
+    assert_eq!(puts.len(), 4 + 19_979);
+    assert!(
+        took < std::time::Duration::from_secs(10),
+        "the preview took {took:?}"
+    );
+}
+
 #[test]
 fn a_plan_with_problems_is_refused_with_the_first_one() {
     let (bad, _) = io::load(&fixture("bad/missing_link.stepstone.ron")).expect("it parses");
@@ -544,6 +751,36 @@ fn import_dialog(dir: &Path) -> Harness<'static, App> {
     click(&mut h, "File");
     click(&mut h, "Import from a plan or framework\u{2026}");
     h
+}
+
+#[test]
+fn the_dialog_previews_a_framework_of_twenty_thousand_topics_drawing_only_what_is_in_view() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("big.md"), big_framework(20_000)).expect("write");
+    let mut h = import_dialog(dir.path());
+    h.get_by_label("File path:").type_text("big.md");
+    h.run();
+    h.key_press(Key::Enter);
+    // The grid settles its columns over a few frames.
+    h.run_steps(8);
+    // The first skill is in view; the last is drawn only once scrolled to.
+    for (label, drawn) in [
+        ("Import adds 4 roles and 19980 skills.", true),
+        ("Übung 0 é", true),
+        ("Übung 19997 é", false),
+    ] {
+        assert_eq!(h.query_by_label(label).is_some(), drawn, "{label}");
+    }
+    let started = std::time::Instant::now();
+    for _ in 0..5 {
+        h.step();
+    }
+    let frame = started.elapsed() / 5;
+    assert!(
+        frame < std::time::Duration::from_millis(500),
+        "a frame took {frame:?}"
+    );
+    click(&mut h, "Cancel");
 }
 
 #[test]

@@ -52,23 +52,27 @@ fn private_strings(kind: Private) -> &'static [&'static str] {
             "PRIVATE-next-role-note",
             "PRIVATE-person-note",
         ],
+        Private::Purpose => &["PRIVATE-purpose"],
+        Private::GoalWhys => &["PRIVATE-why"],
+        Private::Evidence => &[
+            "PRIVATE-skill-evidence",
+            "PRIVATE-milestone-evidence",
+            "PRIVATE-link-token",
+        ],
     }
 }
 
 /// What a shared copy always keeps: the fixture's "SHARED-" strings and its names.
-const SHARED: [&str; 12] = [
-    "SHARED-purpose",
+const SHARED: [&str; 9] = [
     "SHARED-org Lakeside General",
     "SHARED-relationship",
     "SHARED-experience",
-    "SHARED-evidence",
-    "SHARED-why",
-    "SHARED-milestone-evidence",
     "Robin Okafor",
     "Precepting",
+    "Teaching",
     "Run the new-graduate skills day",
+    "Agenda agreed",
     "Priya Natarajan",
-    "https://example.org/agenda",
 ];
 
 /// Checks the written bytes: the kinds in `kept` are there, the others
@@ -105,8 +109,43 @@ fn assert_same_numbers(copy: &Plan, original: &Plan) {
         );
     }
     assert_eq!(copy.roles.len(), original.roles.len());
-    assert_eq!(copy.skills, original.skills);
-    assert_eq!(copy.goals, original.goals);
+    let levels = |p: &Plan| -> Vec<_> {
+        p.skills
+            .iter()
+            .map(|s| {
+                let history: Vec<_> = s.history.iter().map(|c| (c.date, c.level)).collect();
+                (s.id, s.name.clone(), s.category.clone(), s.target, history)
+            })
+            .collect()
+    };
+    assert_eq!(levels(copy), levels(original));
+    let milestones = |p: &Plan| -> Vec<_> {
+        p.goals
+            .iter()
+            .flat_map(|g| &g.milestones)
+            .map(|m| (m.id, m.title.clone(), m.due, m.done))
+            .collect()
+    };
+    assert_eq!(milestones(copy), milestones(original));
+    let goals = |p: &Plan| -> Vec<_> {
+        p.goals
+            .iter()
+            .map(|g| {
+                (
+                    g.id,
+                    g.title.clone(),
+                    g.kind,
+                    g.status,
+                    g.start,
+                    g.due,
+                    g.skills.clone(),
+                    g.roles.clone(),
+                    g.measure,
+                )
+            })
+            .collect()
+    };
+    assert_eq!(goals(copy), goals(original));
 }
 
 #[test]
@@ -125,10 +164,13 @@ fn the_share_copy_holds_no_private_string_and_passes_check() {
     assert_eq!(
         String::from_utf8_lossy(&o.stdout),
         format!(
-            "Wrote a copy to share: {}\nLeft out: the text of 4 log entries; energy and \
-             \u{201c}remembered my why\u{201d} on 2 log entries; the answers in 1 review; notes \
-             on 1 person and 2 roles.\n{} is unchanged.\n",
+            "Wrote a copy to share: {}\nLeft out: your purpose (1 line); the text of 4 log \
+             entries; energy and \u{201c}remembered my why\u{201d} on 2 log entries; the answers \
+             in 1 review; notes on 1 person and 2 roles; the why of 1 goal; evidence for 1 skill \
+             level and 1 milestone, and the links of 1 milestone. Every copy keeps {}.\n{} is \
+             unchanged.\n",
             out.display(),
+            stepstone::model::ALWAYS_KEPT,
             file.display()
         )
     );
@@ -161,7 +203,7 @@ fn the_share_copy_holds_no_private_string_and_passes_check() {
 fn keep_options_really_keep() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = private_plan(dir.path()).display().to_string();
-    let cases: [(&[&str], &[Private]); 3] = [
+    let cases: [(&[&str], &[Private]); 5] = [
         (
             &["--keep", "log-text,reviews"],
             &[Private::LogText, Private::Reviews],
@@ -171,13 +213,16 @@ fn keep_options_really_keep() {
             &[Private::Notes, Private::Feelings],
         ),
         (
-            &["--keep", "log-text,feelings,reviews,notes"],
+            &["--keep", "purpose,goal-whys,evidence"],
+            &[Private::Purpose, Private::GoalWhys, Private::Evidence],
+        ),
+        (&["--keep", "evidence"], &[Private::Evidence]),
+        (
             &[
-                Private::LogText,
-                Private::Feelings,
-                Private::Reviews,
-                Private::Notes,
+                "--keep",
+                "purpose,log-text,feelings,reviews,notes,goal-whys,evidence",
             ],
+            &Private::ALL,
         ),
     ];
     for (i, (keep, kept)) in cases.into_iter().enumerate() {
@@ -192,7 +237,7 @@ fn keep_options_really_keep() {
         assert_eq!(stepstone(&["check", &out_text]).status.code(), Some(0));
     }
     // Keeping everything writes the plan as it is.
-    let (all, _) = stepstone::io::load(&dir.path().join("copy2.stepstone.ron")).expect("load");
+    let (all, _) = stepstone::io::load(&dir.path().join("copy4.stepstone.ron")).expect("load");
     let (original, _) = stepstone::io::load(Path::new(&file)).expect("load");
     assert_eq!(all, original);
 
@@ -317,18 +362,49 @@ fn export_for_sharing_from_the_menu_keeps_what_is_ticked_and_leaves_the_plan() {
     assert!(h.query_by_label("the text of 4 log entries").is_some());
     assert!(h.query_by_label("the answers in 1 review").is_some());
     assert!(h.query_by_label("notes on 1 person and 2 roles").is_some());
+    // Every kind has its box, with what this plan holds of it.
+    for kind in Private::ALL {
+        assert!(
+            h.query_by_label(&format!("Keep {}", kind.label()))
+                .is_some(),
+            "{kind:?} has a box"
+        );
+    }
+    assert!(h.query_by_label("your purpose (1 line)").is_some());
+    assert!(h.query_by_label("the why of 1 goal").is_some());
+    assert!(
+        h.query_by_label(
+            "evidence for 1 skill level and 1 milestone, and the links of 1 milestone"
+        )
+        .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Every copy keeps your name;")
+            .is_some()
+    );
     click(&mut h, "Keep your review answers");
+    click(
+        &mut h,
+        "Keep evidence for levels and milestones, and milestone links",
+    );
     click(&mut h, "Export");
 
     let out = dir.path().join("robin.shared.stepstone.ron");
     assert_holds(
         &std::fs::read_to_string(&out).expect("copy"),
-        &[Private::Reviews],
+        &[Private::Reviews, Private::Evidence],
     );
     let notice = h.state().notice().expect("says where").to_string();
     assert!(notice.contains(&out.display().to_string()), "{notice}");
     assert!(
-        notice.contains("Kept, as asked: the answers in 1 review"),
+        notice.contains(
+            "Kept, as asked: the answers in 1 review; evidence for 1 skill level and 1 \
+             milestone, and the links of 1 milestone."
+        ),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("Left out: your purpose (1 line);"),
         "{notice}"
     );
     assert!(

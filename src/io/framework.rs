@@ -17,7 +17,7 @@ use crate::model::{
     Level, LevelNames, Plan, Requirement, Role, RoleId, Skill, SkillId, Stage, name_key,
 };
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -287,6 +287,8 @@ struct Criteria {
 
 fn topics(front: &FrontMatter) -> Vec<Criteria> {
     let mut out: Vec<Criteria> = Vec::new();
+    // Where each name (by `name_key`) is in `out`: a topic named twice joins the first.
+    let mut at_key: HashMap<String, usize> = HashMap::new();
     for t in front.topics.iter().flatten() {
         let title = t.title.as_deref().map(clean_title).unwrap_or_default();
         let name = if title.is_empty() {
@@ -297,16 +299,13 @@ fn topics(front: &FrontMatter) -> Vec<Criteria> {
         if name.is_empty() {
             continue;
         }
-        let key = name_key(&name);
-        let i = if let Some(i) = out.iter().position(|c| name_key(&c.name) == key) {
-            i
-        } else {
+        let i = *at_key.entry(name_key(&name)).or_insert_with(|| {
             out.push(Criteria {
                 name,
                 by_level: BTreeMap::new(),
             });
             out.len() - 1
-        };
+        });
         for at in t.content.iter().flatten() {
             let listed = at.criteria.iter().flatten().cloned();
             let examples = at

@@ -9,6 +9,7 @@
 //! at the merged items: a skill that matched one of yours links to yours.
 //! Log entries, people, reviews and the purpose are never imported.
 
+use super::ids::FreshIds;
 use super::{
     Edit, Goal, GoalId, Item, ItemRef, MilestoneId, Plan, Problem, Requirement, Role, RoleId,
     Skill, SkillId, Stage, name_key,
@@ -208,6 +209,45 @@ impl Ids {
     }
 }
 
+/// A plan's roles, skills and goals by id (the first of an id, as
+/// `Plan::skill` finds it), so lookups in a loop over thousands of items
+/// stay linear.
+struct ById<'a> {
+    skills: HashMap<SkillId, &'a Skill>,
+    roles: HashMap<RoleId, &'a Role>,
+    goals: HashMap<GoalId, &'a Goal>,
+}
+
+impl<'a> ById<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        fn index<I: Eq + std::hash::Hash, T>(items: &[T], id: impl Fn(&T) -> I) -> HashMap<I, &T> {
+            let mut map = HashMap::with_capacity(items.len());
+            for item in items {
+                map.entry(id(item)).or_insert(item);
+            }
+            map
+        }
+        Self {
+            skills: index(&plan.skills, |s| s.id),
+            roles: index(&plan.roles, |r| r.id),
+            goals: index(&plan.goals, |g| g.id),
+        }
+    }
+}
+
+/// The first item of each name (by [`name_key`]).
+fn by_name<'a, T, I: Copy>(
+    items: &'a [T],
+    name: impl Fn(&'a T) -> &'a str,
+    id: impl Fn(&T) -> I,
+) -> HashMap<String, I> {
+    let mut map = HashMap::with_capacity(items.len());
+    for item in items {
+        map.entry(name_key(name(item))).or_insert_with(|| id(item));
+    }
+    map
+}
+
 /// The ids in first-seen order, each once.
 fn once<I: Copy + Eq + std::hash::Hash>(ids: impl Iterator<Item = I>) -> Vec<I> {
     let mut seen = HashSet::new();
@@ -223,27 +263,35 @@ impl Merge {
         if !problems.is_empty() {
             return Err(MergeError(problems));
         }
-        let skills = other.skills.iter().map(|s| {
-            let mine = open.skill_named(&s.name).map(|m| ItemRef::Skill(m.id));
-            (ItemRef::Skill(s.id), s.name.as_str(), mine)
-        });
-        let roles = other.roles.iter().map(|r| {
-            let key = name_key(&r.title);
-            let mine = open.roles.iter().find(|m| name_key(&m.title) == key);
-            (
-                ItemRef::Role(r.id),
-                r.title.as_str(),
-                mine.map(|m| ItemRef::Role(m.id)),
-            )
-        });
-        let goals = other.goals.iter().map(|g| {
-            let mine = open.goal_named(&g.title).map(|m| ItemRef::Goal(m.id));
-            (ItemRef::Goal(g.id), g.title.as_str(), mine)
-        });
+        // Yours by name: each of theirs is looked up once.
+        let your_skills = by_name(&open.skills, |s| &s.name, |s| ItemRef::Skill(s.id));
+        let your_roles = by_name(&open.roles, |r| &r.title, |r| ItemRef::Role(r.id));
+        let your_goals = by_name(&open.goals, |g| &g.title, |g| ItemRef::Goal(g.id));
+        let skills = other
+            .skills
+            .iter()
+            .map(|s| (ItemRef::Skill(s.id), s.name.as_str()));
+        let their_roles = other
+            .roles
+            .iter()
+            .map(|r| (ItemRef::Role(r.id), r.title.as_str()));
+        let their_goals = other
+            .goals
+            .iter()
+            .map(|g| (ItemRef::Goal(g.id), g.title.as_str()));
         let mut first_of = HashMap::new();
-        let mut rows = Vec::new();
-        for (theirs, name, mine) in skills.chain(roles).chain(goals) {
-            let key = (std::mem::discriminant(&theirs), name_key(name));
+        let mut rows =
+            Vec::with_capacity(other.skills.len() + other.roles.len() + other.goals.len());
+        for (theirs, name) in skills.chain(their_roles).chain(their_goals) {
+            let name_key = name_key(name);
+            let mine = match theirs {
+                ItemRef::Skill(_) => &your_skills,
+                ItemRef::Role(_) => &your_roles,
+                _ => &your_goals,
+            }
+            .get(&name_key)
+            .copied();
+            let key = (std::mem::discriminant(&theirs), name_key);
             let status = match (first_of.get(&key), mine) {
                 (Some(first), _) => Status::Repeated(*first),
                 // Same for now: compared below, once every new item has its id.
@@ -274,23 +322,24 @@ impl Merge {
     /// as they would be after the merge.
     fn compare(&mut self, open: &Plan) {
         let ids = self.ids(open);
+        let (theirs, yours) = (ById::new(&self.other), ById::new(open));
         for row in &mut self.rows {
             let Status::Same(mine) = row.status else {
                 continue;
             };
             let parts = match (row.theirs, mine) {
-                (ItemRef::Skill(t), ItemRef::Skill(m)) => self
-                    .other
-                    .skill(t)
-                    .zip(open.skill(m))
+                (ItemRef::Skill(t), ItemRef::Skill(m)) => theirs
+                    .skills
+                    .get(&t)
+                    .zip(yours.skills.get(&m))
                     .map(|(t, m)| skill_diff(m, t)),
-                (ItemRef::Role(t), ItemRef::Role(m)) => self
-                    .other
-                    .role(t)
-                    .zip(open.role(m))
+                (ItemRef::Role(t), ItemRef::Role(m)) => theirs
+                    .roles
+                    .get(&t)
+                    .zip(yours.roles.get(&m))
                     .map(|(t, m)| role_diff(m, &ids.role(t, m.id))),
                 (ItemRef::Goal(t), ItemRef::Goal(m)) => {
-                    self.other.goal(t).zip(open.goal(m)).map(|(t, m)| {
+                    theirs.goals.get(&t).zip(yours.goals.get(&m)).map(|(t, m)| {
                         // Milestones are compared without their ids.
                         goal_diff(m, &ids.goal(t, m.id, |_| MilestoneId(0)))
                     })
@@ -310,12 +359,13 @@ impl Merge {
         if open.current_role().is_none() {
             return;
         }
+        let theirs = ById::new(&self.other);
         for row in &mut self.rows {
             if let ItemRef::Role(id) = row.theirs
                 && row.status == Status::New
-                && self
-                    .other
-                    .role(id)
+                && theirs
+                    .roles
+                    .get(&id)
                     .is_some_and(|r| r.stage == Stage::Current)
             {
                 row.note = Some("comes in as an option: your plan already has a current role");
@@ -350,10 +400,10 @@ impl Merge {
     /// Where each item of the other plan lands, with the choices as they stand.
     fn ids(&self, open: &Plan) -> Ids {
         let mut ids = Ids::default();
-        let mut next = [
-            open.new_skill_id().0,
-            open.new_role_id().0,
-            open.new_goal_id().0,
+        let mut fresh = [
+            FreshIds::new(open.skills.iter().map(|s| s.id.0)),
+            FreshIds::new(open.roles.iter().map(|r| r.id.0)),
+            FreshIds::new(open.goals.iter().map(|g| g.id.0)),
         ];
         for row in &self.rows {
             let target = match (&row.status, row.choice) {
@@ -363,7 +413,7 @@ impl Merge {
                         ItemRef::Role(_) => 1,
                         _ => 2,
                     };
-                    Some(fresh(&mut next[slot]))
+                    Some(fresh[slot].take())
                 }
                 (Status::Same(mine) | Status::Differs { mine, .. }, _) => ids_of(*mine),
                 (Status::Repeated(first), _) => ids.get(*first),
@@ -380,31 +430,37 @@ impl Merge {
     /// merge was prepared against.
     pub fn edit(&self, open: &Plan) -> Edit {
         let ids = self.ids(open);
-        let mut next_milestone = open.new_milestone_id(None).0;
+        let mut milestone_ids = FreshIds::new(
+            open.goals
+                .iter()
+                .flat_map(|g| &g.milestones)
+                .map(|m| m.id.0),
+        );
         let mut current_taken = open.current_role().is_some();
+        let (theirs, yours) = (ById::new(&self.other), ById::new(open));
         let mut edits = Vec::new();
         for row in self.rows.iter().filter(|r| r.changes()) {
             let Some(id) = ids.get(row.theirs) else {
                 continue;
             };
             let item = match row.theirs {
-                ItemRef::Skill(t) => self.other.skill(t).map(|theirs| {
-                    Item::Skill(match open.skill(SkillId(id)) {
+                ItemRef::Skill(t) => theirs.skills.get(&t).map(|theirs| {
+                    Item::Skill(match yours.skills.get(&SkillId(id)) {
                         // Their category and target; your name and levels.
                         Some(mine) => Skill {
                             category: theirs.category.clone(),
                             target: theirs.target,
-                            ..mine.clone()
+                            ..(*mine).clone()
                         },
                         None => Skill {
                             id: SkillId(id),
-                            ..theirs.clone()
+                            ..(*theirs).clone()
                         },
                     })
                 }),
-                ItemRef::Role(t) => self.other.role(t).map(|theirs| {
+                ItemRef::Role(t) => theirs.roles.get(&t).map(|theirs| {
                     let mut role = ids.role(theirs, RoleId(id));
-                    match open.role(RoleId(id)) {
+                    match yours.roles.get(&RoleId(id)) {
                         Some(mine) => {
                             role.title.clone_from(&mine.title);
                             role.stage = mine.stage;
@@ -416,13 +472,17 @@ impl Merge {
                     }
                     Item::Role(role)
                 }),
-                ItemRef::Goal(t) => self.other.goal(t).map(|theirs| {
-                    let mine = open.goal(GoalId(id));
+                ItemRef::Goal(t) => theirs.goals.get(&t).map(|theirs| {
+                    let mine = yours.goals.get(&GoalId(id));
+                    // A milestone you have (by title) keeps its id, once.
+                    let mut yours: HashMap<String, MilestoneId> = HashMap::new();
+                    for m in mine.iter().flat_map(|g| g.milestones.iter().rev()) {
+                        yours.insert(name_key(&m.title), m.id);
+                    }
                     let mut goal = ids.goal(theirs, GoalId(id), |title| {
-                        // A milestone you have (by title) keeps its id.
-                        let key = name_key(title);
-                        mine.and_then(|g| g.milestones.iter().find(|m| name_key(&m.title) == key))
-                            .map_or_else(|| MilestoneId(fresh(&mut next_milestone)), |m| m.id)
+                        yours
+                            .remove(&name_key(title))
+                            .unwrap_or_else(|| MilestoneId(milestone_ids.take()))
                     });
                     if let Some(mine) = mine {
                         goal.title.clone_from(&mine.title);
@@ -502,12 +562,6 @@ impl Merge {
             format!("{base} Left out here: {}.", and_list(&held))
         }
     }
-}
-
-fn fresh(next: &mut u32) -> u32 {
-    let id = *next;
-    *next = next.saturating_add(1);
-    id
 }
 
 fn ids_of(r: ItemRef) -> Option<u32> {

@@ -26,7 +26,7 @@ pub use merge_in::{Choice, Merge, MergeError, Row, Status};
 pub use overview::{Arrives, Overview, RECENT_DAYS};
 pub use plan::*;
 pub use roadmap::{Gap, RoleSpan, role_spans, skill_gaps};
-pub use share::{Keep, PRIVATE_TEXT, Private, PrivateCounts};
+pub use share::{ALWAYS_KEPT, Keep, PRIVATE_TEXT, Private, PrivateCounts};
 pub use start::{MAX_SKILLS, SkillAnswer, StartAnswers};
 pub use validate::{MAX_MINUTES_PER_ENTRY, Problem, is_bidi_control, is_safe_link, link_problem};
 

@@ -1,10 +1,12 @@
 //! A copy of a plan to share with a mentor or a manager, without what the
 //! person wrote for themselves.
 //!
-//! Left out unless kept on purpose ([`Private`]): the text of log entries,
-//! how days felt (energy and "remembered my why"), review answers, and notes
-//! on people and roles. Everything else stays: roles, skills with their
-//! levels and evidence, goals with their why and milestones, people, and the
+//! Left out unless kept on purpose ([`Private`]): the purpose (the
+//! person's why), the text of log entries, how days felt (energy and
+//! "remembered my why"), review answers, notes on people and roles, the why
+//! of each goal, and evidence (what backs a skill level or a milestone, and
+//! milestone links, which can carry secret tokens). Everything else stays
+//! ([`ALWAYS_KEPT`]): names, titles and the plan's structure, and the
 //! numbers (each entry keeps its date, minutes, kind and links), so every
 //! total and plot reads the same in the copy.
 
@@ -13,6 +15,13 @@ use super::plan::{Plan, plural};
 /// What a log entry's text becomes in a shared copy: it says something was
 /// written, not what.
 pub const PRIVATE_TEXT: &str = "(private)";
+
+/// What every shared copy keeps, in words for the dialog and the summary.
+pub const ALWAYS_KEPT: &str = "your name; roles with their titles, organisations, stages, \
+     dates, what they teach and require; skills with their names, categories, levels and \
+     targets; goals and milestones with their titles, kinds, status, dates and measures; \
+     people with their names, relations, organisations and last contact; the level names; \
+     when each review was; and each log entry's day, minutes, kind and links";
 
 /// A kind of private text, left out of a shared copy unless kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,14 +34,25 @@ pub enum Private {
     Reviews,
     /// Notes on people and on roles.
     Notes,
+    /// The plan's purpose: the person's "why", line by line.
+    Purpose,
+    /// Why each goal matters to the person.
+    GoalWhys,
+    /// What backs a skill level or a milestone (the evidence written for
+    /// it) and milestone links, which can carry secret tokens.
+    Evidence,
 }
 
 impl Private {
-    pub const ALL: [Private; 4] = [
+    /// Every kind, in the order the dialog and the summary list them.
+    pub const ALL: [Private; 7] = [
+        Private::Purpose,
         Private::LogText,
         Private::Feelings,
         Private::Reviews,
         Private::Notes,
+        Private::GoalWhys,
+        Private::Evidence,
     ];
 
     /// A short name, used after "Keep" in the dialog.
@@ -42,6 +62,9 @@ impl Private {
             Private::Feelings => "how your days felt",
             Private::Reviews => "your review answers",
             Private::Notes => "notes on people and roles",
+            Private::Purpose => "your purpose (your why)",
+            Private::GoalWhys => "the why of each goal",
+            Private::Evidence => "evidence for levels and milestones, and milestone links",
         }
     }
 
@@ -95,6 +118,16 @@ pub struct PrivateCounts {
     pub people_notes: usize,
     /// Roles with notes.
     pub role_notes: usize,
+    /// Lines of the purpose.
+    pub purpose: usize,
+    /// Goals with a why.
+    pub goal_whys: usize,
+    /// Skill level changes with evidence.
+    pub level_evidence: usize,
+    /// Milestones with evidence.
+    pub milestone_evidence: usize,
+    /// Milestones with a link.
+    pub milestone_links: usize,
 }
 
 impl PrivateCounts {
@@ -105,6 +138,11 @@ impl PrivateCounts {
             Private::Feelings => self.feelings > 0,
             Private::Reviews => self.reviews > 0,
             Private::Notes => self.people_notes + self.role_notes > 0,
+            Private::Purpose => self.purpose > 0,
+            Private::GoalWhys => self.goal_whys > 0,
+            Private::Evidence => {
+                self.level_evidence + self.milestone_evidence + self.milestone_links > 0
+            }
         }
     }
 
@@ -122,6 +160,31 @@ impl PrivateCounts {
                 (0, r) => format!("notes on {}", plural(r, "role")),
                 (p, r) => format!("notes on {} and {}", plural(p, "person"), plural(r, "role")),
             },
+            Private::Purpose => format!("your purpose ({})", plural(self.purpose, "line")),
+            Private::GoalWhys => format!("the why of {}", plural(self.goal_whys, "goal")),
+            Private::Evidence => self.describe_evidence(),
+        }
+    }
+
+    /// "evidence for 2 skill levels and 1 milestone, and the links of 3
+    /// milestones".
+    fn describe_evidence(&self) -> String {
+        let backed: Vec<String> = [
+            (self.level_evidence, "skill level"),
+            (self.milestone_evidence, "milestone"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| plural(n, what))
+        .collect();
+        let evidence =
+            (!backed.is_empty()).then(|| format!("evidence for {}", backed.join(" and ")));
+        let links = (self.milestone_links > 0)
+            .then(|| format!("the links of {}", plural(self.milestone_links, "milestone")));
+        match (evidence, links) {
+            (Some(e), Some(l)) => format!("{e}, and {l}"),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => "no evidence or links".into(),
         }
     }
 
@@ -136,17 +199,19 @@ impl PrivateCounts {
         self.describe_each(Private::ALL.into_iter().filter(|k| keep.contains(*k)))
     }
 
-    /// What a copy that keeps `keep` left out, and what it kept as asked:
-    /// the words both the command line and the app show afterwards.
+    /// What a copy that keeps `keep` left out, what it kept as asked, and
+    /// what every copy keeps: the words both the command line and the app
+    /// show afterwards.
     pub fn summary(&self, keep: Keep) -> String {
         let left = match self.left_out(keep) {
             Some(left) => format!("Left out: {left}."),
             None => "Nothing private was left out: the plan has none of the kinds not kept.".into(),
         };
-        match self.kept(keep) {
-            Some(kept) => format!("{left} Kept, as asked: {kept}."),
-            None => left,
-        }
+        let kept = self
+            .kept(keep)
+            .map(|kept| format!(" Kept, as asked: {kept}."))
+            .unwrap_or_default();
+        format!("{left}{kept} Every copy keeps {ALWAYS_KEPT}.")
     }
 
     fn describe_each(&self, kinds: impl Iterator<Item = Private>) -> Option<String> {
@@ -161,6 +226,7 @@ impl PrivateCounts {
 impl Plan {
     /// How much private text of each kind the plan holds.
     pub fn private_counts(&self) -> PrivateCounts {
+        let milestones = || self.goals.iter().flat_map(|g| &g.milestones);
         PrivateCounts {
             log_text: self
                 .log
@@ -190,13 +256,24 @@ impl Plan {
                 .count(),
             people_notes: self.people.iter().filter(|p| !p.notes.is_empty()).count(),
             role_notes: self.roles.iter().filter(|r| !r.notes.is_empty()).count(),
+            purpose: self.purpose.iter().filter(|l| !l.is_empty()).count(),
+            goal_whys: self.goals.iter().filter(|g| !g.why.is_empty()).count(),
+            level_evidence: self
+                .skills
+                .iter()
+                .flat_map(|s| &s.history)
+                .filter(|c| !c.evidence.is_empty())
+                .count(),
+            milestone_evidence: milestones().filter(|m| !m.evidence.is_empty()).count(),
+            milestone_links: milestones().filter(|m| !m.link.is_empty()).count(),
         }
     }
 
     /// A copy to share: the private text of every kind not in `keep` left
-    /// out. Items, ids, links, dates and numbers stay as they are, so the
-    /// copy is valid whenever the plan is. A log entry's text becomes
-    /// [`PRIVATE_TEXT`]; other private text is emptied.
+    /// out. Items, ids, links between items, dates and numbers stay as they
+    /// are, so the copy is valid whenever the plan is. A log entry's text
+    /// becomes [`PRIVATE_TEXT`]; other private text is emptied (a milestone
+    /// link too: an empty link is valid, unlike a made-up one).
     #[must_use]
     pub fn share_copy(&self, keep: Keep) -> Plan {
         let mut copy = self.clone();
@@ -228,6 +305,23 @@ impl Plan {
                 r.notes.clear();
             }
         }
+        if !keep.contains(Private::Purpose) {
+            copy.purpose.clear();
+        }
+        if !keep.contains(Private::GoalWhys) {
+            for g in &mut copy.goals {
+                g.why.clear();
+            }
+        }
+        if !keep.contains(Private::Evidence) {
+            for c in copy.skills.iter_mut().flat_map(|s| &mut s.history) {
+                c.evidence.clear();
+            }
+            for m in copy.goals.iter_mut().flat_map(|g| &mut g.milestones) {
+                m.evidence.clear();
+                m.link.clear();
+            }
+        }
         copy
     }
 }
@@ -236,8 +330,9 @@ impl Plan {
 mod tests {
     use super::*;
     use crate::model::{
-        EntryId, ExperienceKind, Goal, GoalId, GoalKind, LevelChange, LogEntry, Period, Person,
-        PersonId, Relation, Review, ReviewId, Role, RoleId, Skill, SkillId, Stage,
+        EntryId, ExperienceKind, Goal, GoalId, GoalKind, LevelChange, LogEntry, Milestone,
+        MilestoneId, Period, Person, PersonId, Relation, Review, ReviewId, Role, RoleId, Skill,
+        SkillId, Stage,
     };
     use jiff::civil::date;
 
@@ -249,10 +344,14 @@ mod tests {
         skill.history.push(LevelChange {
             date: date(2026, 1, 5),
             level: crate::model::Level(3),
-            evidence: "Ran the drill".into(),
+            evidence: "secret level evidence".into(),
         });
         let mut goal = Goal::new(GoalId(1), "Lead a drill", GoalKind::BeyondDuty);
-        goal.why = "Show I can lead".into();
+        goal.why = "secret goal why".into();
+        let mut milestone = Milestone::new(MilestoneId(1), "Drill planned");
+        milestone.evidence = "secret milestone evidence".into();
+        milestone.link = "https://drive.example/d?token=secret-link".into();
+        goal.milestones = vec![milestone, Milestone::new(MilestoneId(2), "Drill held")];
         let mut person = Person::new(PersonId(1), "Sam", Relation::Mentor);
         person.notes = "secret person note".into();
         let mut review = Review::new(ReviewId(1), Period::Week, date(2026, 3, 2));
@@ -278,7 +377,7 @@ mod tests {
         );
         Plan {
             owner: "Alex".into(),
-            purpose: vec!["To help others".into()],
+            purpose: vec!["secret purpose".into(), String::new()],
             roles: vec![role],
             skills: vec![skill],
             goals: vec![goal],
@@ -289,12 +388,17 @@ mod tests {
         }
     }
 
-    const SECRETS: [(Private, &str); 5] = [
+    const SECRETS: [(Private, &str); 10] = [
         (Private::LogText, "secret entry text"),
         (Private::Reviews, "secret review answer"),
         (Private::Notes, "secret person note"),
         (Private::Notes, "secret role note"),
         (Private::Feelings, "energy"),
+        (Private::Purpose, "secret purpose"),
+        (Private::GoalWhys, "secret goal why"),
+        (Private::Evidence, "secret level evidence"),
+        (Private::Evidence, "secret milestone evidence"),
+        (Private::Evidence, "secret-link"),
     ];
 
     /// Whether the copy still holds a secret (the feelings, as values).
@@ -324,6 +428,17 @@ mod tests {
         back.reviews.clone_from(&original.reviews);
         back.people[0].notes.clone_from(&original.people[0].notes);
         back.roles[0].notes.clone_from(&original.roles[0].notes);
+        back.purpose.clone_from(&original.purpose);
+        back.goals[0].why.clone_from(&original.goals[0].why);
+        back.skills[0].history[0]
+            .evidence
+            .clone_from(&original.skills[0].history[0].evidence);
+        back.goals[0].milestones[0]
+            .evidence
+            .clone_from(&original.goals[0].milestones[0].evidence);
+        back.goals[0].milestones[0]
+            .link
+            .clone_from(&original.goals[0].milestones[0].link);
         assert_eq!(back, original);
         // The review itself stays, with its period: only the answers go.
         assert_eq!(copy.reviews.len(), 1);
@@ -359,21 +474,43 @@ mod tests {
                 reviews: 1,
                 people_notes: 1,
                 role_notes: 1,
+                purpose: 1,
+                goal_whys: 1,
+                level_evidence: 1,
+                milestone_evidence: 1,
+                milestone_links: 1,
             }
         );
         assert_eq!(
             counts.left_out(Keep::NOTHING).as_deref(),
             Some(
-                "the text of 1 log entry; energy and \u{201c}remembered my why\u{201d} on 1 log \
-                 entry; the answers in 1 review; notes on 1 person and 1 role"
+                "your purpose (1 line); the text of 1 log entry; energy and \u{201c}remembered \
+                 my why\u{201d} on 1 log entry; the answers in 1 review; notes on 1 person and \
+                 1 role; the why of 1 goal; evidence for 1 skill level and 1 milestone, and the \
+                 links of 1 milestone"
             )
         );
-        let keep: Keep = [Private::LogText, Private::Feelings, Private::Reviews]
-            .into_iter()
-            .collect();
+        let keep: Keep = [
+            Private::Purpose,
+            Private::LogText,
+            Private::Feelings,
+            Private::Reviews,
+            Private::GoalWhys,
+            Private::Evidence,
+        ]
+        .into_iter()
+        .collect();
         assert_eq!(
             counts.left_out(keep).as_deref(),
             Some("notes on 1 person and 1 role")
+        );
+        let links_only = PrivateCounts {
+            milestone_links: 2,
+            ..PrivateCounts::default()
+        };
+        assert_eq!(
+            links_only.describe(Private::Evidence),
+            "the links of 2 milestones"
         );
         assert_eq!(
             counts
@@ -384,19 +521,31 @@ mod tests {
         assert_eq!(counts.kept(Keep::NOTHING), None);
         assert_eq!(
             counts.summary(
-                [Private::LogText, Private::Feelings, Private::Notes]
-                    .into_iter()
-                    .collect()
+                [
+                    Private::LogText,
+                    Private::Feelings,
+                    Private::Notes,
+                    Private::Purpose,
+                    Private::Evidence
+                ]
+                .into_iter()
+                .collect()
             ),
-            "Left out: the answers in 1 review. Kept, as asked: the text of 1 log entry; energy \
-             and \u{201c}remembered my why\u{201d} on 1 log entry; notes on 1 person and 1 role."
+            format!(
+                "Left out: the answers in 1 review; the why of 1 goal. Kept, as asked: your \
+                 purpose (1 line); the text of 1 log entry; energy and \u{201c}remembered my \
+                 why\u{201d} on 1 log entry; notes on 1 person and 1 role; evidence for 1 skill \
+                 level and 1 milestone, and the links of 1 milestone. Every copy keeps \
+                 {ALWAYS_KEPT}."
+            )
         );
         // Sharing a shared copy again leaves nothing more out.
         let copy = original.share_copy(Keep::NOTHING);
         assert_eq!(copy.private_counts(), PrivateCounts::default());
-        assert_eq!(
-            copy.private_counts().summary(Keep::NOTHING),
-            "Nothing private was left out: the plan has none of the kinds not kept."
+        assert!(
+            copy.private_counts()
+                .summary(Keep::NOTHING)
+                .starts_with("Nothing private was left out: the plan has none of the kinds not kept. Every copy keeps your name;")
         );
     }
 

@@ -1,6 +1,7 @@
 //! The guided start's answers and the plan data they make: ordinary roles,
 //! skills and a goal, added in one edit so one undo takes them all back.
 
+use super::ids::FreshIds;
 use super::{
     Edit, Goal, GoalKind, Item, Level, LevelChange, Milestone, MilestoneId, Plan, Requirement,
     Role, RoleId, Skill, SkillId, SkillTarget, Stage, name_key,
@@ -60,14 +61,10 @@ impl StartAnswers {
             edits.push(Edit::SetPurpose(purpose));
         }
         let skills = self.skill_ids(plan, today, &mut edits);
-        let mut role_id = plan.new_role_id().0;
+        let mut role_ids = FreshIds::new(plan.roles.iter().map(|r| r.id.0));
         let mut role = |title: &str, stage: Stage| {
             let title = title.trim();
-            (!title.is_empty()).then(|| {
-                let r = Role::new(RoleId(role_id), title, stage);
-                role_id += 1;
-                r
-            })
+            (!title.is_empty()).then(|| Role::new(RoleId(role_ids.take()), title, stage))
         };
         let current = role(&self.current, Stage::Current);
         let next = role(&self.next, Stage::Next).map(|mut r| {
@@ -102,7 +99,7 @@ impl StartAnswers {
     /// ones to `edits`. Blank names are skipped and a name given twice
     /// counts once.
     fn skill_ids(&self, plan: &Plan, today: Date, edits: &mut Vec<Edit>) -> Vec<(SkillId, Level)> {
-        let mut next_id = plan.new_skill_id().0;
+        let mut skill_ids = FreshIds::new(plan.skills.iter().map(|s| s.id.0));
         let mut seen = Vec::new();
         let mut ids = Vec::new();
         for answer in self.skills.iter().take(MAX_SKILLS) {
@@ -115,8 +112,7 @@ impl StartAnswers {
             let id = if let Some(known) = plan.skill_named(name) {
                 known.id
             } else {
-                let id = SkillId(next_id);
-                next_id += 1;
+                let id = SkillId(skill_ids.take());
                 let mut skill = Skill::new(id, name);
                 skill.history.push(LevelChange {
                     date: today,
@@ -152,14 +148,18 @@ impl StartAnswers {
         goal.due = self.goal_due.or(self.by);
         goal.roles.extend(next_role);
         goal.skills = skills.iter().map(|&(s, _)| s).collect();
-        let first = plan.new_milestone_id(None).0;
+        let mut milestone_ids = FreshIds::new(
+            plan.goals
+                .iter()
+                .flat_map(|g| &g.milestones)
+                .map(|m| m.id.0),
+        );
         goal.milestones = self
             .milestones
             .iter()
             .map(|m| m.trim())
             .filter(|m| !m.is_empty())
-            .zip(first..)
-            .map(|(m, id)| Milestone::new(MilestoneId(id), m))
+            .map(|m| Milestone::new(MilestoneId(milestone_ids.take()), m))
             .collect();
         Some(goal)
     }
@@ -317,5 +317,48 @@ mod tests {
             "the known skill is untouched"
         );
         assert_eq!(plan.validate(), []);
+    }
+
+    #[test]
+    fn a_plan_holding_the_last_ids_gets_new_items_beside_its_own() {
+        let mut plan = Plan::default();
+        for id in [2, u32::MAX - 1] {
+            let mut skill = Skill::new(SkillId(id), format!("Skill {id}"));
+            skill.category = "Mine".into();
+            plan.skills.push(skill);
+            plan.roles
+                .push(Role::new(RoleId(id), format!("Role {id}"), Stage::Past));
+            let mut goal = Goal::new(
+                crate::model::GoalId(id),
+                format!("Goal {id}"),
+                GoalKind::Skill,
+            );
+            goal.milestones
+                .push(Milestone::new(MilestoneId(id), format!("Step {id}")));
+            plan.goals.push(goal);
+        }
+        let before = plan.clone();
+        let after = applied(&plan, &answers());
+        assert_eq!(after.validate(), []);
+        for s in &before.skills {
+            assert_eq!(after.skill(s.id), Some(s));
+        }
+        for r in &before.roles {
+            assert_eq!(after.role(r.id), Some(r));
+        }
+        for g in &before.goals {
+            assert_eq!(after.goal(g.id), Some(g));
+        }
+        assert_eq!(
+            (after.skills.len(), after.roles.len(), after.goals.len()),
+            (4, 4, 3),
+            "two skills, two roles and a goal added"
+        );
+        let steps = after
+            .goals
+            .iter()
+            .map(|g| g.milestones.len())
+            .sum::<usize>();
+        assert_eq!(steps, 4);
     }
 }

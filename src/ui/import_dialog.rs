@@ -42,7 +42,41 @@ struct Preview {
     /// For a framework: how its levels map onto the plan's scale.
     scale: String,
     merge: Merge,
+    /// What the list shows, line by line: each heading, then its rows
+    /// (indices into `merge.rows`). Made once; the list draws only the
+    /// lines in view, so a framework of 20,000 topics scrolls smoothly.
+    lines: Vec<Line>,
 }
+
+/// One line of the preview's list.
+#[derive(Clone, Copy)]
+enum Line {
+    Heading(&'static str),
+    Row(usize),
+}
+
+impl Preview {
+    fn new(from: String, scale: String, merge: Merge) -> Self {
+        let lines = merge
+            .groups()
+            .into_iter()
+            .flat_map(|(heading, rows)| {
+                std::iter::once(Line::Heading(heading)).chain(rows.into_iter().map(Line::Row))
+            })
+            .collect();
+        Self {
+            from,
+            scale,
+            merge,
+            lines,
+        }
+    }
+}
+
+/// Up to this many lines the preview draws them all (its columns settle at
+/// once); a longer list, such as a framework of thousands of topics, draws
+/// only the lines in view.
+const DRAW_ALL_UP_TO: usize = 300;
 
 /// The file types the import reads.
 const EXTENSIONS: [&str; 5] = ["ron", "md", "markdown", "yaml", "yml"];
@@ -154,16 +188,18 @@ impl Preview {
                 self.scale
             ));
         }
-        egui::ScrollArea::vertical()
+        let area = egui::ScrollArea::vertical()
             .max_height(420.0)
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                // One grid, so the columns line up across the three lists.
-                egui::Grid::new("import preview")
-                    .num_columns(3)
-                    .spacing([12.0, 4.0])
-                    .show(ui, |ui| self.rows_ui(ui));
+            .auto_shrink([false, true]);
+        let lines = self.lines.len();
+        if lines <= DRAW_ALL_UP_TO {
+            area.show(ui, |ui| self.grid(ui, 0..lines));
+        } else {
+            let row_height = ui.spacing().interact_size.y;
+            area.show_rows(ui, row_height, lines, |ui, in_view| {
+                self.grid(ui, in_view);
             });
+        }
         ui.add_space(4.0);
         ui.label(RichText::new(self.merge.left_out()).weak());
         ui.separator();
@@ -192,15 +228,31 @@ impl Preview {
 }
 
 impl Preview {
-    /// The roles, then the skills, then the goals, each under a heading.
-    fn rows_ui(&mut self, ui: &mut Ui) {
-        for (heading, rows) in self.merge.groups() {
-            ui.label(RichText::new(heading).strong());
-            ui.end_row();
-            for i in rows {
-                row_ui(ui, &mut self.merge.rows[i]);
-                ui.end_row();
+    /// The lines `in_view` of one grid, so the columns line up across the
+    /// three lists.
+    fn grid(&mut self, ui: &mut Ui, in_view: std::ops::Range<usize>) {
+        egui::Grid::new("import preview")
+            .num_columns(3)
+            .spacing([12.0, ui.spacing().item_spacing.y])
+            .min_row_height(ui.spacing().interact_size.y)
+            .show(ui, |ui| self.rows_ui(ui, in_view));
+    }
+
+    /// The lines in view of the roles, then the skills, then the goals,
+    /// each list under a heading.
+    fn rows_ui(&mut self, ui: &mut Ui, in_view: std::ops::Range<usize>) {
+        for line in self.lines.get(in_view).unwrap_or_default() {
+            match *line {
+                Line::Heading(heading) => {
+                    ui.label(RichText::new(heading).strong());
+                }
+                Line::Row(i) => {
+                    if let Some(row) = self.merge.rows.get_mut(i) {
+                        row_ui(ui, row);
+                    }
+                }
             }
+            ui.end_row();
         }
     }
 }
@@ -266,11 +318,7 @@ impl App {
         match read.and_then(|incoming| {
             let scale = incoming.scale_text(&self.doc.plan().level_names);
             Merge::new(self.doc.plan(), incoming.plan)
-                .map(|merge| Preview {
-                    from: incoming.name.clone(),
-                    scale,
-                    merge,
-                })
+                .map(|merge| Preview::new(incoming.name.clone(), scale, merge))
                 .map_err(|e| format!("{} cannot be imported: {e}.", incoming.name))
         }) {
             Ok(preview) => dialog.preview = Some(preview),

@@ -8,7 +8,7 @@ use super::files::{WRITE_IN_BACKGROUND_FROM, run};
 use super::modals::{Answer, Modal, with_extension};
 use super::widgets;
 use crate::io;
-use crate::model::{Keep, Plan, Private, PrivateCounts};
+use crate::model::{ALWAYS_KEPT, Keep, Plan, Private, PrivateCounts};
 use egui::{RichText, Ui};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
@@ -59,11 +59,9 @@ impl ShareDialog {
              stay as they are.",
         );
         ui.label(
-            RichText::new(
-                "The copy keeps your roles, skills, goals, milestones and people, and the time \
-                 you logged: each entry's day, minutes, kind and links, so its totals and plots \
-                 read the same.",
-            )
+            RichText::new(format!(
+                "Every copy keeps {ALWAYS_KEPT}, so its totals and plots read the same."
+            ))
             .weak(),
         );
         ui.add_space(6.0);
