@@ -5,7 +5,9 @@
 
 use crate::io;
 use crate::io::export::{self, Format};
-use crate::model::{Edit, ExperienceKind, Item, Keep, LogEntry, Plan, Private, plural};
+use crate::model::{
+    ALWAYS_KEPT, Edit, ExperienceKind, Item, Keep, LogEntry, Plan, Private, plural,
+};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -437,7 +439,7 @@ fn share(args: &ShareArgs) -> Outcome {
         e => vec![e.to_string()],
     })?;
     Ok(format!(
-        "Wrote a copy to share: {}\n{}\n{} is unchanged.",
+        "Wrote a copy to share: {}\n{} Every copy keeps {ALWAYS_KEPT}.\n{} is unchanged.",
         out.display(),
         plan.private_counts().summary(keep),
         file.display()
