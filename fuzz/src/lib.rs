@@ -653,8 +653,9 @@ fn entry_counts(plan: &Plan) -> HashMap<EntryKey, usize> {
     counts
 }
 
-/// Items as compared across a merge: links left out (those to deleted
-/// items are dropped) and a skill's history in date order (the merge sorts it).
+/// Items as compared across a merge: links and milestone ids left out
+/// (links to deleted items are dropped, colliding milestones renumbered)
+/// and a skill's history in date order (the merge sorts it).
 fn unlinked(item: Item) -> Item {
     match item {
         Item::Role(mut r) => {
@@ -666,6 +667,8 @@ fn unlinked(item: Item) -> Item {
         Item::Goal(mut g) => {
             g.skills.clear();
             g.roles.clear();
+            // Their milestones are renumbered where ours used the id.
+            g.milestones.iter_mut().for_each(|m| m.id = MilestoneId(0));
             Item::Goal(g)
         }
         Item::Entry(mut e) => {
