@@ -47,13 +47,19 @@ pub fn fixture(n: u8) -> Plan {
     all[usize::from(n) % all.len()].clone()
 }
 
+/// The sample plan, the one imports go into.
+pub fn sample() -> Plan {
+    fixtures().last().cloned().unwrap_or_default()
+}
+
 // ---------------------------------------------------------------------------
 // 1. Plan parsing.
 
 /// Reads bytes as `io::load` reads a file (UTF-8 or refused, a leading BOM
 /// skipped, then the versioned reader with its migration), validates the
 /// plan, and checks that writing it and reading it back gives it again.
-/// A plan without problems is then imported into the sample and undone.
+/// A plan without problems is then imported into the sample (and the
+/// sample into it) and undone.
 pub fn plan_parse(bytes: &[u8]) -> Outcome {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Ok(());
@@ -82,7 +88,9 @@ pub fn plan_parse(bytes: &[u8]) -> Outcome {
         ));
     }
     if problems.is_empty() {
-        import_undo(&fixture(u8::MAX), plan)?;
+        // Into the sample, and the sample into it.
+        import_undo(&plan, sample())?;
+        import_undo(&sample(), plan)?;
     }
     Ok(())
 }
@@ -253,6 +261,8 @@ pub enum Leaf {
     },
     /// The whole plan replaced by a start plan (a merge put in place).
     Replace(u8),
+    /// A start plan imported with the choices offered first (File > Import).
+    Import(u8),
 }
 
 /// An undo step: one edit, or several as one batch.
@@ -437,6 +447,9 @@ impl Leaf {
                 }
             }
             Leaf::Replace(n) => Edit::Replace(Box::new(fixture(n))),
+            Leaf::Import(n) => {
+                Merge::new(plan, fixture(n)).map_or(Edit::Batch(Vec::new()), |m| m.edit(plan))
+            }
         }
     }
 }
@@ -779,7 +792,7 @@ pub fn framework_import(bytes: &[u8]) -> Outcome {
     let Ok(incoming) = io::framework::parse(text, "fuzz") else {
         return Ok(());
     };
-    import_undo(&fixture(u8::MAX), incoming.plan)
+    import_undo(&sample(), incoming.plan)
 }
 
 /// Imports `other` into `open` twice (with the choices offered first, and
