@@ -74,7 +74,10 @@ fn run_files(target: &str, files: &[PathBuf]) -> usize {
         match outcome {
             Ok(Ok(())) => {}
             Ok(Err(e)) => panic!("{target} on {}: {e}", file.display()),
-            Err(_) => panic!("{target} on {} panicked (see above)", file.display()),
+            Err(payload) => {
+                eprintln!("{target} on {} panicked", file.display());
+                std::panic::resume_unwind(payload);
+            }
         }
     }
     files.len()
