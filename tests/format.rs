@@ -673,6 +673,18 @@ const MANGLES: [&str; 14] = [
     "'",
 ];
 
+/// Found by fuzzing (`tests/fixtures/fuzz/plan_parse/`): ron places this
+/// error just past the comment, where there is no name, and looking up the
+/// names allowed there met the same error again, over and over, until the
+/// stack overflowed and `check` (or the app opening the file) crashed.
+#[test]
+fn a_stray_character_after_a_comment_is_refused_not_a_crash() {
+    let text = "(format_version: 1, skills: [(\n//\n.)])";
+    let e = from_ron(text).expect_err("refused");
+    let (line, _) = e.position().expect("has a place");
+    assert!((2..=3).contains(&line), "{e}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 

@@ -85,6 +85,11 @@ mod v1 {
         Ok(f.into())
     }
 
+    /// The parser's error for the text, as it gives it.
+    pub fn first_error(text: &str) -> Option<ron::error::SpannedError> {
+        ron_options().from_str::<File>(text).err()
+    }
+
     /// The fast path for files laid out as Stepstone writes them: the head
     /// and the log lines are parsed separately, the log in parallel. `None`
     /// sends the caller to the whole-file parse; whenever this gives a plan,
@@ -133,10 +138,11 @@ mod v1 {
 }
 
 /// The list of allowed values in serde's "unknown variant" message for
-/// `text`, a plan with `Zz_not_a_value` put where a bad name was.
+/// `text`, a plan with `Zz_not_a_value` put where a bad name was. The
+/// parser's own message is read: making it into words for people probes
+/// again, and a probe that fails the same way would never end.
 pub(super) fn expected_variants(text: &str) -> Option<String> {
-    let e = v1::read_whole(text).err()?;
-    let message = e.to_string();
+    let message = v1::first_error(text)?.code.to_string();
     let list = message
         .split_once("expected one of ")
         .map(|(_, l)| l)

@@ -1,0 +1,203 @@
+//! Fast twins of the fuzz targets in `fuzz/`: the same properties, on a few
+//! proptest cases, the seed files and every crash the fuzzer found
+//! (`tests/fixtures/fuzz/<target>/`), so `cargo test` keeps them fixed.
+
+#![allow(clippy::expect_used, reason = "a test stops at its first failure")]
+
+#[path = "../fuzz/src/lib.rs"]
+mod props;
+
+use arbitrary::{Arbitrary, Unstructured};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Runs a structured target's property on bytes, decoded as the fuzzer does.
+fn structured<'a, T: Arbitrary<'a>>(
+    bytes: &'a [u8],
+    check: impl Fn(&T) -> props::Outcome,
+) -> props::Outcome {
+    match T::arbitrary_take_rest(Unstructured::new(bytes)) {
+        Ok(case) => check(&case),
+        Err(_) => Ok(()),
+    }
+}
+
+/// The property of a target by its name.
+fn run(target: &str, bytes: &[u8]) -> props::Outcome {
+    match target {
+        "plan_parse" => props::plan_parse(bytes),
+        "edit_undo" => structured(bytes, props::edit_undo),
+        "merge3" => structured(bytes, props::merge3),
+        "framework_import" => props::framework_import(bytes),
+        other => panic!("no fuzz target {other}"),
+    }
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(list) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = list
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The seeds of each target: the files `fuzz/seed.sh` copies into its corpus.
+fn seeds(target: &str) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    match target {
+        "plan_parse" => [
+            files_in(&root.join("tests/fixtures")),
+            files_in(&root.join("tests/fixtures/bad")),
+            files_in(&root.join("tests/fixtures/import"))
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+                .collect(),
+            files_in(&root.join("assets/templates")),
+            vec![root.join("assets/sample.stepstone.ron")],
+        ]
+        .concat(),
+        "framework_import" => files_in(&root.join("tests/fixtures/import")),
+        _ => Vec::new(),
+    }
+}
+
+/// Runs a target's property on each file; a failure or a panic names the file.
+fn run_files(target: &str, files: &[PathBuf]) -> usize {
+    for file in files {
+        let bytes = std::fs::read(file).expect("reads");
+        let outcome = std::panic::catch_unwind(|| run(target, &bytes));
+        match outcome {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => panic!("{target} on {}: {e}", file.display()),
+            Err(payload) => {
+                eprintln!("{target} on {} panicked", file.display());
+                std::panic::resume_unwind(payload);
+            }
+        }
+    }
+    files.len()
+}
+
+const TARGETS: [&str; 4] = ["plan_parse", "edit_undo", "merge3", "framework_import"];
+
+#[test]
+fn every_seed_passes() {
+    let ran: usize = TARGETS.iter().map(|t| run_files(t, &seeds(t))).sum();
+    assert!(ran > 10, "the seeds were found ({ran} files)");
+}
+
+/// Each crash the fuzzer found, minimised (`tests/fixtures/fuzz/TARGET/`).
+#[test]
+fn every_crash_the_fuzzer_found_stays_fixed() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    for target in TARGETS {
+        run_files(target, &files_in(&root.join(target)));
+    }
+}
+
+/// Small changes a person's editor (or a broken copy) makes to a file.
+const MANGLES: &[&str] = &[
+    "",
+    ",",
+    "\n",
+    "\r\n",
+    " // note",
+    "/*",
+    "*/",
+    ")",
+    "(",
+    "]",
+    "[",
+    "\"",
+    "'",
+    ":",
+    "-",
+    "\u{a0}",
+    "\u{feff}",
+    "0",
+    "99999999999",
+    "id: 1, ",
+    "level: 9",
+    "  - ",
+    "---\n",
+    "é",
+    "\\",
+    "#![enable(unwrap_newtypes)]\n",
+];
+
+/// `text` with each `(place, mangle)` inserted, or a cut where the mangle is empty.
+fn mangled(text: &str, edits: &[(prop::sample::Index, usize)]) -> Vec<u8> {
+    let mut text = text.to_string();
+    for (at, how) in edits {
+        let mut at = at.index(text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        match MANGLES[*how] {
+            "" => {
+                let mut end = (at + 40).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                text.replace_range(at..end, "");
+            }
+            m => text.insert_str(at, m),
+        }
+    }
+    text.into_bytes()
+}
+
+fn edits() -> impl Strategy<Value = Vec<(prop::sample::Index, usize)>> {
+    prop::collection::vec((any::<prop::sample::Index>(), 0..MANGLES.len()), 0..4)
+}
+
+const SMALL_PLANS: [&str; 3] = [
+    include_str!("fixtures/v1.stepstone.ron"),
+    include_str!("fixtures/brag.stepstone.ron"),
+    include_str!("fixtures/private.stepstone.ron"),
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Twin of `fuzz/fuzz_targets/plan_parse.rs`: a mangled plan file never
+    /// panics, and one that reads writes and reads back the same.
+    #[test]
+    fn a_mangled_plan_file_reads_or_is_refused_and_round_trips(
+        which in 0..SMALL_PLANS.len(),
+        edits in edits(),
+    ) {
+        let bytes = mangled(SMALL_PLANS[which], &edits);
+        prop_assert_eq!(props::plan_parse(&bytes), Ok(()));
+    }
+
+    /// Twin of `framework_import`: a mangled framework never panics, and
+    /// one that reads imports and undoes cleanly.
+    #[test]
+    fn a_mangled_framework_imports_and_undoes_or_is_refused(edits in edits()) {
+        let text = include_str!("fixtures/import/ward-nursing-framework.md");
+        prop_assert_eq!(props::framework_import(&mangled(text, &edits)), Ok(()));
+    }
+
+    /// Twin of `edit_undo`: any edits, then every undo, give the start back.
+    #[test]
+    fn any_edits_then_every_undo_give_the_start_plan_back(
+        bytes in prop::collection::vec(any::<u8>(), 0..1024),
+    ) {
+        prop_assert_eq!(run("edit_undo", &bytes), Ok(()));
+    }
+
+    /// Twin of `merge3`: entries both sides hold and items one side added
+    /// survive the merge, and the result reads back.
+    #[test]
+    fn a_merge_keeps_what_both_sides_hold_and_what_one_side_added(
+        bytes in prop::collection::vec(any::<u8>(), 0..1024),
+    ) {
+        prop_assert_eq!(run("merge3", &bytes), Ok(()));
+    }
+}
