@@ -66,38 +66,43 @@ fn seeds(target: &str) -> Vec<PathBuf> {
     }
 }
 
-/// Runs a target's property on each file; a failure or a panic names the file.
-fn run_files(target: &str, files: &[PathBuf]) -> usize {
+/// Runs a target's property on each file; returns each failure or panic,
+/// naming its file.
+fn run_files(target: &str, files: &[PathBuf]) -> Vec<String> {
+    let mut failed = Vec::new();
     for file in files {
         let bytes = std::fs::read(file).expect("reads");
-        let outcome = std::panic::catch_unwind(|| run(target, &bytes));
-        match outcome {
+        match std::panic::catch_unwind(|| run(target, &bytes)) {
             Ok(Ok(())) => {}
-            Ok(Err(e)) => panic!("{target} on {}: {e}", file.display()),
-            Err(payload) => {
-                eprintln!("{target} on {} panicked", file.display());
-                std::panic::resume_unwind(payload);
+            Ok(Err(e)) => failed.push(format!("{target} on {}: {e}", file.display())),
+            Err(_payload) => {
+                failed.push(format!("{target} on {} panicked (above)", file.display()));
             }
         }
     }
-    files.len()
+    failed
 }
 
 const TARGETS: [&str; 4] = ["plan_parse", "edit_undo", "merge3", "framework_import"];
 
 #[test]
 fn every_seed_passes() {
-    let ran: usize = TARGETS.iter().map(|t| run_files(t, &seeds(t))).sum();
+    let files: Vec<(&str, Vec<PathBuf>)> = TARGETS.iter().map(|t| (*t, seeds(t))).collect();
+    let ran: usize = files.iter().map(|(_, f)| f.len()).sum();
     assert!(ran > 10, "the seeds were found ({ran} files)");
+    let failed: Vec<String> = files.iter().flat_map(|(t, f)| run_files(t, f)).collect();
+    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
 }
 
 /// Each crash the fuzzer found, minimised (`tests/fixtures/fuzz/TARGET/`).
 #[test]
 fn every_crash_the_fuzzer_found_stays_fixed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
-    for target in TARGETS {
-        run_files(target, &files_in(&root.join(target)));
-    }
+    let failed: Vec<String> = TARGETS
+        .iter()
+        .flat_map(|t| run_files(t, &files_in(&root.join(t))))
+        .collect();
+    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
 }
 
 /// Small changes a person's editor (or a broken copy) makes to a file.
