@@ -65,6 +65,10 @@ pub enum Edit {
     Put(Item),
     /// Removes an item and every link to it from other items.
     Remove(ItemRef),
+    /// Takes an item out and leaves links to it alone: the undo of adding
+    /// it, so a link that was there before the item (to a missing item, in
+    /// a file edited by hand) is still there after the undo.
+    Withdraw(ItemRef),
     /// Puts a removed item back where it was (the undo of `Remove`).
     Restore {
         index: usize,
@@ -143,7 +147,7 @@ fn put<T: Collection>(plan: &mut Plan, item: T, undo_ref: ItemRef) -> Edit {
         Edit::Put(std::mem::replace(slot, item).wrap())
     } else {
         list.push(item);
-        Edit::Remove(undo_ref)
+        Edit::Withdraw(undo_ref)
     }
 }
 
@@ -217,6 +221,10 @@ impl Plan {
                 }
             }
             Edit::Remove(r) => self.remove(r)?,
+            Edit::Withdraw(r) => {
+                let (index, item) = self.take_item(r)?;
+                Edit::Restore { index, item }
+            }
             Edit::Restore { index, item } => {
                 let r = item.item_ref();
                 match item {
@@ -227,7 +235,7 @@ impl Plan {
                     Item::Entry(x) => restore(self, index, x),
                     Item::Review(x) => restore(self, index, x),
                 }
-                Edit::Remove(r)
+                Edit::Withdraw(r)
             }
             Edit::SetSkillLevel { skill, change } => {
                 let s = self
@@ -297,16 +305,27 @@ impl Plan {
         ])
     }
 
+    /// Takes an item out of its list: where it was, and the item.
+    fn take_item(&mut self, r: ItemRef) -> Result<(usize, Item), EditError> {
+        match r {
+            ItemRef::Role(id) => take::<Role>(self, id, r),
+            ItemRef::Skill(id) => take::<Skill>(self, id, r),
+            ItemRef::Goal(id) => take::<Goal>(self, id, r),
+            ItemRef::Person(id) => take::<Person>(self, id, r),
+            ItemRef::Entry(id) => take::<LogEntry>(self, id, r),
+            ItemRef::Review(id) => take::<Review>(self, id, r),
+        }
+    }
+
     fn remove(&mut self, r: ItemRef) -> Result<Edit, EditError> {
-        let (index, item, unlinked) = match r {
+        let (index, item) = self.take_item(r)?;
+        let unlinked = match r {
             ItemRef::Role(id) => {
-                let (i, item) = take::<Role>(self, id, r)?;
                 let mut u = unlink_all::<Role>(self, |x| drop_id(&mut x.leads_to, id));
                 u.extend(unlink_all::<Goal>(self, |g| drop_id(&mut g.roles, id)));
-                (i, item, u)
+                u
             }
             ItemRef::Skill(id) => {
-                let (i, item) = take::<Skill>(self, id, r)?;
                 let mut u = unlink_all::<Role>(self, |x| {
                     let n = x.requires.len();
                     x.requires.retain(|q| q.skill != id);
@@ -314,26 +333,11 @@ impl Plan {
                 });
                 u.extend(unlink_all::<Goal>(self, |g| drop_id(&mut g.skills, id)));
                 u.extend(unlink_all::<LogEntry>(self, |e| drop_id(&mut e.skills, id)));
-                (i, item, u)
+                u
             }
-            ItemRef::Goal(id) => {
-                let (i, item) = take::<Goal>(self, id, r)?;
-                let u = unlink_all::<LogEntry>(self, |e| drop_id(&mut e.goals, id));
-                (i, item, u)
-            }
-            ItemRef::Person(id) => {
-                let (i, item) = take::<Person>(self, id, r)?;
-                let u = unlink_all::<LogEntry>(self, |e| drop_id(&mut e.people, id));
-                (i, item, u)
-            }
-            ItemRef::Entry(id) => {
-                let (i, item) = take::<LogEntry>(self, id, r)?;
-                (i, item, Vec::new())
-            }
-            ItemRef::Review(id) => {
-                let (i, item) = take::<Review>(self, id, r)?;
-                (i, item, Vec::new())
-            }
+            ItemRef::Goal(id) => unlink_all::<LogEntry>(self, |e| drop_id(&mut e.goals, id)),
+            ItemRef::Person(id) => unlink_all::<LogEntry>(self, |e| drop_id(&mut e.people, id)),
+            ItemRef::Entry(_) | ItemRef::Review(_) => Vec::new(),
         };
         let mut undo = vec![Edit::Restore { index, item }];
         undo.extend(unlinked);

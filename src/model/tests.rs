@@ -573,3 +573,28 @@ fn searches_match_in_any_script_and_any_accent_form() {
     assert!(text_contains("anything", &name_key("")));
     assert!(!text_contains("Zoe", &key), "an accent is not dropped");
 }
+
+#[test]
+fn undoing_an_add_keeps_a_link_that_was_there_before_the_item() {
+    // A hand-edited file: a role teaches a skill the plan does not have yet.
+    let mut plan = Plan::default();
+    let mut role = Role::new(RoleId(1), "Charge nurse", Stage::Current);
+    role.teaches.skills.push(SkillId(7));
+    plan.roles.push(role);
+    let before = plan.clone();
+    let undo = plan
+        .apply(Edit::Put(Item::Skill(Skill::new(SkillId(7), "Triage"))))
+        .expect("add");
+    plan.apply(undo).expect("undo");
+    assert_eq!(plan, before, "the role still teaches skill 7");
+    // A batch that fails part way rolls back the same way.
+    let failing = Edit::Batch(vec![
+        Edit::Put(Item::Skill(Skill::new(SkillId(7), "Triage"))),
+        Edit::CompleteMilestone {
+            milestone: MilestoneId(99),
+            on: jiff::civil::date(2026, 1, 1),
+        },
+    ]);
+    assert!(plan.apply(failing).is_err());
+    assert_eq!(plan, before);
+}
