@@ -144,7 +144,7 @@ fn mode_for(real: &Path, perms: Perms<'_>) -> io::Result<Option<fs::Permissions>
     Ok(match perms {
         Perms::Private => private_permissions(existing),
         Perms::From(source) => {
-            let source = source.and_then(|s| fs::metadata(s).ok().map(|m| m.permissions()));
+            let source = source.and_then(|s| fs::metadata(s).ok().as_ref().map(plain));
             match (existing, source) {
                 (Some(own), Some(source)) => Some(stricter(&own, &source)),
                 (own, source) => own.or(source),
@@ -167,6 +167,18 @@ fn private_permissions(_existing: Option<fs::Permissions>) -> Option<fs::Permiss
 #[cfg(not(unix))]
 fn private_permissions(existing: Option<fs::Permissions>) -> Option<fs::Permissions> {
     existing
+}
+
+/// The read, write and run bits only (no set-id or sticky bit from a source).
+#[cfg(unix)]
+fn plain(meta: &fs::Metadata) -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(meta.permissions().mode() & 0o777)
+}
+
+#[cfg(not(unix))]
+fn plain(meta: &fs::Metadata) -> fs::Permissions {
+    meta.permissions()
 }
 
 /// Only the permission bits both allow.
