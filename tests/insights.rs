@@ -152,3 +152,31 @@ fn a_click_on_a_weekly_bar_opens_the_log_on_its_entries() {
         "{shown} shown, {behind} behind the bar"
     );
 }
+
+#[test]
+fn a_click_on_an_evidence_bar_opens_the_log_with_no_made_up_first_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = insights(dir.path());
+    let label = "Evidence per skill (plot)";
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    let rect = h.get_by_label(label).rect();
+    'search: for fy in [0.5, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6] {
+        for fx in [0.08, 0.15, 0.25] {
+            let x = rect.min.x + rect.width() * fx;
+            let y = rect.min.y + rect.height() * fy;
+            click_at(&mut h, Pos2::new(x as f32, y as f32));
+            if h.state().view() == View::Log {
+                break 'search;
+            }
+        }
+    }
+    assert_eq!(h.state().view(), View::Log, "a bar click opens the Log");
+    let filter = h.state_mut().views_mut().log.filter.clone();
+    assert!(filter.skill.is_some(), "on the bar's skill");
+    assert_eq!(
+        filter.from, None,
+        "from the first entry, not from year -9999"
+    );
+    assert!(h.query_by_label_contains("is not a date").is_none());
+}

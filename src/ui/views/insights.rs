@@ -175,8 +175,15 @@ impl InsightsView {
         }
     }
 
-    /// Opens the Log on the entries of `from..=to` linked to `key` (of `kind`).
-    fn open(&mut self, from: Date, to: Date, key: Option<Key>, kind: Option<ExperienceKind>) {
+    /// Opens the Log on the entries of `from..=to` (from the first entry
+    /// without `from`) linked to `key` (of `kind`).
+    fn open(
+        &mut self,
+        from: impl Into<Option<Date>>,
+        to: Date,
+        key: Option<Key>,
+        kind: Option<ExperienceKind>,
+    ) {
         self.open_log = Some(Filter {
             skill: match key {
                 Some(Key::Skill(s)) => Some(s),
@@ -187,7 +194,7 @@ impl InsightsView {
                 _ => None,
             },
             kind,
-            from: Some(from),
+            from: from.into(),
             to: Some(to),
             ..Filter::default()
         });
@@ -231,8 +238,7 @@ impl InsightsView {
                                 .on_hover_text("Show its entries in the Log")
                                 .clicked()
                             {
-                                let from = goal.start.unwrap_or(Date::MIN);
-                                self.open(from, today, Some(Key::Goal(goal.id)), None);
+                                self.open(goal.start, today, Some(Key::Goal(goal.id)), None);
                             }
                             progress_bar(ui, p, true, 150.0);
                             status_badge(ui, p.status);
@@ -796,7 +802,7 @@ impl InsightsView {
                     )]
                     let i = c.y.round().max(0.0) as usize;
                     if let Some(e) = ins.evidence.get(i) {
-                        self.open(Date::MIN, today, Some(Key::Skill(e.skill)), None);
+                        self.open(None, today, Some(Key::Skill(e.skill)), None);
                     }
                 }
             },
