@@ -581,51 +581,20 @@ pub fn edit_undo(case: &EditCase) -> Outcome {
 
 /// The first part of two plans that differs, for a readable failure.
 fn first_difference(want: &Plan, got: &Plan) -> String {
-    let parts: [(&str, String, String); 9] = [
-        (
-            "owner",
-            format!("{:?}", want.owner),
-            format!("{:?}", got.owner),
-        ),
-        (
-            "purpose",
-            format!("{:?}", want.purpose),
-            format!("{:?}", got.purpose),
-        ),
-        (
-            "level names",
-            format!("{:?}", want.level_names),
-            format!("{:?}", got.level_names),
-        ),
-        (
-            "roles",
-            format!("{:?}", want.roles),
-            format!("{:?}", got.roles),
-        ),
-        (
-            "skills",
-            format!("{:?}", want.skills),
-            format!("{:?}", got.skills),
-        ),
-        (
-            "goals",
-            format!("{:?}", want.goals),
-            format!("{:?}", got.goals),
-        ),
-        (
-            "people",
-            format!("{:?}", want.people),
-            format!("{:?}", got.people),
-        ),
-        (
-            "reviews",
-            format!("{:?}", want.reviews),
-            format!("{:?}", got.reviews),
-        ),
-        ("log", format!("{:?}", want.log), format!("{:?}", got.log)),
+    let parts: [(&str, &dyn std::fmt::Debug, &dyn std::fmt::Debug); 9] = [
+        ("owner", &want.owner, &got.owner),
+        ("purpose", &want.purpose, &got.purpose),
+        ("level names", &want.level_names, &got.level_names),
+        ("roles", &want.roles, &got.roles),
+        ("skills", &want.skills, &got.skills),
+        ("goals", &want.goals, &got.goals),
+        ("people", &want.people, &got.people),
+        ("reviews", &want.reviews, &got.reviews),
+        ("log", &want.log, &got.log),
     ];
     parts
         .iter()
+        .map(|(what, a, b)| (what, format!("{a:?}"), format!("{b:?}")))
         .find(|(_, a, b)| a != b)
         .map_or_else(String::new, |(what, a, b)| {
             format!("--- {what} wanted: {a}\n--- {what} got: {b}")

@@ -143,12 +143,13 @@ impl App {
                     return;
                 }
             };
-        // Without the common version, what both agree on stands in for it.
-        let base = base.unwrap_or_else(|| merge3::agreement(self.doc.plan(), &theirs));
         if merged.conflicts.is_empty() {
             self.finish_merge(merged.plan, source, then);
             return;
         }
+        // Without the common version, what both agree on stands in for it
+        // (as it did in `merge_checked`), for merging again once chosen.
+        let base = base.unwrap_or_else(|| merge3::agreement(self.doc.plan(), &theirs));
         let choices = vec![Side::Ours; merged.conflicts.len()];
         self.modal = Some(Modal::Merge(Box::new(MergeDialog {
             base,
