@@ -186,7 +186,8 @@ fn today_says_nothing_more_when_nothing_is_at_risk() {
 fn today_gives_the_next_roles_forecast() {
     let dir = tempfile::tempdir().expect("tempdir");
     // One level gained in the last 180 days (on 1 Oct), one to go: at one
-    // level per 180 days, 180 days after 25 Nov 2026 is 24 May 2027.
+    // level per 180 days, 180 days after 25 Nov 2026 is 24 May 2027, before
+    // the end of 2027 that the person wants.
     let skill = Skill {
         history: vec![
             LevelChange {
@@ -207,6 +208,7 @@ fn today_gives_the_next_roles_forecast() {
             skill: SkillId(1),
             level: Level(3),
         }],
+        target_date: Some(date(2027, 12, 31)),
         ..Role::new(RoleId(1), "Nurse educator", Stage::Next)
     };
     let plan = Plan {
@@ -217,8 +219,17 @@ fn today_gives_the_next_roles_forecast() {
     let h = open(dir.path(), plan, View::Today);
     assert!(h.query_by_label("Forecast for Nurse educator:").is_some());
     assert!(
-        h.query_by_label("At this pace, ready by 24 May 2027.")
+        h.query_by_label("On track for Dec 2027: at this pace, ready about May 2027.")
             .is_some()
+    );
+    // What it takes: 1 level in 401 days, at 40 h a level (no time logged
+    // to say otherwise) over 57.3 weeks: 42 min a week, said to 5 minutes.
+    assert!(
+        h.query_by_label(
+            "To be ready by Dec 2027: 1 level every 13 months on its one skill, \
+             about 40 min a week on it. So far: 1 level in 6 months, no time logged on it."
+        )
+        .is_some()
     );
     assert!(h.query_by_label("At risk").is_none(), "no goals at all");
 }

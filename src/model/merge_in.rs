@@ -12,7 +12,7 @@
 use super::ids::FreshIds;
 use super::{
     Edit, Goal, GoalId, Item, ItemRef, MilestoneId, Plan, Problem, Requirement, Role, RoleId,
-    Skill, SkillId, Stage, name_key,
+    Skill, SkillId, Stage, name_key, plural,
 };
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
@@ -570,16 +570,6 @@ fn ids_of(r: ItemRef) -> Option<u32> {
         ItemRef::Skill(x) => Some(x.0),
         ItemRef::Goal(x) => Some(x.0),
         _ => None,
-    }
-}
-
-/// "1 goal", "3 goals", "2 people", "5 log entries".
-fn plural(n: usize, what: &str) -> String {
-    match (n, what) {
-        (1, _) => format!("1 {what}"),
-        (_, "person") => format!("{n} people"),
-        (_, w) if w.ends_with('y') => format!("{n} {}ies", &w[..w.len() - 1]),
-        _ => format!("{n} {what}s"),
     }
 }
 

@@ -23,7 +23,7 @@ pub use edit::{Edit, EditError, Item, ItemRef};
 pub use ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId, next_id};
 pub use log_index::LogIndex;
 pub use merge_in::{Choice, Merge, MergeError, Row, Status};
-pub use overview::{Arrives, Overview, RECENT_DAYS};
+pub use overview::{Overview, RECENT_DAYS};
 pub use plan::*;
 pub use roadmap::{Gap, RoleSpan, role_spans, skill_gaps};
 pub use share::{ALWAYS_KEPT, Keep, PRIVATE_TEXT, Private, PrivateCounts};

@@ -4,7 +4,7 @@
 //! from the same numbers as Today and Insights, so the two never disagree.
 //! No egui here.
 
-use super::insights::{Arrival, Insights, LogTotals};
+use super::insights::{Forecast, Insights, LogTotals, Outlook};
 use super::metrics::{self, Readiness};
 use super::plan::Plan;
 use jiff::ToSpan;
@@ -12,18 +12,6 @@ use jiff::civil::Date;
 
 /// "The last 4 weeks": today and the 27 days before it.
 pub const RECENT_DAYS: i32 = 28;
-
-/// When the next role's required levels would all be met, with the slowest
-/// skill named, so it reads without the plan.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Arrives {
-    /// Every required level is met today.
-    Ready,
-    /// All met by this day at the recent pace.
-    On(Date),
-    /// At the recent pace this skill never gets there.
-    NotAtThisPace { slowest: String },
-}
 
 /// One plan summed up in a row.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,8 +24,9 @@ pub struct Overview {
     /// Readiness for the next role; `None` without one, or when it lists no
     /// required skills.
     pub readiness: Option<Readiness>,
-    /// `None` on the same terms as `readiness`.
-    pub arrives: Option<Arrives>,
+    /// The next role's forecast (`model::insights::forecast`); `None` on
+    /// the same terms as `readiness`.
+    pub forecast: Option<Forecast>,
     /// The titles of the open goals at risk, in plan order.
     pub goals_at_risk: Vec<String>,
     /// The latest day up to today with something logged.
@@ -53,16 +42,9 @@ impl Overview {
         let insights = Insights::summary(plan, &totals, today);
         let next = metrics::next_role(plan);
         let option = next.and_then(|r| insights.options.iter().find(|o| o.role == r.id));
-        let arrives = option.and_then(|o| match o.forecast.arrival {
-            Arrival::Ready => Some(Arrives::Ready),
-            Arrival::On(day) => Some(Arrives::On(day)),
-            Arrival::NotAtThisPace { slowest } => Some(Arrives::NotAtThisPace {
-                slowest: plan
-                    .skill(slowest)
-                    .map_or_else(String::new, |s| s.name.clone()),
-            }),
-            Arrival::NoRequirements => None,
-        });
+        let forecast = option
+            .map(|o| o.forecast.clone())
+            .filter(|f| f.outlook != Outlook::NoRequirements);
         let from = today
             .checked_sub((RECENT_DAYS - 1).days())
             .unwrap_or(Date::MIN);
@@ -71,7 +53,7 @@ impl Overview {
             current_role: plan.current_role().map(|r| r.title.clone()),
             next_role: next.map(|r| r.title.clone()),
             readiness: option.and_then(|o| o.readiness),
-            arrives,
+            forecast,
             goals_at_risk: insights
                 .goals_at_risk(plan)
                 .into_iter()
@@ -181,9 +163,11 @@ mod tests {
         let r = o.readiness.expect("the next role requires skills");
         assert!((r.score - 0.875).abs() < 1e-9, "{}", r.score);
         assert_eq!((r.met, r.required), (1, 2));
-        // Teaching gained one level in the last 180 days and has one to go:
-        // 180 days after 25 Nov 2026.
-        assert_eq!(o.arrives, Some(Arrives::On(date(2027, 5, 24))));
+        // Teaching gained one level in the last 180 days (no time logged on
+        // it to calibrate) and has one to go: 180 days after 25 Nov 2026.
+        let f = o.forecast.expect("a forecast");
+        assert_eq!(f.outlook, Outlook::On(date(2027, 5, 24)));
+        assert_eq!(f.headline(), "Ready about May 2027");
         // Goal 1: 60 of 1,200 minutes where the pace line asks for 843: at
         // risk. Goals 2 and 3 are done and dropped; goal 4 has no due date.
         assert_eq!(o.goals_at_risk, ["Teach 20 hours"]);
@@ -194,22 +178,20 @@ mod tests {
     }
 
     #[test]
-    fn a_skill_that_is_not_moving_is_named() {
+    fn a_plan_with_no_rise_in_six_months_is_not_moving() {
+        let outlook = |p: &Plan| Overview::of(p, TODAY).forecast.map(|f| f.outlook);
         let mut plan = nurse();
         plan.skills[0].history.truncate(1);
-        let o = Overview::of(&plan, TODAY);
         assert_eq!(
-            o.arrives,
-            Some(Arrives::NotAtThisPace {
-                slowest: "Teaching".into()
-            })
+            outlook(&plan),
+            Some(Outlook::NotMoving(crate::model::insights::Stall::NoRise))
         );
         plan.skills[0].history.push(LevelChange {
             date: date(2026, 11, 1),
             level: Level(4),
             evidence: String::new(),
         });
-        assert_eq!(Overview::of(&plan, TODAY).arrives, Some(Arrives::Ready));
+        assert_eq!(outlook(&plan), Some(Outlook::Ready));
     }
 
     #[test]
@@ -222,7 +204,7 @@ mod tests {
                 current_role: None,
                 next_role: None,
                 readiness: None,
-                arrives: None,
+                forecast: None,
                 goals_at_risk: Vec::new(),
                 last_logged: None,
                 recent_minutes: 0,
@@ -233,6 +215,6 @@ mod tests {
         plan.roles[2].requires.clear();
         let o = Overview::of(&plan, TODAY);
         assert_eq!(o.next_role.as_deref(), Some("Nurse educator"));
-        assert_eq!((o.readiness, o.arrives), (None, None));
+        assert_eq!((o.readiness, o.forecast), (None, None));
     }
 }

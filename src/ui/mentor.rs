@@ -14,7 +14,8 @@ use super::modals::{Pick, Then, name_of};
 use super::views::duration;
 use super::widgets;
 use crate::io::folder::{self, FolderRow};
-use crate::model::{Arrives, Overview};
+use crate::model::Overview;
+use crate::model::insights::Standing;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::path::PathBuf;
@@ -102,7 +103,11 @@ fn compare(by: SortBy, a: &Overview, b: &Overview) -> std::cmp::Ordering {
     let lower = |s: &Option<String>| s.as_ref().map(|s| s.to_lowercase());
     let score = |o: &Overview| o.readiness.map_or(-1.0, |r| r.score);
     // Plans without a forecast after every date.
-    let arrives = |o: &Overview| (o.arrives.is_none(), o.arrives.clone());
+    let arrives = |o: &Overview| {
+        o.forecast
+            .as_ref()
+            .map_or((u8::MAX, None), crate::model::insights::Forecast::sort_key)
+    };
     match by {
         SortBy::Person => std::cmp::Ordering::Equal,
         SortBy::CurrentRole => lower(&a.current_role).cmp(&lower(&b.current_role)),
@@ -411,9 +416,9 @@ fn table(ui: &mut Ui, f: &mut Folder) -> Option<PathBuf> {
              the level needed (at most 100%), averaged.",
         ),
         (
-            "Arrives",
+            "Forecast",
             SortBy::Arrives,
-            "When every skill the next role asks for would reach its level, at the recent pace.",
+            "Where the person stands against the date they want for the next role; hover a cell for why.",
         ),
         (
             "Goals at risk",
@@ -510,16 +515,16 @@ fn plan_row(row: &mut egui_extras::TableRow<'_, '_>, r: &FolderRow, o: &Overview
         }
         None => none(ui),
     });
-    row.col(|ui| match &o.arrives {
-        Some(Arrives::Ready) => {
-            ui.label("Ready now");
-        }
-        Some(Arrives::On(day)) => {
-            ui.label(day.strftime("%-d %b %Y").to_string());
-        }
-        Some(Arrives::NotAtThisPace { slowest }) => {
-            ui.label(RichText::new("Not at this pace").color(ui.visuals().warn_fg_color))
-                .on_hover_text(format!("{slowest} is not moving."));
+    row.col(|ui| match &o.forecast {
+        Some(f) => {
+            let late = matches!(f.standing(), Standing::Late { .. } | Standing::Overdue);
+            let text = RichText::new(f.headline());
+            let text = if late {
+                text.color(ui.visuals().warn_fg_color)
+            } else {
+                text
+            };
+            ui.label(text).on_hover_text(f.sentence());
         }
         None => none(ui),
     });

@@ -124,10 +124,15 @@ impl<'a> Report<'a> {
                 r.required
             )
         });
+        let takes = option
+            .forecast
+            .what_it_takes()
+            .map(|t| format!(" {t}"))
+            .unwrap_or_default();
         Some(format!(
-            "{}{}",
+            "{}{}{takes}",
             ready.unwrap_or_default(),
-            option.forecast.arrival.text(self.plan)
+            option.forecast.sentence()
         ))
     }
 

@@ -289,7 +289,8 @@ impl InsightsView {
                         ui.colored_label(role_colour(ui.ctx(), ins, o.role), "\u{25a0}");
                         ui.label(RichText::new(&role.title).strong());
                         ui.label(levels_to_go(o.total_gap));
-                        ui.label(o.forecast.arrival.text(plan));
+                        ui.label(o.forecast.headline())
+                            .on_hover_text(o.forecast.sentence());
                     });
                 }
             },
@@ -699,7 +700,8 @@ impl InsightsView {
                                     .trim_end_matches(" to go.")
                                     .to_string(),
                             );
-                            ui.label(o.forecast.arrival.text(plan));
+                            ui.label(o.forecast.headline())
+                                .on_hover_text(o.forecast.sentence());
                             ui.end_row();
                         }
                     });

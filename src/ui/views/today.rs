@@ -4,7 +4,7 @@
 
 use super::insights::status_badge;
 use super::{ViewCtx, duration, link_names};
-use crate::model::insights::{Arrival, PaceStatus};
+use crate::model::insights::{FORECAST_RULE, Outlook, PaceStatus};
 use crate::model::metrics::{self, week_start};
 use crate::model::{
     Edit, ExperienceKind, GoalId, Item, LogEntry, PersonId, Plan, SkillId, name_key, text_contains,
@@ -202,8 +202,8 @@ impl TodayView {
             insights
                 .options
                 .iter()
-                .find(|o| o.role == role.id && o.forecast.arrival != Arrival::NoRequirements)
-                .map(|o| (role, o.forecast.arrival))
+                .find(|o| o.role == role.id && o.forecast.outlook != Outlook::NoRequirements)
+                .map(|o| (role, &o.forecast))
         });
         if !at_risk.is_empty() {
             ui.horizontal_wrapped(|ui| {
@@ -225,15 +225,14 @@ impl TodayView {
                 }
             });
         }
-        if let Some((role, arrival)) = forecast {
+        if let Some((role, forecast)) = forecast {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("Forecast for {}:", role.title)).strong());
-                ui.label(arrival.text(plan)).on_hover_text(
-                    "When every skill this role asks for would reach its level, at your recent pace: \
-                     levels gained in the last 6 months, or hours logged on the skill in the last 3. \
-                     Insights shows each skill.",
-                );
+                ui.label(forecast.sentence()).on_hover_text(FORECAST_RULE);
             });
+            if let Some(takes) = forecast.what_it_takes() {
+                ui.label(RichText::new(takes).weak());
+            }
         }
         !at_risk.is_empty() || forecast.is_some()
     }

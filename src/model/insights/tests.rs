@@ -1,8 +1,10 @@
 //! Insights against numbers worked out by hand on small plans.
 
+use super::totals::kind_index;
 use super::*;
 use crate::model::{
-    EntryId, GoalKind, LevelChange, Milestone, MilestoneId, Requirement, Skill, SkillTarget,
+    EntryId, ExperienceKind, GoalKind, Level, LevelChange, LogEntry, Measure, Milestone,
+    MilestoneId, Requirement, Skill, SkillTarget,
 };
 use jiff::civil::date;
 
@@ -410,68 +412,61 @@ fn forecast_plan(requires: &[(u32, u8)]) -> Plan {
 }
 
 #[test]
-fn forecast_arrives_at_the_slowest_skills_date() {
+fn forecast_counts_rises_up_to_the_roles_level_and_time_on_its_skills() {
     let plan = forecast_plan(&[(1, 4), (2, 1), (4, 3)]);
     let f = forecast(&plan, &LogTotals::new(&plan), &plan.roles[0], TODAY);
-    // Skill 1: 1 level in 180 days, 2 to go: 360 days.
-    assert_eq!(f.skills[0].gap, 2);
-    assert!(close(f.skills[0].levels_per_day, 1.0 / 180.0));
-    assert_eq!(f.skills[0].arrives, Some(date(2027, 11, 20)));
-    // Skill 2: 1200 min in 90 days = 20 h; at 40 h a level, 1 level takes 180 days.
-    assert!(close(
-        f.skills[1].levels_per_day,
-        1200.0 / (90.0 * 60.0 * 40.0)
-    ));
-    assert_eq!(f.skills[1].arrives, Some(date(2027, 5, 24)));
-    // Skill 4 is met: no gap, no date.
-    assert_eq!((f.skills[2].gap, f.skills[2].arrives), (0, None));
-    assert_eq!(f.arrival, Arrival::On(date(2027, 11, 20)));
+    // Skill 1 rose 1 level in the window (30 May to 25 Nov) and has 2 to go;
+    // skill 2 has 1 to go and 30 h logged in the window, 10 h of it since 29
+    // Oct; skill 4 is met.
+    let gaps: Vec<(u8, u8, u64)> = f
+        .skills
+        .iter()
+        .map(|s| (s.gap, s.gained, s.minutes))
+        .collect();
+    assert_eq!(gaps, [(2, 1, 0), (1, 0, 1800), (0, 0, 0)]);
+    assert_eq!((f.record.days, f.record.recent_minutes), (180, 600));
+    // 30 h for 1 level; 10 h in 28 days is a level in 84 days; 3 to go: 252 days.
+    assert_eq!(f.record.hours_per_level(), Some(30.0));
+    assert_eq!(f.outlook, Outlook::On(date(2027, 8, 4)));
 }
 
 #[test]
 fn a_skills_first_level_is_where_it_starts_not_a_gain() {
-    // Recorded at 2 a month ago, never raised, nothing logged: no pace yet.
+    // Recorded at 2 on 25 Oct (32 days of record), never raised: too early.
     let mut plan = forecast_plan(&[(5, 4)]);
     plan.skills.push(skill(5, &[(date(2026, 10, 25), 2)]));
     let f = forecast(&plan, &LogTotals::new(&plan), &plan.roles[0], TODAY);
-    assert_eq!((f.skills[0].gap, f.skills[0].levels_per_day), (2, 0.0));
+    assert_eq!((f.record.days, f.record.gained), (32, 0));
     assert_eq!(
-        f.arrival,
-        Arrival::NotAtThisPace {
-            slowest: SkillId(5)
+        f.outlook,
+        Outlook::TooEarly {
+            weeks_short: 0,
+            no_rise: true
         }
     );
-    // Raised from 2 to 3 since: one level gained.
+    // Raised from 2 to 3 since: 1 level in 32 days, 1 to go.
     plan.skills[4].history.push(LevelChange {
         date: date(2026, 11, 1),
         level: Level(3),
         evidence: String::new(),
     });
     let f = forecast(&plan, &LogTotals::new(&plan), &plan.roles[0], TODAY);
-    assert!(close(f.skills[0].levels_per_day, 1.0 / 180.0));
+    assert_eq!(f.outlook, Outlook::On(date(2026, 12, 27)));
 }
 
 #[test]
-fn forecast_ready_stuck_and_without_requirements() {
+fn forecast_ready_and_without_requirements() {
     let ready = forecast_plan(&[(4, 3), (1, 2)]);
     let totals = LogTotals::new(&ready);
+    let f = forecast(&ready, &totals, &ready.roles[0], TODAY);
     assert_eq!(
-        forecast(&ready, &totals, &ready.roles[0], TODAY).arrival,
-        Arrival::Ready
+        (f.outlook, f.headline().as_str()),
+        (Outlook::Ready, "Ready now")
     );
-    // Skill 3 (no history, no time) is 3 short; skill 9 (not in the plan) 1 short.
-    let stuck = forecast_plan(&[(9, 1), (1, 3), (3, 3)]);
-    let f = forecast(&stuck, &totals, &stuck.roles[0], TODAY);
-    assert_eq!(
-        f.arrival,
-        Arrival::NotAtThisPace {
-            slowest: SkillId(3)
-        }
-    );
-    assert_eq!((f.skills[2].gap, f.skills[2].levels_per_day), (3, 0.0));
+    assert_eq!(f.what_it_takes(), None);
     let none = forecast_plan(&[]);
     let f = forecast(&none, &totals, &none.roles[0], TODAY);
-    assert_eq!((f.arrival, f.skills.len()), (Arrival::NoRequirements, 0));
+    assert_eq!((f.outlook, f.skills.len()), (Outlook::NoRequirements, 0));
     let i = insights(&none, TODAY);
     assert_eq!(i.options[0].total_gap, 0);
     assert_eq!(i.options[0].readiness, None);
