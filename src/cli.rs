@@ -32,6 +32,9 @@ pub struct Cli {
     /// Render the app in a window, save a PNG picture and exit.
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
+    /// The window's first size in points, such as 1920x1080.
+    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = size_arg)]
+    pub size: Option<[f32; 2]>,
     /// The view to show first.
     #[arg(long, value_enum, default_value_t = ViewArg::Today)]
     pub view: ViewArg,
@@ -214,6 +217,19 @@ pub struct LogArgs {
 /// A day typed on the command line, read as strictly as dates in plan files.
 fn date_arg(text: &str) -> Result<Date, String> {
     crate::model::parse_date(text).map_err(|e| e.to_string())
+}
+
+/// "1920x1080": a window size from 320x240 to 16384x16384 points.
+fn size_arg(text: &str) -> Result<[f32; 2], String> {
+    let bad = || format!("`{text}` is not a size: write it as WIDTHxHEIGHT, such as 1920x1080");
+    let (w, h) = text.trim().split_once(['x', 'X']).ok_or_else(bad)?;
+    let side = |s: &str, least: u16| -> Result<f32, String> {
+        match s.trim().parse::<u16>() {
+            Ok(n) if (least..=16384).contains(&n) => Ok(f32::from(n)),
+            _ => Err(bad()),
+        }
+    };
+    Ok([side(w, 320)?, side(h, 240)?])
 }
 
 /// Experience kinds as typed on the command line.

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
             screenshot: args.screenshot,
             view: args.view,
             today: args.today,
+            size: args.size,
         }),
     }
 }

@@ -9,7 +9,7 @@ mod common;
 use common::ui::settings;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use jiff::civil::date;
 use stepstone::ui::App;
 use stepstone::ui::commands::View;
@@ -179,4 +179,202 @@ fn a_click_on_an_evidence_bar_opens_the_log_with_no_made_up_first_day() {
         "from the first entry, not from year -9999"
     );
     assert!(h.query_by_label_contains("is not a date").is_none());
+}
+
+/// A new person's plan (see `common::early`) on Insights, in a window tall
+/// enough for every card.
+fn early(dir: &std::path::Path, log: common::early::Log) -> Harness<'static, App> {
+    let s = settings(dir, common::early::TODAY);
+    let plan = common::early::early_plan(log);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 2600.0))
+        .build_eframe(move |_| App::from_plan(plan.clone(), s));
+    h.state_mut().set_view(View::Insights);
+    h.run();
+    h
+}
+
+/// Every text on screen (AccessKit keeps a `Label`'s text as its value).
+fn labels(h: &Harness<'_, App>) -> Vec<String> {
+    h.query_all_by(|n| n.label().is_some() || n.value().is_some())
+        .filter_map(|n| {
+            let n = n.accesskit_node();
+            n.label().or_else(|| n.value())
+        })
+        .collect()
+}
+
+/// The years named on screen: any four digits from 1900 to 2199 standing alone.
+fn years(labels: &[String]) -> Vec<u32> {
+    labels
+        .iter()
+        .flat_map(|l| {
+            l.split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4)
+                .filter_map(|w| w.parse::<u32>().ok())
+                .filter(|y| (1900..2200).contains(y))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Moves the pointer over `rect` (left to right, then down) until a
+/// tooltip holding every one of `words` shows; returns its text.
+fn hover_until(h: &mut Harness<'_, App>, plot: &str, words: &[&str]) -> Option<String> {
+    let rect = h.get_by_label(plot).rect();
+    for fy in [0.5, 0.3, 0.7, 0.15, 0.85, 0.6, 0.4, 0.2, 0.8] {
+        for i in 0..=50 {
+            let fx = i as f32 / 50.0;
+            let pos = Pos2::new(
+                rect.min.x + rect.width() * fx,
+                rect.min.y + rect.height() * fy,
+            );
+            h.event(Event::PointerMoved(pos));
+            h.run();
+            if let Some(text) = labels(h)
+                .into_iter()
+                .find(|l| words.iter().all(|w| l.contains(w)))
+            {
+                return Some(text);
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn three_days_of_log_draw_every_card_with_honest_words_and_dates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = early(dir.path(), common::early::Log::ThreeDays);
+    for plot in PLOTS {
+        assert!(h.query_by_label(plot).is_some(), "{plot} is drawn");
+    }
+    // The forecast is one of the honest forms, and says what it takes.
+    assert!(
+        h.query_by_label(
+            "Too early to tell: record a level rise when you reach one, and log for 4 more weeks."
+        )
+        .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("To be ready by Jun 2028: 1 level every 4 months")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Too early to tell").is_some(),
+        "the options table"
+    );
+    // The time linked to skills but no goal is named for what it is.
+    assert!(h.query_by_label("No goal").is_some());
+    assert!(h.query_by_label("Not linked").is_none());
+    // No absurd date: every year named is between the plan's and ten years on.
+    let named = years(&labels(&h));
+    assert!(!named.is_empty(), "some dates are named");
+    assert!(
+        named.iter().all(|y| (2025..=2036).contains(y)),
+        "years named: {named:?}"
+    );
+    // The evidence rows count days, not "daies".
+    assert!(h.query_by_label_contains("daies").is_none());
+}
+
+#[test]
+fn three_days_of_log_have_points_that_tell_their_value_on_hover() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = early(dir.path(), common::early::Log::ThreeDays);
+    // Readiness from the plan's first day: 2 of 4 + 1 of 3 + 2 of 3, over 3.
+    let ready = hover_until(
+        &mut h,
+        "Readiness over time (plot)",
+        &["Inventory planner", "50%"],
+    );
+    assert!(ready.is_some(), "a readiness point tells its value");
+    let level = hover_until(
+        &mut h,
+        "Skill levels over time (plot)",
+        &["Forecasting", "level 1"],
+    );
+    assert!(level.is_some(), "a level marker tells its value");
+    let hours = hover_until(
+        &mut h,
+        "Hours so far per goal (plot)",
+        &["Learn demand planning", "1 h 55 min"],
+    );
+    assert!(hours.is_some(), "the hours so far tell their value");
+}
+
+#[test]
+fn an_empty_log_still_shows_readiness_levels_and_what_logging_adds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = early(dir.path(), common::early::Log::Empty);
+    for plot in [
+        "Readiness over time (plot)",
+        "Skill levels over time (plot)",
+    ] {
+        assert!(h.query_by_label(plot).is_some(), "{plot} is drawn");
+    }
+    assert!(
+        h.query_by_label_contains("Insights come from your daily log")
+            .is_some()
+    );
+    assert!(h.query_by_label("Log what I did today").is_some());
+    assert!(h.query_by_label("Hours per week (plot)").is_none());
+    assert!(h.query_by_label("Options compared").is_some());
+}
+
+/// The day the pointer is over at the left edge of a plot, from its tooltip
+/// ("Mon 24 Aug 2026", or a series' name and then that).
+fn first_day_shown(h: &mut Harness<'_, App>, plot: &str) -> jiff::civil::Date {
+    let rect = h.get_by_label(plot).rect();
+    let pos = Pos2::new(rect.min.x + 2.0, rect.min.y + rect.height() * 0.9);
+    h.event(Event::PointerMoved(pos));
+    h.run();
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    labels(h)
+        .iter()
+        .find_map(|l| {
+            let line = l.lines().last()?;
+            let words: Vec<&str> = line.split([' ', ':']).filter(|w| !w.is_empty()).collect();
+            let [_, day, month, year, ..] = words.as_slice() else {
+                return None;
+            };
+            let month = months.iter().position(|m| m == month)?;
+            jiff::civil::Date::new(
+                year.parse().ok()?,
+                i8::try_from(month + 1).ok()?,
+                day.parse().ok()?,
+            )
+            .ok()
+        })
+        .expect("a tooltip naming the day")
+}
+
+#[test]
+fn the_window_buttons_set_how_far_back_the_plots_go() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = insights(dir.path());
+    let plot = "Readiness over time (plot)";
+    h.get_by_label("3 months").click();
+    h.run();
+    let three = first_day_shown(&mut h, plot);
+    // Three months before Wed 25 Nov, from its Monday: 24 Aug (a few days'
+    // margin either side for the plot's edge).
+    let days = |a: jiff::civil::Date, b: jiff::civil::Date| a.until(b).expect("span").get_days();
+    assert!(
+        days(date(2026, 8, 24), three).abs() <= 7,
+        "3 months from {three}"
+    );
+    h.get_by_label("12 months").click();
+    h.run();
+    let year = first_day_shown(&mut h, plot);
+    assert!(
+        days(year, three) > 60,
+        "12 months from {year}, 3 months from {three}"
+    );
+    assert!(
+        year >= date(2025, 11, 17),
+        "no further back than 12 months: {year}"
+    );
 }

@@ -152,6 +152,40 @@ fn the_roadmap_at_three_zoom_levels_and_empty_makes_real_pictures() {
     }
 }
 
+/// Insights and Today for a new person's plan (empty, 3 days and 3 weeks of
+/// log) and for the sample, at 1280x800 and 1920x1080: `insights-3-days-1280.png`
+/// and so on, to look at as that person would.
+#[test]
+#[ignore = "needs a display: run under Xvfb with --ignored (see .ci/run)"]
+fn insights_and_today_of_new_plans_make_real_pictures_at_two_sizes() {
+    let _display = one_at_a_time();
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "DISPLAY is not set: start Xvfb first"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = out_dir(dir.path());
+    let mut plans: Vec<(&str, std::path::PathBuf)> = Vec::new();
+    for log in common::early::Log::ALL {
+        let path = dir.path().join(format!("{}.stepstone.ron", log.name()));
+        let text = stepstone::io::to_ron(&common::early::early_plan(log)).expect("RON");
+        std::fs::write(&path, text).expect("write plan");
+        plans.push((log.name(), path));
+    }
+    plans.push((
+        "sample",
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.stepstone.ron"),
+    ));
+    for (name, plan) in &plans {
+        for view in ["insights", "today"] {
+            for size in [(1280, 800), (1920, 1080)] {
+                let out = out_dir.join(format!("{view}-{name}-{}.png", size.0));
+                shoot_at(plan, "2026-11-25", view, &out, dir.path(), size);
+            }
+        }
+    }
+}
+
 /// The mentor's view of a folder of eight plans, one of them broken, as
 /// `stepstone FOLDER` opens it: the picture is taken once every plan is read.
 #[test]
@@ -174,10 +208,16 @@ fn a_folder_of_plans_with_a_broken_one_makes_a_real_picture() {
 /// app's own files (recent plans, recovery) under `home`, and checks that the
 /// picture is a full window that is not blank.
 fn shoot(plan: &Path, today: &str, view: &str, out: &Path, home: &Path) {
+    shoot_at(plan, today, view, out, home, (1280, 800));
+}
+
+/// [`shoot`] in a window of `size`.
+fn shoot_at(plan: &Path, today: &str, view: &str, out: &Path, home: &Path, size: (u32, u32)) {
     let status = Command::new(env!("CARGO_BIN_EXE_stepstone"))
         .arg(plan)
         .args(["--today", today, "--view", view, "--screenshot"])
         .arg(out)
+        .args(["--size", &format!("{}x{}", size.0, size.1)])
         .env_remove("WAYLAND_DISPLAY")
         .env("XDG_CONFIG_HOME", home)
         .env("XDG_STATE_HOME", home)
@@ -189,7 +229,7 @@ fn shoot(plan: &Path, today: &str, view: &str, out: &Path, home: &Path) {
         "{name}: stepstone --screenshot failed: {status}"
     );
     let img = image::open(out).expect("a PNG").to_rgba8();
-    assert_eq!(img.dimensions(), (1280, 800), "{name}");
+    assert_eq!(img.dimensions(), size, "{name}");
     let colours: HashSet<[u8; 4]> = img.pixels().map(|p| p.0).collect();
     assert!(
         colours.len() > 50,

@@ -851,12 +851,22 @@ pub fn text_contains(text: &str, key: &str) -> bool {
     key.is_empty() || name_key(text).contains(key)
 }
 
-/// A count with its noun: "1 goal", "3 goals", "2 people", "5 log entries".
+/// Whether a word ends in a vowel and "y" ("day", "key"), whose plural only adds "s".
+fn ends_in_vowel_y(word: &str) -> bool {
+    ["ay", "ey", "oy", "uy"]
+        .iter()
+        .any(|end| word.ends_with(end))
+}
+
+/// A count with its noun: "1 goal", "3 goals", "2 people", "5 log entries", "4 days".
 pub fn plural(n: usize, what: &str) -> String {
     match (n, what) {
         (1, _) => format!("1 {what}"),
         (_, "person") => format!("{n} people"),
-        (_, w) if w.ends_with('y') => format!("{n} {}ies", &w[..w.len() - 1]),
+        // "entry" to "entries", but "day" to "days".
+        (_, w) if w.ends_with('y') && !ends_in_vowel_y(w) => {
+            format!("{n} {}ies", &w[..w.len() - 1])
+        }
         _ => format!("{n} {what}s"),
     }
 }

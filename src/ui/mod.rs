@@ -34,13 +34,15 @@ pub struct Launch {
     pub view: ViewArg,
     /// `--today`; without it the app follows the system clock.
     pub today: Option<Date>,
+    /// `--size`: the window's first size (1280x800 without it).
+    pub size: Option<[f32; 2]>,
 }
 
 /// Opens the window and runs until it closes.
 pub fn run(launch: Launch) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(launch.size.unwrap_or([1280.0, 800.0]))
             .with_min_inner_size([720.0, 480.0])
             .with_title("Stepstone")
             .with_drag_and_drop(true),

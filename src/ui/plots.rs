@@ -6,6 +6,7 @@
 use crate::time_axis;
 use egui::{Color32, RichText, Ui};
 use egui_plot::Plot;
+use jiff::civil::Date;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The most points one series may have per point of the plot's width.
@@ -84,15 +85,42 @@ pub fn card<R>(ui: &mut Ui, title: &str, meaning: &str, add: impl FnOnce(&mut Ui
         .inner
 }
 
-/// A plot over dates (x in days, see `time_axis::day_of`) with labelled
-/// axes, no scroll capture (the page scrolls), and zoom by Ctrl+scroll. Its
-/// legend goes below it ([`legend`]), where it covers no data.
-pub fn date_plot<'a>(id: &str, height: f32, y_label: &str) -> Plot<'a> {
+/// A plot over the dates `from..=to` (x in days, see `time_axis::day_of`)
+/// with labelled axes, no scroll capture (the page scrolls), and zoom by
+/// Ctrl+scroll. Its id holds its dates, so a new window of dates is shown
+/// whole rather than at an old zoom. Hovering a line or point says its
+/// series, day and value (`y_text`). Its legend goes below it ([`legend`]),
+/// where it covers no data.
+pub fn date_plot<'a>(
+    name: &str,
+    (from, to): (Date, Date),
+    height: f32,
+    y_label: &str,
+    y_text: fn(f64) -> String,
+) -> Plot<'a> {
+    let (x0, x1) = (time_axis::day_of(from), time_axis::day_of(to));
     date_axis(
-        Plot::new(id)
+        Plot::new(egui::IdSalt::new((name, from, to)))
             .height(height)
             .allow_scroll(false)
-            .y_axis_label(y_label.to_string()),
+            .default_x_bounds(x0, x1.max(x0 + 1.0))
+            .y_axis_label(y_label.to_string())
+            .label_formatter(move |hover| {
+                let (series, at) = match hover {
+                    egui_plot::HoverPosition::NearDataPoint {
+                        plot_name,
+                        position,
+                        ..
+                    } => (*plot_name, *position),
+                    egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
+                };
+                let day = time_axis::date_at(at.x)?.strftime("%a %-d %b %Y");
+                Some(if series.is_empty() {
+                    day.to_string()
+                } else {
+                    format!("{series}\n{day}: {}", y_text(at.y))
+                })
+            }),
     )
     .x_axis_label("Date")
 }

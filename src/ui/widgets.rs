@@ -1,5 +1,6 @@
 //! Small widgets shared by the views.
 
+use crate::model::insights::{GoalProgress, PaceStatus, ProgressUnit};
 use crate::model::{Level, LevelNames, Problem};
 use egui::{RichText, Ui};
 use jiff::civil::Date;
@@ -642,6 +643,76 @@ pub fn sort_header<S: Copy + PartialEq>(
         *sort = by;
     }
     button
+}
+
+/// A goal's progress bar ("45 min of 60 h"), outlined so its whole length
+/// shows in the light theme too, with what it means on hover. `open`: the
+/// goal is neither done nor dropped (only then are pace and projection told).
+pub fn progress_bar(ui: &mut Ui, p: &GoalProgress, open: bool, width: f32) {
+    #[expect(clippy::cast_possible_truncation, reason = "a share from 0 to 1")]
+    let share = p.share() as f32;
+    let bar = ui.add(
+        egui::ProgressBar::new(share)
+            .desired_width(width)
+            .text(p.text()),
+    );
+    ui.painter().rect_stroke(
+        bar.rect,
+        bar.rect.height() / 2.0,
+        ui.visuals().widgets.noninteractive.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    bar.on_hover_text(progress_hover(p, open));
+}
+
+/// What a goal's progress bar says on hover: done, the pace line, and when
+/// the target would be reached.
+fn progress_hover(p: &GoalProgress, open: bool) -> String {
+    let mut lines = vec![format!("Done so far: {}.", p.text())];
+    if let (Some(ideal), true) = (p.ideal_by_today, open) {
+        lines.push(format!(
+            "The pace line to the due date says {} by today.",
+            amount(p, ideal)
+        ));
+    }
+    if p.target > 0.0 && p.done >= p.target {
+        lines.push("Target reached.".to_string());
+    } else if open {
+        lines.push(p.projection_text());
+    }
+    lines.retain(|l| !l.is_empty());
+    lines.join("\n")
+}
+
+/// "45 min", "12 h", "3 entries", "2 milestones".
+fn amount(p: &GoalProgress, value: f64) -> String {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "small, rounded, clamped at 0"
+    )]
+    let n = value.max(0.0).round() as u64;
+    match p.unit {
+        ProgressUnit::Minutes => crate::model::insights::duration(n),
+        ProgressUnit::Entries => crate::model::plural(usize::try_from(n).unwrap_or(0), "entry"),
+        ProgressUnit::Milestones => {
+            crate::model::plural(usize::try_from(n).unwrap_or(0), "milestone")
+        }
+    }
+}
+
+/// A coloured "On track" / "Behind" / "At risk" (nothing without a status).
+pub fn status_badge(ui: &mut Ui, status: Option<PaceStatus>) {
+    let Some(s) = status else {
+        ui.label("");
+        return;
+    };
+    let c = match s {
+        PaceStatus::OnTrack => crate::ui::plots::colour(ui.ctx(), 2),
+        PaceStatus::Behind => crate::ui::plots::colour(ui.ctx(), 1),
+        PaceStatus::AtRisk => crate::ui::plots::colour(ui.ctx(), 5),
+    };
+    ui.label(RichText::new(s.label()).color(c).strong());
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 #![allow(dead_code, reason = "each test file uses a different part")]
 #![allow(clippy::expect_used, reason = "a test stops at its first failure")]
 
+pub mod early;
 pub mod folder;
 pub mod person;
 pub mod ui;

@@ -187,9 +187,8 @@ impl<'a> Report<'a> {
                         .filter(|_| open)
                         .map(PaceStatus::label),
                     projected: progress
-                        .and_then(|p| p.projected)
                         .filter(|_| open)
-                        .map(|d| format!("At the last 4 weeks' rate, reached about {}.", day(d)))
+                        .map(GoalProgress::projection_text)
                         .unwrap_or_default(),
                     milestones: g
                         .milestones_by_date()

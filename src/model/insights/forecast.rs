@@ -249,9 +249,7 @@ fn outlook(role: &Role, levels_to_go: u32, record: &Record, today: Date) -> Outl
         return Outlook::NotMoving(Stall::NoRecentTime);
     }
     let days = (f64::from(levels_to_go) / rate).ceil();
-    let horizon = today
-        .checked_add(jiff::Span::new().years(HORIZON_YEARS))
-        .unwrap_or(Date::MAX);
+    let horizon = super::horizon(today);
     // Below 4 million days the cast is exact; beyond, far past the horizon anyway.
     if days >= 4e6 {
         return Outlook::Beyond;

@@ -23,7 +23,9 @@ pub use forecast::{
     CALIBRATE_MINUTES, Forecast, HORIZON_YEARS, HOURS_PER_LEVEL, MIN_DAYS, Outlook, RECENT_DAYS,
     RULE as FORECAST_RULE, Record, SkillPace, Stall, Standing, WINDOW_DAYS, forecast,
 };
-pub use pace::{GoalProgress, PaceStatus, ProgressUnit, goal_progress};
+pub use pace::{
+    GoalProgress, MIN_PROJECT_DAYS, PaceStatus, ProgressUnit, Projection, goal_progress,
+};
 pub use series::{
     AlignedWeek, BurnUp, Key, LevelRise, MonthKinds, StackBy, WeekSeries, Weekly, level_rises,
     level_steps,
@@ -61,6 +63,9 @@ pub struct Evidence {
 /// Everything the Insights view and the progress in other views draw.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Insights {
+    /// The plan's first day on record: its first logged day, level
+    /// recorded or milestone done, whichever is earliest (up to today).
+    pub first_day: Option<Date>,
     /// For every goal, in plan order.
     pub goals: Vec<GoalProgress>,
     pub weekly_by_goal: Weekly,
@@ -115,6 +120,7 @@ impl Insights {
             .collect();
         let required = required_skills(&targets);
         Self {
+            first_day: first_day(plan, totals, today),
             goals: plan
                 .goals
                 .iter()
@@ -197,7 +203,7 @@ fn days_between(from: Date, to: Date) -> i64 {
 
 /// When `remaining` is reached at the pace of `amount` done in the last
 /// `span` days: the whole days needed after `today`. `None` without a pace,
-/// or past the end of the calendar.
+/// or more than [`HORIZON_YEARS`] years out.
 fn project(today: Date, remaining: f64, amount: f64, span: f64) -> Option<Date> {
     // The product is exact for whole numbers, so a whole quotient stays whole.
     let days = (remaining * span / amount).ceil();
@@ -209,7 +215,14 @@ fn project(today: Date, remaining: f64, amount: f64, span: f64) -> Option<Date> 
         clippy::cast_possible_truncation,
         reason = "a whole number below 4e6, checked above"
     )]
-    add_days(today, days as i64)
+    add_days(today, days as i64).filter(|d| *d <= horizon(today))
+}
+
+/// The last day a forecast may name: [`HORIZON_YEARS`] years after `today`.
+fn horizon(today: Date) -> Date {
+    today
+        .checked_add(Span::new().years(HORIZON_YEARS))
+        .unwrap_or(Date::MAX)
 }
 
 /// A non-negative count shown as a whole number (rounded; 0 for NaN).
@@ -229,6 +242,25 @@ pub fn duration(minutes: u64) -> String {
         (h, 0) => format!("{h} h"),
         (h, m) => format!("{h} h {m} min"),
     }
+}
+
+/// The plan's first day on record (see [`Insights::first_day`]).
+fn first_day(plan: &Plan, totals: &LogTotals, today: Date) -> Option<Date> {
+    let levels = plan
+        .skills
+        .iter()
+        .flat_map(|s| s.history.iter().map(|c| c.date));
+    let milestones = plan
+        .goals
+        .iter()
+        .flat_map(|g| g.milestones.iter().filter_map(|m| m.done));
+    totals
+        .first_day()
+        .into_iter()
+        .chain(levels)
+        .chain(milestones)
+        .filter(|d| *d <= today)
+        .min()
 }
 
 /// The roles aimed at: `Next` (the next role first), `LongTerm`, then

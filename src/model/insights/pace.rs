@@ -2,7 +2,7 @@
 //! against the line from its start to its due date.
 
 use super::totals::LogTotals;
-use super::{days_ago, days_between, duration, project, whole};
+use super::{HORIZON_YEARS, days_ago, days_between, duration, project, whole};
 use crate::model::ids::GoalId;
 use crate::model::plan::{Goal, GoalStatus, Measure, Plan};
 use jiff::civil::Date;
@@ -75,10 +75,28 @@ pub struct GoalProgress {
     /// `PaceStatus::of(done, ideal)`; `None` when `ideal_by_today` is.
     /// A goal that is Done (status) or has reached its target is `OnTrack`.
     pub status: Option<PaceStatus>,
-    /// When the target would be reached at the rate of the last 28 days
-    /// (`None`: reached already, no target, or no progress in 28 days).
-    pub projected: Option<Date>,
+    /// When the target would be reached at the recent rate.
+    pub projected: Projection,
 }
+
+/// When a goal's target would be reached at the rate of its last 28 days
+/// (or of its days so far, when it began less than 28 days ago).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Projection {
+    /// Reached already, or nothing to count toward.
+    Nothing,
+    /// It began less than a week ago: too early to project.
+    TooEarly,
+    /// No progress in the last 28 days.
+    Stalled,
+    /// Reached about this day.
+    On(Date),
+    /// More than `HORIZON_YEARS` years away.
+    Beyond,
+}
+
+/// Days of a goal's record before a rate is projected.
+pub const MIN_PROJECT_DAYS: i64 = 7;
 
 impl GoalProgress {
     /// "45 min of 60 h", "12 h 30 min of 60 h", "3 of 5 entries",
@@ -103,6 +121,26 @@ impl GoalProgress {
                     "milestones"
                 };
                 format!("{done} of {target} {noun}")
+            }
+        }
+    }
+    /// What the projection says, in a sentence ("" when there is nothing to say).
+    pub fn projection_text(&self) -> String {
+        match self.projected {
+            Projection::Nothing => String::new(),
+            Projection::TooEarly => "Too early to project: it began less than a week ago.".into(),
+            Projection::Stalled => match self.unit {
+                ProgressUnit::Minutes => "No time logged on it in the last 4 weeks.",
+                ProgressUnit::Entries => "No entries logged on it in the last 4 weeks.",
+                ProgressUnit::Milestones => "No milestone done in the last 4 weeks.",
+            }
+            .into(),
+            Projection::On(d) => format!(
+                "At the recent rate, reached about {}.",
+                d.strftime("%-d %b %Y")
+            ),
+            Projection::Beyond => {
+                format!("More than {HORIZON_YEARS} years away at the recent rate.")
             }
         }
     }
@@ -165,10 +203,20 @@ pub fn goal_progress(_plan: &Plan, totals: &LogTotals, goal: &Goal, today: Date)
             }
         }),
         projected: if reached || target == 0 {
-            None
+            Projection::Nothing
         } else {
-            let recent = done_in(days_ago(today, 27), today);
-            project(today, (target - done) as f64, recent as f64, 28.0)
+            // The rate of the last 28 days, or of the days since it began.
+            let known = days_between(start, today) + 1;
+            let span = known.clamp(1, 28);
+            let recent = done_in(days_ago(today, span - 1), today);
+            if known < MIN_PROJECT_DAYS {
+                Projection::TooEarly
+            } else if recent == 0 {
+                Projection::Stalled
+            } else {
+                project(today, (target - done) as f64, recent as f64, span as f64)
+                    .map_or(Projection::Beyond, Projection::On)
+            }
         },
     }
 }

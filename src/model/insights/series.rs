@@ -60,8 +60,9 @@ pub struct AlignedWeek {
     pub aligned: u32,
     /// `aligned / minutes` (0 for an empty week).
     pub share: f64,
-    /// The share over this week and the 3 before it, weighted by minutes.
-    pub rolling: f64,
+    /// The share over this week and the 3 before it, weighted by minutes;
+    /// `None` in the first 3 weeks of the log, before 4 weeks exist.
+    pub rolling: Option<f64>,
 }
 
 /// Milestones done against milestones planned, over time.
@@ -161,7 +162,7 @@ fn rolling_alignment(weeks: &[Date], minutes: &[u32], aligned: &[u32]) -> Vec<Al
                 minutes: *m,
                 aligned: *a,
                 share: share(u64::from(*a), u64::from(*m)),
-                rolling: share(sum(aligned), sum(minutes)),
+                rolling: (i >= 3).then(|| share(sum(aligned), sum(minutes))),
             }
         })
         .collect()
@@ -353,9 +354,10 @@ pub(super) fn skill_recent(totals: &LogTotals, skill: SkillId, today: Date) -> (
 }
 
 /// A skill's level as steps: (date, level) at each recorded change up to
-/// `to` (later-dated changes are plans, left out), starting at level 0 on
-/// `from` when the history starts later. Sorted by date.
-/// Empty for a skill not in the plan.
+/// `to` (later-dated changes are plans, left out), sorted by date. Before
+/// its first record the level is unknown, so the steps start there, or at
+/// `from` with the level it had then. Empty for a skill not in the plan
+/// or not recorded by `to`.
 pub fn level_steps(plan: &Plan, skill: SkillId, from: Date, to: Date) -> Vec<(Date, u8)> {
     let Some(skill) = plan.skill(skill) else {
         return Vec::new();
@@ -369,11 +371,9 @@ pub fn level_steps(plan: &Plan, skill: SkillId, from: Date, to: Date) -> Vec<(Da
         .collect();
     // Within a day the later-written change stands (as in `Skill::level_on`).
     changes.sort_unstable_by_key(|&(d, i, _)| (d, i));
-    let mut steps = Vec::with_capacity(changes.len() + 1);
-    if changes.first().is_none_or(|c| c.0 > from) {
-        steps.push((from, 0));
-    }
+    let mut steps: Vec<(Date, u8)> = Vec::with_capacity(changes.len() + 1);
     for (d, _, level) in changes {
+        let d = d.max(from);
         match steps.last_mut() {
             Some(last) if last.0 == d => last.1 = level,
             _ => steps.push((d, level)),

@@ -103,7 +103,7 @@ fn progress_texts() {
         target,
         ideal_by_today: None,
         status: None,
-        projected: None,
+        projected: Projection::Nothing,
     };
     assert_eq!(
         p(ProgressUnit::Minutes, 750.0, 3600.0).text(),
@@ -147,7 +147,10 @@ fn no_log_at_all() {
         (0.0, 600.0, "0 min of 10 h")
     );
     assert_eq!(g.ideal_by_today, Some(0.0));
-    assert_eq!((g.status, g.projected), (Some(PaceStatus::OnTrack), None));
+    assert_eq!(
+        (g.status, g.projected),
+        (Some(PaceStatus::OnTrack), Projection::TooEarly)
+    );
     assert_eq!(i.burn_up, BurnUp::default());
     // Mon 23 Nov 2026 less 51 weeks is Mon 1 Dec 2025; today is 51 weeks and 2 days later.
     assert_eq!(i.heat_start, Some(date(2025, 12, 1)));
@@ -214,8 +217,9 @@ fn a_goal_of_60_hours_with_one_45_minute_entry() {
     assert_eq!(g.ideal_by_today, Some(1440.0));
     // 45 / 1440 = 0.03.
     assert_eq!(g.status, Some(PaceStatus::AtRisk));
-    // 45 min in 28 days; 3555 min to go take 3555 x 28 / 45 = 2212 days.
-    assert_eq!(g.projected, Some(date(2032, 12, 15)));
+    // Begun 25 days ago: 45 min in 25 days; 3555 min to go take
+    // 3555 x 25 / 45 = 1975 days.
+    assert_eq!(g.projected, Projection::On(date(2032, 4, 22)));
 }
 
 #[test]
@@ -243,8 +247,8 @@ fn a_goal_due_today_is_judged_on_its_whole_target() {
     assert_eq!(g.text(), "3 of 4 entries");
     assert_eq!(g.ideal_by_today, Some(4.0));
     assert_eq!(g.status, Some(PaceStatus::Behind), "3 / 4 = 0.75 exactly");
-    // 3 entries in 28 days: 1 more takes 28 / 3 = 9.3, so 10 days.
-    assert_eq!(g.projected, Some(date(2026, 12, 5)));
+    // 3 entries in the 25 days since it began: 1 more takes 25 / 3 = 8.3, so 9 days.
+    assert_eq!(g.projected, Projection::On(date(2026, 12, 4)));
 
     // Hours(20) due today with 19 h logged: 0.95 exactly is on track; a minute less is behind.
     let hours = |minutes| Plan {
@@ -268,7 +272,7 @@ fn a_goal_due_today_is_judged_on_its_whole_target() {
     let reached = &insights(&hours(1200), TODAY).goals[0];
     assert_eq!(
         (reached.status, reached.projected),
-        (Some(PaceStatus::OnTrack), None)
+        (Some(PaceStatus::OnTrack), Projection::Nothing)
     );
     let mut done = hours(60);
     done.goals[0].status = GoalStatus::Done;
@@ -306,7 +310,7 @@ fn a_goal_with_milestones_only() {
     ));
     assert_eq!(g.status, Some(PaceStatus::Behind));
     // One done in the last 28 days (from 29 Oct): 2 more take 56 days.
-    assert_eq!(g.projected, Some(date(2027, 1, 20)));
+    assert_eq!(g.projected, Projection::On(date(2027, 1, 20)));
 }
 
 #[test]
@@ -343,7 +347,7 @@ fn burn_up_with_a_projected_finish() {
 }
 
 #[test]
-fn level_steps_skip_plans_and_keep_a_days_last_change() {
+fn level_steps_start_at_the_first_record_skip_plans_and_keep_a_days_last_change() {
     let plan = Plan {
         skills: vec![
             skill(
@@ -360,19 +364,19 @@ fn level_steps_skip_plans_and_keep_a_days_last_change() {
         ..Plan::default()
     };
     let from = date(2026, 1, 1);
+    // Unknown before 1 Mar: no step at level 0 from `from`.
     assert_eq!(
         level_steps(&plan, SkillId(1), from, TODAY),
-        vec![(from, 0), (date(2026, 3, 1), 2), (date(2026, 6, 1), 4)]
+        vec![(date(2026, 3, 1), 2), (date(2026, 6, 1), 4)]
     );
+    // A window from April starts at the level it had then.
     assert_eq!(
-        level_steps(&plan, SkillId(1), date(2026, 3, 1), TODAY)[0],
-        (date(2026, 3, 1), 2),
-        "no level 0 step when the history starts on `from`"
+        level_steps(&plan, SkillId(1), date(2026, 4, 1), TODAY),
+        vec![(date(2026, 4, 1), 2), (date(2026, 6, 1), 4)]
     );
-    assert_eq!(
-        level_steps(&plan, SkillId(2), from, TODAY),
-        vec![(from, 0)],
-        "no history"
+    assert!(
+        level_steps(&plan, SkillId(2), from, TODAY).is_empty(),
+        "never recorded: no line at all"
     );
     assert!(level_steps(&plan, SkillId(9), from, TODAY).is_empty());
 }
@@ -564,7 +568,7 @@ fn weeks_split_on_mondays_across_the_new_year() {
 #[test]
 fn alignment_weighs_the_rolling_share_by_minutes() {
     let i = insights(&new_year_plan(), date(2026, 1, 14));
-    let a: Vec<(u32, u32, f64, f64)> = i
+    let a: Vec<(u32, u32, f64, Option<f64>)> = i
         .alignment
         .iter()
         .map(|w| (w.minutes, w.aligned, w.share, w.rolling))
@@ -572,14 +576,15 @@ fn alignment_weighs_the_rolling_share_by_minutes() {
     // Week 2: entry 2 has goals (60); entries 3 (no links) and 4 (skill 1, not
     // required) do not serve. Rolling: (30 + 60) / (30 + 120) = 0.6, not the
     // plain average of 1.0 and 0.5; the empty week adds nothing; then
-    // (30 + 60 + 0 + 10) / (30 + 120 + 0 + 10) = 0.625.
+    // (30 + 60 + 0 + 10) / (30 + 120 + 0 + 10) = 0.625, the first week
+    // with four weeks to average.
     assert_eq!(
         a,
         vec![
-            (30, 30, 1.0, 1.0),
-            (120, 60, 0.5, 0.6),
-            (0, 0, 0.0, 0.6),
-            (10, 10, 1.0, 0.625)
+            (30, 30, 1.0, None),
+            (120, 60, 0.5, None),
+            (0, 0, 0.0, None),
+            (10, 10, 1.0, Some(0.625))
         ]
     );
 }

@@ -2,13 +2,13 @@
 //! click (recording today's date), and an editor for the chosen goal.
 
 use super::ViewCtx;
-use super::insights::{progress_bar, status_badge};
 use crate::model::insights::GoalProgress;
 use crate::model::{
     Edit, Goal, GoalId, GoalKind, GoalStatus, Item, ItemRef, Measure, Milestone, MilestoneId,
     name_key, text_contains,
 };
 use crate::ui::widgets;
+use crate::ui::widgets::{progress_bar, status_badge};
 use egui::RichText;
 
 /// Width of a goal's progress bar, in points.

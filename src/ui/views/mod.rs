@@ -62,11 +62,7 @@ pub fn link_names(
 
 /// "1 h 30 min", "45 min".
 pub fn duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
+    crate::model::insights::duration(u64::from(minutes))
 }
 
 /// "1 entry", "3 entries".

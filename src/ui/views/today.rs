@@ -2,14 +2,15 @@
 //! (keyboard first), what is due soon, your streak and readiness for the
 //! next role, and a tough-day mode that shows how far you have come.
 
-use super::insights::status_badge;
 use super::{ViewCtx, duration, link_names};
 use crate::model::insights::{FORECAST_RULE, Outlook, PaceStatus};
 use crate::model::metrics::{self, week_start};
 use crate::model::{
-    Edit, ExperienceKind, GoalId, Item, LogEntry, PersonId, Plan, SkillId, name_key, text_contains,
+    Edit, ExperienceKind, GoalId, GoalStatus, Item, LogEntry, PersonId, Plan, SkillId, name_key,
+    text_contains,
 };
 use crate::ui::widgets;
+use crate::ui::widgets::{progress_bar, status_badge};
 use egui::{Event, Key, Modifiers, RichText};
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -611,27 +612,7 @@ fn days_entries(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
             .take(MAX_LISTED)
             .filter_map(|&i| cx.plan.log.get(i))
         {
-            ui.horizontal(|ui| {
-                if title != "Today" {
-                    ui.label(RichText::new(e.date.strftime("%a").to_string()).monospace());
-                }
-                ui.label(RichText::new(duration(e.minutes)).monospace().weak());
-                ui.label(RichText::new(e.kind.label()).small());
-                // One tooltip: the whole text and the links (egui's own
-                // tooltip for cut-off text would show as a second one).
-                let links = link_names(cx.plan, &e.skills, &e.goals, &e.people);
-                let hover = if links.is_empty() {
-                    e.text.clone()
-                } else {
-                    format!("{}\n\nLinked to {links}", e.text)
-                };
-                ui.add(
-                    egui::Label::new(&e.text)
-                        .truncate()
-                        .show_tooltip_when_elided(false),
-                )
-                .on_hover_text(hover);
-            });
+            entry_row(ui, cx.plan, e, title != "Today");
         }
         if rows.len() > MAX_LISTED {
             ui.label(
@@ -639,6 +620,76 @@ fn days_entries(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
             );
         }
         ui.add_space(6.0);
+    }
+    goals_served(ui, cx);
+}
+
+/// One logged entry: its day (`with_day`), time, kind and text, and on a
+/// second line what it is linked to, as the Log shows it.
+fn entry_row(ui: &mut egui::Ui, plan: &Plan, e: &LogEntry, with_day: bool) {
+    ui.horizontal(|ui| {
+        if with_day {
+            ui.label(RichText::new(e.date.strftime("%a").to_string()).monospace());
+        }
+        ui.label(RichText::new(duration(e.minutes)).monospace().weak());
+        ui.label(RichText::new(e.kind.label()).small());
+        // One tooltip: the whole text (egui's own tooltip for cut-off text
+        // would show as a second one).
+        ui.add(
+            egui::Label::new(&e.text)
+                .truncate()
+                .show_tooltip_when_elided(false),
+        )
+        .on_hover_text(&e.text);
+    });
+    let links = link_names(plan, &e.skills, &e.goals, &e.people);
+    if !links.is_empty() {
+        ui.horizontal(|ui| {
+            ui.add_space(24.0);
+            ui.add(
+                egui::Label::new(RichText::new(format!("linked to {links}")).small().weak())
+                    .truncate(),
+            );
+        });
+    }
+}
+
+/// The progress of the goals today's entries served (this week's, when
+/// nothing is logged today yet).
+fn goals_served(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+    let monday = week_start(cx.today);
+    let served = |from: Date| -> Vec<GoalId> {
+        let mut goals: Vec<GoalId> = cx
+            .derived
+            .index
+            .between(from, cx.today)
+            .filter_map(|i| cx.plan.log.get(i))
+            .flat_map(|e| e.goals.iter().copied())
+            .collect();
+        goals.sort_unstable();
+        goals.dedup();
+        goals
+    };
+    let (title, goals) = match served(cx.today) {
+        today if !today.is_empty() => ("Goals you moved today", today),
+        _ => ("Goals you moved this week", served(monday)),
+    };
+    if goals.is_empty() {
+        return;
+    }
+    ui.label(RichText::new(title).strong());
+    for goal in cx.plan.goals.iter().filter(|g| goals.contains(&g.id)) {
+        let Some(p) = cx.derived.insights.goals.iter().find(|p| p.goal == goal.id) else {
+            continue;
+        };
+        let open = !matches!(goal.status, GoalStatus::Done | GoalStatus::Dropped);
+        ui.horizontal(|ui| {
+            progress_bar(ui, p, open, 180.0);
+            if open {
+                status_badge(ui, p.status);
+            }
+            ui.add(egui::Label::new(&goal.title).truncate());
+        });
     }
 }
 
