@@ -698,12 +698,6 @@ fn an_empty_view_says_what_to_do_first_and_its_button_does_it() {
             "",
         ),
         (
-            "Review",
-            "No reviews yet.",
-            "Start this week's review",
-            "How to run a huddle",
-        ),
-        (
             "Roadmap",
             "Your roadmap is empty.",
             "\u{2795} Add my current role",
@@ -733,13 +727,6 @@ fn an_empty_view_says_what_to_do_first_and_its_button_does_it() {
     assert_eq!(plan.people[0].name, "Ana");
     assert_eq!(plan.log.len(), 1);
     assert_eq!(plan.log[0].date, date(2026, 11, 25));
-    assert_eq!(plan.reviews.len(), 1);
-    assert_eq!(
-        plan.reviews[0].start,
-        date(2026, 11, 23),
-        "this week's Monday"
-    );
-    assert_eq!(plan.reviews[0].learned, "How to run a huddle");
     assert_eq!(plan.roles.len(), 1);
     assert_eq!(
         (plan.roles[0].title.as_str(), plan.roles[0].stage),

@@ -196,6 +196,79 @@ fn a_weekly_review_is_written_and_saved() {
     assert!(!h.state().document().is_dirty());
 }
 
+#[test]
+fn the_review_shows_the_weeks_numbers_at_once_and_adds_a_review_only_when_an_answer_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = settings(dir.path(), TODAY);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |_| App::from_plan(small_plan(), s));
+    h.run();
+    press(&mut h, Modifiers::COMMAND, Key::Num7);
+    // Mon 23 and Tue 24, 20 minutes each; no review in the plan yet.
+    assert!(h.query_by_label("Week of 23 November 2026").is_some());
+    assert!(
+        h.query_by_label("2 entries, 40 min logged.").is_some(),
+        "the week's numbers show before any review"
+    );
+    assert!(h.query_by_label_contains("No reviews yet.").is_some());
+    assert!(h.query_by_label("What did I learn?").is_some());
+    h.get_by_label("\u{2b05} Earlier").click();
+    h.run();
+    assert!(
+        h.query_by_label("3 entries, 1 h logged.").is_some(),
+        "Tue 17, Thu 19 and Fri 20"
+    );
+    h.get_by_label("Monthly").click();
+    h.run();
+    assert!(h.query_by_label("5 entries, 1 h 40 min logged.").is_some());
+    assert!(h.state().plan().reviews.is_empty(), "looking adds nothing");
+    assert!(!h.state().document().is_dirty());
+
+    h.get_by_label("Weekly").click();
+    h.run();
+    h.get_by_label("This period").click();
+    h.run();
+    h.get_by_label("Write it now").click();
+    h.run();
+    assert!(
+        h.state().plan().reviews.is_empty(),
+        "the keyboard alone adds nothing"
+    );
+    type_text(&mut h, "How to run a huddle");
+    let reviews = &h.state().plan().reviews;
+    assert_eq!(reviews.len(), 1, "the first answer adds the review");
+    assert_eq!(
+        (
+            reviews[0].period,
+            reviews[0].start,
+            reviews[0].learned.as_str()
+        ),
+        (Period::Week, date(2026, 11, 23), "How to run a huddle")
+    );
+    assert!(h.query_by_label_contains("No reviews yet.").is_none());
+
+    press(&mut h, Modifiers::NONE, Key::Escape); // leave the field
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(
+        h.state().plan().reviews.is_empty(),
+        "undo takes the review out again"
+    );
+    assert!(h.query_by_label_contains("No reviews yet.").is_some());
+    assert!(h.query_by_label("2 entries, 40 min logged.").is_some());
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(h.state().plan().reviews.len(), 1, "redo");
+
+    h.get_by_label("My focus for next week").focus();
+    type_text(&mut h, "Book time with the night team");
+    let reviews = &h.state().plan().reviews;
+    assert_eq!(reviews.len(), 1, "later answers edit the same review");
+    assert_eq!(
+        (reviews[0].learned.as_str(), reviews[0].focus_next.as_str()),
+        ("How to run a huddle", "Book time with the night team")
+    );
+}
+
 /// A small plan whose numbers are worked out by hand below.
 fn small_plan() -> Plan {
     let skill = |id, level| Skill {

@@ -7,7 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use egui_plot::{PlotMemory, PlotPoint};
 use jiff::civil::{Date, date};
-use stepstone::model::{Goal, GoalId, GoalKind, Milestone, MilestoneId, Plan, Stage};
+use stepstone::model::{Goal, GoalId, GoalKind, Milestone, MilestoneId, Plan, Role, RoleId, Stage};
 use stepstone::time_axis::{date_at, day_of};
 use stepstone::ui::storage::AppDirs;
 use stepstone::ui::views::roadmap::PLOT_ID;
@@ -158,5 +158,65 @@ fn an_empty_roadmap_says_what_to_do_first_and_does_it() {
     assert!(
         h.query_by_label_contains("Delete this role").is_some(),
         "the new role's editor is open"
+    );
+}
+
+/// A current role held since 2024 (no planned end) leading to a next role
+/// hoped for by June 2028, on lane 2 of the roadmap.
+fn path_to_next_role() -> Plan {
+    let mut current = Role::new(RoleId(1), "Clinical educator", Stage::Current);
+    current.start = Some(date(2024, 1, 8));
+    current.leads_to = vec![RoleId(2)];
+    let mut next = Role::new(RoleId(2), "Program manager", Stage::Next);
+    next.target_date = Some(date(2028, 6, 1));
+    Plan {
+        roles: vec![current, next],
+        ..Plan::default()
+    }
+}
+
+#[test]
+fn the_next_role_sits_at_its_target_date_not_under_today() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), path_to_next_role());
+    let transform = plot(&h).transform();
+    let at = |d: Date, dx: f32| {
+        transform.position_from_point(&PlotPoint::new(day_of(d), 2.0)) + egui::vec2(dx, 0.0)
+    };
+    // Today, in the next role's lane: only the date, no role held.
+    h.hover_at(at(TODAY, 0.0));
+    h.run();
+    assert!(h.query_by_label_contains("25 Nov 2026").is_some());
+    assert!(
+        h.query_by_label_contains("Program manager (next").is_none(),
+        "the next role is not drawn from today"
+    );
+    // Its target date is marked, and says so.
+    h.hover_at(at(date(2028, 6, 1), 0.0));
+    h.run();
+    let tip = h
+        .query_by_label_contains("Hope to start by Jun 2028")
+        .expect("the target date's marker names it");
+    assert!(tip.value().unwrap_or_default().contains("Program manager"));
+    // Just after it, its short bar: not held yet, and a click opens it.
+    h.hover_at(at(date(2028, 6, 1), 6.0));
+    h.run();
+    assert!(
+        h.query_by_label_contains("Program manager (next, not held yet)")
+            .is_some()
+    );
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at(date(2028, 6, 1), 6.0),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+    assert_eq!(
+        h.state_mut().views_mut().roadmap.selected,
+        Some(RoleId(2)),
+        "the short bar is there to click"
     );
 }

@@ -21,9 +21,12 @@ fn years(d: Date, n: i64) -> Date {
 
 /// The span of every role. Missing dates are filled in sensibly: a past
 /// role without an end ends a year after it starts; the current role runs
-/// to its planned end or today; a future role starts where the role leading
-/// to it ends (or today) and ends at its target date (or a year later), so a
-/// path of roles without dates still reads one after another.
+/// to its planned end or today. A future role, never held yet, starts at its
+/// own start, else where the role before it ends (the role leading to it,
+/// or the current role, when that one has a planned end), else at its
+/// target date (a span of no length); it ends at its target date (or a year
+/// later). A path of roles without any date starts today and still reads
+/// one after another.
 pub fn role_spans(plan: &Plan, today: Date) -> Vec<RoleSpan> {
     let mut spans = Spans {
         plan,
@@ -85,16 +88,20 @@ impl Spans<'_> {
                 (from, r.end.unwrap_or(today).max(today).max(from))
             }
             Stage::Next | Stage::LongTerm | Stage::Alternative => {
+                // The role before it: the one leading to it, else the current role.
                 let before = plan
                     .roles
                     .iter()
-                    .find(|p| p.leads_to.contains(&r.id))
-                    .filter(|p| p.stage != Stage::Past)
-                    .map(|p| match p.stage {
-                        Stage::Current => p.end.unwrap_or(today).max(today),
-                        _ => self.of(p).1,
+                    .find(|p| p.leads_to.contains(&r.id) && p.stage != Stage::Past)
+                    .or_else(|| plan.current_role().filter(|c| c.id != r.id))
+                    .and_then(|p| match p.stage {
+                        // A current role without a planned end says nothing
+                        // of when the next one starts.
+                        Stage::Current => p.end.map(|e| e.max(today)),
+                        Stage::Past => None,
+                        _ => Some(self.of(p).1),
                     });
-                let from = r.start.or(before).unwrap_or(today);
+                let from = r.start.or(before).or(r.target_date).unwrap_or(today);
                 (
                     from,
                     r.target_date.unwrap_or_else(|| years(from, 1)).max(from),
@@ -163,13 +170,60 @@ mod tests {
         );
         assert_eq!(
             (s[2].from, s[2].to),
-            (today, date(2027, 6, 1)),
-            "next starts when current ends"
+            (date(2027, 6, 1), date(2027, 6, 1)),
+            "the current role has no planned end: next is only at its target date"
         );
         assert_eq!(
             (s[3].from, s[3].to),
             (date(2027, 6, 1), date(2028, 6, 1)),
             "a year after next is reached"
+        );
+    }
+
+    #[test]
+    fn a_future_role_starts_at_its_start_else_where_the_current_role_ends_else_at_its_target() {
+        let today = date(2026, 6, 1);
+        let target = date(2028, 6, 1);
+        let plan_with = |current_end: Option<Date>, next_start: Option<Date>| {
+            let mut current = role(1, Stage::Current);
+            current.start = Some(date(2024, 1, 1));
+            current.end = current_end;
+            current.leads_to = vec![RoleId(2)];
+            let mut next = role(2, Stage::Next);
+            next.start = next_start;
+            next.target_date = Some(target);
+            // An option nothing leads to follows the current role too.
+            let mut option = role(3, Stage::Alternative);
+            option.target_date = Some(date(2029, 1, 1));
+            Plan {
+                roles: vec![current, next, option],
+                ..Plan::default()
+            }
+        };
+        let next_and_option = |plan: &Plan| {
+            let s = role_spans(plan, today);
+            ((s[1].from, s[1].to), (s[2].from, s[2].to))
+        };
+        let ends = date(2027, 3, 31);
+        assert_eq!(
+            next_and_option(&plan_with(Some(ends), Some(date(2027, 1, 4)))),
+            ((date(2027, 1, 4), target), (ends, date(2029, 1, 1))),
+            "its own start comes first"
+        );
+        assert_eq!(
+            next_and_option(&plan_with(Some(ends), None)),
+            ((ends, target), (ends, date(2029, 1, 1))),
+            "then the current role's planned end"
+        );
+        assert_eq!(
+            next_and_option(&plan_with(None, None)),
+            ((target, target), (date(2029, 1, 1), date(2029, 1, 1))),
+            "else only its target date, never today"
+        );
+        assert_eq!(
+            next_and_option(&plan_with(Some(date(2026, 1, 1)), None)).0,
+            (today, target),
+            "a planned end already past: the current role is still held today"
         );
     }
 

@@ -1,6 +1,7 @@
 //! Review: a weekly or monthly reflection, opened with the period's numbers
 //! (time by goal and skill, kinds of experience, milestones done, people),
-//! and the list of past reviews.
+//! and the list of past reviews. Opening a period adds nothing to the plan:
+//! its review is added when the first answer is written.
 
 use super::{ViewCtx, duration, entries};
 use crate::model::metrics::{self, PeriodSummary};
@@ -74,28 +75,51 @@ impl ReviewView {
         let start = self.start.unwrap_or_else(|| self.period.start_of(cx.today));
         let end = self.period.last_day_from(start);
         ui.label(RichText::new(title(self.period, start)).strong().size(16.0));
-        if plan.reviews.is_empty() {
-            let button = match (self.start, self.period) {
-                (None, Period::Week) => "Start this week's review".to_string(),
-                (None, Period::Month) => "Start this month's review".to_string(),
-                (Some(_), _) => format!("Start the review of {}", title(self.period, start)),
-            };
-            if widgets::empty_state(
-                ui,
-                "No reviews yet. Once a week, look back at what you did and pick a focus for the next.",
-                &button,
-            ) {
-                widgets::focus_later(ui.ctx(), FIRST_PROMPT);
-                let review = Review::new(plan.new_review_id(), self.period, start);
-                edits.push(Edit::Put(Item::Review(review)));
-            }
-            return;
-        }
         egui::ScrollArea::vertical().show(ui, |ui| {
             self.numbers(ui, cx, start, end);
             ui.add_space(8.0);
-            form(ui, plan, self.period, start, edits);
+            let existing = plan
+                .reviews
+                .iter()
+                .find(|r| r.period == self.period && r.start == start);
+            if existing.is_none() {
+                self.not_started(ui, plan, start);
+            }
+            form(ui, plan, existing, self.period, start, edits);
         });
+    }
+
+    /// What an open period without a review says: how to start one (by
+    /// writing, nothing is added before), and a button that puts the
+    /// keyboard in the first prompt.
+    fn not_started(&self, ui: &mut egui::Ui, plan: &Plan, start: Date) {
+        let which = self.which(start);
+        ui.horizontal_wrapped(|ui| {
+            let line = if plan.reviews.is_empty() {
+                format!(
+                    "No reviews yet. Look back at {which} and pick a focus for the next: \
+                     write an answer below to start your first review."
+                )
+            } else {
+                format!("No review for {which} yet: write an answer below to start one.")
+            };
+            widgets::hint(ui, &line);
+            if ui.small_button("Write it now").clicked() {
+                widgets::focus_later(ui.ctx(), FIRST_PROMPT);
+            }
+        });
+        ui.add_space(4.0);
+    }
+
+    /// The open period in words: "this week", "the week of 16 November
+    /// 2026", "October 2026".
+    fn which(&self, start: Date) -> String {
+        match (self.start, self.period) {
+            (None, Period::Week) => "this week".to_string(),
+            (None, Period::Month) => "this month".to_string(),
+            (Some(_), Period::Week) => format!("the week of {}", start.strftime("%-d %B %Y")),
+            (Some(_), Period::Month) => start.strftime("%B %Y").to_string(),
+        }
     }
 
     /// The period's numbers, cached per document version and period.
@@ -121,11 +145,15 @@ impl ReviewView {
             .inner_margin(10.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(format!(
-                    "{}, {} logged.",
-                    entries(s.entries),
-                    duration(s.minutes)
-                ));
+                if s.entries == 0 {
+                    ui.label(format!("Nothing logged in {}.", self.which(start)));
+                } else {
+                    ui.label(format!(
+                        "{}, {} logged.",
+                        entries(s.entries),
+                        duration(s.minutes)
+                    ));
+                }
                 let kinds: Vec<String> = s
                     .minutes_by_kind
                     .iter()
@@ -203,12 +231,16 @@ impl ReviewView {
     }
 }
 
-/// The prompts for the period. The first thing typed creates the review.
-fn form(ui: &mut egui::Ui, plan: &Plan, period: Period, start: Date, edits: &mut Vec<Edit>) {
-    let existing = plan
-        .reviews
-        .iter()
-        .find(|r| r.period == period && r.start == start);
+/// The prompts for the period, filled from its review if it has one. The
+/// first answer written adds the review; nothing is added before.
+fn form(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    existing: Option<&Review>,
+    period: Period,
+    start: Date,
+    edits: &mut Vec<Edit>,
+) {
     let mut review = existing
         .cloned()
         .unwrap_or_else(|| Review::new(plan.new_review_id(), period, start));
@@ -218,6 +250,9 @@ fn form(ui: &mut egui::Ui, plan: &Plan, period: Period, start: Date, edits: &mut
         let response = ui
             .add(
                 egui::TextEdit::multiline(field(&mut review))
+                    // Its own id: the field keeps the keyboard when the line
+                    // above it goes once the review is added.
+                    .id_salt(("review prompt", i))
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             )
@@ -227,16 +262,12 @@ fn form(ui: &mut egui::Ui, plan: &Plan, period: Period, start: Date, edits: &mut
         }
         changed |= response.changed();
     }
-    if existing.is_none() {
-        ui.label(
-            RichText::new(
-                "Start typing: the review is kept in the plan; save the plan to keep it on disk.",
-            )
-            .weak()
-            .small(),
-        );
-    }
-    if changed {
+    // Blanks typed into an untouched period start nothing.
+    let written = existing.is_some()
+        || PROMPTS
+            .into_iter()
+            .any(|(_, f)| !f(&mut review).trim().is_empty());
+    if changed && written {
         edits.push(Edit::Put(Item::Review(review)));
     }
 }

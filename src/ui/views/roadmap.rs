@@ -9,7 +9,10 @@ use crate::model::{
 use crate::time_axis::{self, date_at, day_of};
 use crate::ui::widgets;
 use egui::{Color32, RichText};
-use egui_plot::{Arrows, HoverPosition, Plot, PlotPoint, PlotPoints, Points, Polygon, Text, VLine};
+use egui_plot::{
+    Arrows, HoverPosition, LineStyle, MarkerShape, Plot, PlotMemory, PlotPoint, PlotPoints, Points,
+    Polygon, Text, VLine,
+};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -98,12 +101,27 @@ impl RoadmapView {
         let plan = cx.plan;
         let spans = role_spans(plan, cx.today);
         let (done, open) = milestone_dots(plan);
+        let targets = target_marks(plan, &spans);
         let palette = Palette {
             dark: ui.visuals().dark_mode,
             text: ui.visuals().strong_text_color(),
             arrow: ui.visuals().weak_text_color(),
         };
         let (from, to) = default_range(&spans, &done, &open, cx.today);
+        // The scale the plot drew at last (or will draw at first), to keep
+        // short bars clickable and milestone titles apart.
+        let days_per_px = PlotMemory::load(ui.ctx(), egui::Id::unique(PLOT_ID)).map_or_else(
+            || {
+                (x_of(to) - x_of(from)).max(1.0)
+                    / f64::from((ui.available_width() - 80.0).max(100.0))
+            },
+            |m| 1.0 / m.transform().dpos_dvalue_x().max(f64::MIN_POSITIVE),
+        );
+        let scale = Scale {
+            min_bar: MIN_BAR_PX * days_per_px,
+            days_per_px,
+        };
+        let labels = milestone_labels(ui.ctx(), &done, &open, scale);
         let height = (ui.available_height() * 0.55).clamp(220.0, 420.0);
         let plot = Plot::new("roadmap")
             .id(egui::Id::unique(PLOT_ID))
@@ -125,10 +143,18 @@ impl RoadmapView {
             .include_x(x_of(to))
             .include_y(-0.6)
             .include_y(MILESTONE_LANE + 0.6)
-            .label_formatter(|hover| hover_text(hover, plan, &spans, &done, &open, cx.today));
+            .label_formatter(|hover| {
+                let dots = Dots {
+                    done: &done,
+                    open: &open,
+                    targets: &targets,
+                };
+                hover_text(hover, plan, &spans, &dots, scale.min_bar, cx.today)
+            });
         let response = crate::ui::plots::date_axis(plot).show(ui, |p| {
-            draw_roles(p, plan, &spans, self.selected, &palette);
-            draw_milestones(p, &done, &open);
+            draw_roles(p, plan, &spans, self.selected, &palette, scale);
+            draw_targets(p, &targets, &palette);
+            draw_milestones(p, &done, &open, &labels, palette.text);
             p.vline(
                 VLine::new("Today", x_of(cx.today))
                     .color(Color32::from_rgb(220, 80, 80))
@@ -144,7 +170,7 @@ impl RoadmapView {
         if response.response.clicked()
             && let Some(at) = response.inner
         {
-            self.selected = span_at(&spans, at).map(|s| s.role);
+            self.selected = span_at(&spans, at, scale.min_bar).map(|s| s.role);
         }
         // Keyboard and screen-reader users pick a role from this row.
         if plan.roles.is_empty() {
@@ -316,47 +342,105 @@ struct Palette {
     arrow: Color32,
 }
 
-/// Each role as a bar in its lane, with arrows along the path.
+/// How wide a role's bar is drawn at least, in points: a future role known
+/// only by its target date is a short bar starting there.
+const MIN_BAR_PX: f64 = 10.0;
+/// The space between a milestone's dot and its title, in points.
+const LABEL_GAP_PX: f64 = 8.0;
+/// Longer milestone titles are cut short beside their dot (hover shows all).
+const LABEL_CHARS: usize = 32;
+
+/// The plot's scale, from the frame it drew last.
+#[derive(Clone, Copy)]
+struct Scale {
+    days_per_px: f64,
+    /// [`MIN_BAR_PX`] in days.
+    min_bar: f64,
+}
+
+/// A role in a lane that is not held yet.
+fn future(stage: Stage) -> bool {
+    matches!(stage, Stage::Next | Stage::LongTerm | Stage::Alternative)
+}
+
+/// A role's bar on the x axis (days): its span, at least `min_bar` wide.
+fn bar_x(span: &RoleSpan, min_bar: f64) -> (f64, f64) {
+    let (x0, x1) = (x_of(span.from), x_of(span.to));
+    (x0, x1.max(x0 + min_bar))
+}
+
+/// Each role as a bar in its lane, with arrows along the path. A role not
+/// held yet is lightly filled with a dashed outline.
 fn draw_roles(
     p: &mut egui_plot::PlotUi<'_>,
     plan: &Plan,
     spans: &[RoleSpan],
     selected: Option<RoleId>,
     palette: &Palette,
+    scale: Scale,
 ) {
     for s in spans {
         let Some(role) = plan.role(s.role) else {
             continue;
         };
-        let (x0, x1, y) = (x_of(s.from), x_of(s.to), lane(s.stage));
+        let (x0, x1) = bar_x(s, scale.min_bar);
+        let y = lane(s.stage);
         let selected = selected == Some(s.role);
         let colour = stage_colour(s.stage, palette.dark);
+        // Drawn only where it shows (and a little beyond): a dashed outline
+        // millions of points long, zoomed in, would be millions of dashes.
+        let shown = p.plot_bounds();
+        let margin = 20.0 * scale.days_per_px;
+        let (left, right) = (
+            x0.max(shown.min()[0] - margin),
+            x1.min(shown.max()[0] + margin),
+        );
         let corners = vec![
-            [x0, y - BAR_HALF_HEIGHT],
-            [x1, y - BAR_HALF_HEIGHT],
-            [x1, y + BAR_HALF_HEIGHT],
-            [x0, y + BAR_HALF_HEIGHT],
+            [left, y - BAR_HALF_HEIGHT],
+            [right, y - BAR_HALF_HEIGHT],
+            [right, y + BAR_HALF_HEIGHT],
+            [left, y + BAR_HALF_HEIGHT],
         ];
         let stroke_width = if selected { 3.0 } else { 1.0 };
-        p.polygon(
-            Polygon::new(role.title.clone(), PlotPoints::new(corners))
-                .fill_color(colour.gamma_multiply(if s.stage == Stage::Current {
-                    0.8
-                } else {
-                    0.45
-                }))
-                .stroke(egui::Stroke::new(stroke_width, colour))
-                // Hovering anywhere on the bar describes it (see `hover_text`).
-                .allow_hover(false),
-        );
-        p.text(
-            Text::new(
-                role.title.clone(),
-                PlotPoint::new(f64::midpoint(x0, x1), y),
-                RichText::new(&role.title).color(palette.text),
-            )
-            .allow_hover(false),
-        );
+        let (fill, style) = match s.stage {
+            Stage::Current => (0.8, LineStyle::Solid),
+            Stage::Past => (0.45, LineStyle::Solid),
+            Stage::Next | Stage::LongTerm | Stage::Alternative => {
+                (0.15, LineStyle::Dashed { length: 6.0 })
+            }
+        };
+        if left < right {
+            p.polygon(
+                Polygon::new(role.title.clone(), PlotPoints::new(corners))
+                    .fill_color(colour.gamma_multiply(fill))
+                    .stroke(egui::Stroke::new(stroke_width, colour))
+                    .style(style)
+                    // Hovering anywhere on the bar describes it (see `hover_text`).
+                    .allow_hover(false),
+            );
+        }
+        // A title wider than its bar goes beside it, on the side with room.
+        let title = RichText::new(&role.title).color(palette.text);
+        let width = title_px(p.ctx(), &role.title) * scale.days_per_px;
+        let gap = LABEL_GAP_PX * scale.days_per_px;
+        // Centred on the part of the bar in view, so a long bar zoomed
+        // into keeps its title on screen.
+        let middle = if left < right {
+            f64::midpoint(left, right)
+        } else {
+            f64::midpoint(x0, x1)
+        };
+        let (at, anchor) = if width <= x1 - x0 {
+            (middle, egui::Align2::CENTER_CENTER)
+        } else if x1 + gap + width <= shown.max()[0] {
+            (x1 + gap, egui::Align2::LEFT_CENTER)
+        } else if x0 - gap - width >= shown.min()[0] {
+            (x0 - gap, egui::Align2::RIGHT_CENTER)
+        } else {
+            (middle, egui::Align2::CENTER_CENTER)
+        };
+        let text = Text::new(role.title.clone(), PlotPoint::new(at, y), title).anchor(anchor);
+        p.text(text.allow_hover(false));
         // Arrows along the path, from the end of a role to the start of each role it leads to.
         for next in role
             .leads_to
@@ -373,6 +457,70 @@ fn draw_roles(
                 .allow_hover(false),
             );
         }
+    }
+}
+
+/// The width of a plot text (`egui_plot` draws them small), in points.
+fn title_px(ctx: &egui::Context, text: &str) -> f64 {
+    let font = egui::TextStyle::Small.resolve(&ctx.global_style());
+    let width = ctx.fonts_mut(|f| {
+        f.layout_no_wrap(text.to_string(), font, Color32::WHITE)
+            .size()
+            .x
+    });
+    f64::from(width)
+}
+
+/// A future role's target date, marked with a diamond in its lane.
+struct Target<'p> {
+    at: Date,
+    stage: Stage,
+    role: &'p Role,
+}
+
+/// The target dates of the roles not held yet, in the order they are drawn.
+fn target_marks<'p>(plan: &'p Plan, spans: &[RoleSpan]) -> Vec<Target<'p>> {
+    spans
+        .iter()
+        .filter(|s| future(s.stage))
+        .filter_map(|s| {
+            let role = plan.role(s.role)?;
+            Some(Target {
+                at: role.target_date?,
+                stage: s.stage,
+                role,
+            })
+        })
+        .collect()
+}
+
+/// The hover name of a stage's target dates (one series a stage, in its colour).
+fn target_series(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Next => "Target dates: next",
+        Stage::LongTerm => "Target dates: long-term",
+        Stage::Alternative => "Target dates: option",
+        Stage::Past | Stage::Current => "",
+    }
+}
+
+fn draw_targets(p: &mut egui_plot::PlotUi<'_>, targets: &[Target<'_>], palette: &Palette) {
+    for stage in [Stage::Next, Stage::LongTerm, Stage::Alternative] {
+        let points: Vec<[f64; 2]> = targets
+            .iter()
+            .filter(|t| t.stage == stage)
+            .map(|t| [x_of(t.at), lane(stage)])
+            .collect();
+        if points.is_empty() {
+            continue;
+        }
+        p.points(
+            Points::new(target_series(stage), PlotPoints::new(points))
+                .shape(MarkerShape::Diamond)
+                .radius(6.0)
+                .filled(true)
+                .color(stage_colour(stage, palette.dark)),
+        );
     }
 }
 
@@ -402,8 +550,75 @@ fn milestone_dots(plan: &Plan) -> (Vec<Dot<'_>>, Vec<Dot<'_>>) {
         .partition(|d| d.milestone.done.is_some())
 }
 
-/// Milestones on their own lane: filled when done (at the done date), hollow when due.
-fn draw_milestones(p: &mut egui_plot::PlotUi<'_>, done: &[Dot<'_>], open: &[Dot<'_>]) {
+/// A milestone title kept beside its dot.
+struct Label {
+    /// Where the title starts (days).
+    x: f64,
+    text: String,
+}
+
+/// The milestone titles that fit beside their dots at this scale.
+fn milestone_labels(
+    ctx: &egui::Context,
+    done: &[Dot<'_>],
+    open: &[Dot<'_>],
+    scale: Scale,
+) -> Vec<Label> {
+    let mut dots: Vec<(f64, String)> = done
+        .iter()
+        .chain(open)
+        .map(|d| (x_of(d.at), short_title(&d.milestone.title)))
+        .collect();
+    dots.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let xs: Vec<f64> = dots.iter().map(|d| d.0).collect();
+    let widths: Vec<f64> = dots
+        .iter()
+        .map(|d| title_px(ctx, &d.1) * scale.days_per_px)
+        .collect();
+    let gap = LABEL_GAP_PX * scale.days_per_px;
+    let keep = labels_that_fit(&xs, &widths, gap);
+    dots.into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|((x, text), _)| Label { x: x + gap, text })
+        .collect()
+}
+
+/// A title cut to [`LABEL_CHARS`] characters, with an ellipsis when cut.
+fn short_title(title: &str) -> String {
+    let title = title.trim();
+    if title.chars().count() <= LABEL_CHARS {
+        return title.to_string();
+    }
+    let cut: String = title.chars().take(LABEL_CHARS - 1).collect();
+    format!("{}\u{2026}", cut.trim_end())
+}
+
+/// Which dots keep their title beside them, for dots in date order (`xs`,
+/// in days) and each title's width (days): a title starts `gap` after its
+/// dot and is kept only if it ends `gap` before the next dot, so titles
+/// never overlap one another or hide a dot. Dots too close together (or a
+/// plot zoomed far out) keep their titles for hover only.
+fn labels_that_fit(xs: &[f64], widths: &[f64], gap: f64) -> Vec<bool> {
+    xs.iter()
+        .zip(widths)
+        .enumerate()
+        .map(|(i, (x, w))| {
+            let next = xs.get(i + 1).copied().unwrap_or(f64::INFINITY);
+            x + gap + w + gap <= next
+        })
+        .collect()
+}
+
+/// Milestones on their own lane: filled when done (at the done date), hollow
+/// when due, with their titles where there is room.
+fn draw_milestones(
+    p: &mut egui_plot::PlotUi<'_>,
+    done: &[Dot<'_>],
+    open: &[Dot<'_>],
+    labels: &[Label],
+    text: Color32,
+) {
     let points = |dots: &[Dot<'_>]| {
         PlotPoints::new(dots.iter().map(|d| [x_of(d.at), MILESTONE_LANE]).collect())
     };
@@ -419,6 +634,17 @@ fn draw_milestones(p: &mut egui_plot::PlotUi<'_>, done: &[Dot<'_>], open: &[Dot<
             .color(Color32::from_rgb(200, 150, 60))
             .filled(false),
     );
+    for l in labels {
+        p.text(
+            Text::new(
+                "Milestone title",
+                PlotPoint::new(l.x, MILESTONE_LANE),
+                RichText::new(&l.text).color(text),
+            )
+            .anchor(egui::Align2::LEFT_CENTER)
+            .allow_hover(false),
+        );
+    }
 }
 
 fn long_date(d: Date) -> String {
@@ -438,22 +664,29 @@ fn milestone_text(m: &Milestone, goal: &Goal, today: Date) -> String {
     format!("{}\nGoal: {}\n{when}", m.title, goal.title)
 }
 
-/// The role whose bar is at a point of the plot.
-fn span_at(spans: &[RoleSpan], at: PlotPoint) -> Option<&RoleSpan> {
+/// The role whose bar (at least `min_bar` days wide) is at a point of the plot.
+fn span_at(spans: &[RoleSpan], at: PlotPoint, min_bar: f64) -> Option<&RoleSpan> {
     spans.iter().find(|s| {
-        (at.y - lane(s.stage)).abs() <= BAR_HALF_HEIGHT
-            && at.x >= x_of(s.from)
-            && at.x <= x_of(s.to)
+        let (x0, x1) = bar_x(s, min_bar);
+        (at.y - lane(s.stage)).abs() <= BAR_HALF_HEIGHT && at.x >= x0 && at.x <= x1
     })
 }
 
-/// The hover label: a milestone near the pointer, else the role under it, and the date.
+/// What the plot's points are, for their hover text.
+struct Dots<'a, 'p> {
+    done: &'a [Dot<'p>],
+    open: &'a [Dot<'p>],
+    targets: &'a [Target<'p>],
+}
+
+/// The hover label: a milestone or target date near the pointer, else the
+/// role under it, and the date.
 fn hover_text(
     hover: &HoverPosition<'_>,
     plan: &Plan,
     spans: &[RoleSpan],
-    done: &[Dot<'_>],
-    open: &[Dot<'_>],
+    dots: &Dots<'_, '_>,
+    min_bar: f64,
     today: Date,
 ) -> Option<String> {
     let position = match *hover {
@@ -462,30 +695,57 @@ fn hover_text(
             position,
             index,
         } => {
-            let dots = match plot_name {
-                DONE_SERIES => done,
-                OPEN_SERIES => open,
+            let milestones = match plot_name {
+                DONE_SERIES => dots.done,
+                OPEN_SERIES => dots.open,
                 _ => &[],
             };
-            if let Some(d) = dots.get(index) {
+            if let Some(d) = milestones.get(index) {
                 return Some(milestone_text(d.milestone, d.goal, today));
+            }
+            let target = dots
+                .targets
+                .iter()
+                .filter(|t| target_series(t.stage) == plot_name)
+                .nth(index);
+            if let Some(t) = target {
+                return Some(format!(
+                    "{}\nHope to start by {}",
+                    t.role.title,
+                    t.at.strftime("%b %Y")
+                ));
             }
             position
         }
         HoverPosition::Elsewhere { position } => position,
     };
     let day = long_date(date_at(position.x)?);
-    let role = span_at(spans, position).and_then(|s| Some((s, plan.role(s.role)?)));
+    let role = span_at(spans, position, min_bar).and_then(|s| Some((s, plan.role(s.role)?)));
     Some(match role {
-        Some((s, r)) => format!(
-            "{} ({})\n{} to {}\n{day}",
-            r.title,
-            s.stage.label().to_lowercase(),
-            s.from.strftime("%b %Y"),
-            s.to.strftime("%b %Y"),
-        ),
+        Some((s, r)) => format!("{}\n{day}", role_text(s, r)),
         None => day,
     })
+}
+
+/// What a role's bar says on hover: its title and stage, and its span; a
+/// role not held yet says so, with when it is hoped for.
+fn role_text(s: &RoleSpan, r: &Role) -> String {
+    let month = |d: Date| d.strftime("%b %Y").to_string();
+    let stage = s.stage.label().to_lowercase();
+    if !future(s.stage) {
+        return format!(
+            "{} ({stage})\n{} to {}",
+            r.title,
+            month(s.from),
+            month(s.to)
+        );
+    }
+    let when = match r.target_date {
+        Some(t) if s.from < t => format!("from {}, hope to start by {}", month(s.from), month(t)),
+        Some(t) => format!("hope to start by {}", month(t)),
+        None => format!("from {} (no target date)", month(s.from)),
+    };
+    format!("{} ({stage}, not held yet)\n{when}", r.title)
 }
 
 /// The x range the roadmap fits to before any zoom: the roles, the milestones
@@ -639,6 +899,113 @@ fn lane_name(y: f64) -> String {
 mod tests {
     use super::*;
 
+    const NO_DOTS: Dots<'static, 'static> = Dots {
+        done: &[],
+        open: &[],
+        targets: &[],
+    };
+
+    /// A current role from 2024 leading to a next role hoped for by June
+    /// 2028, the current role ending when `current_end` says.
+    fn path(current_end: Option<Date>) -> Plan {
+        let mut current = Role::new(RoleId(1), "Clinical educator", Stage::Current);
+        current.start = Some(Date::constant(2024, 1, 8));
+        current.end = current_end;
+        current.leads_to = vec![RoleId(2)];
+        let mut next = Role::new(RoleId(2), "Program manager", Stage::Next);
+        next.target_date = Some(Date::constant(2028, 6, 1));
+        Plan {
+            roles: vec![current, next],
+            ..Plan::default()
+        }
+    }
+
+    #[test]
+    fn a_future_role_is_not_drawn_as_held_today() {
+        let today = Date::constant(2026, 11, 25);
+        let hover = |plan: &Plan, d: Date, stage: Stage| {
+            let spans = role_spans(plan, today);
+            let at = HoverPosition::Elsewhere {
+                position: PlotPoint::new(x_of(d) + 0.5, lane(stage)),
+            };
+            hover_text(&at, plan, &spans, &NO_DOTS, 10.0, today).unwrap_or_default()
+        };
+        // The current role has no planned end: the next role is a short
+        // bar at its target date, nothing before it.
+        let plan = path(None);
+        let spans = role_spans(&plan, today);
+        let target = x_of(Date::constant(2028, 6, 1));
+        assert_eq!(bar_x(&spans[1], 10.0), (target, target + 10.0));
+        assert_eq!(hover(&plan, today, Stage::Next), "25 Nov 2026");
+        assert_eq!(
+            hover(&plan, Date::constant(2028, 6, 3), Stage::Next),
+            "Program manager (next, not held yet)\nhope to start by Jun 2028\n3 Jun 2028"
+        );
+        // The current role ends in March 2027: the next one starts there.
+        let plan = path(Some(Date::constant(2027, 3, 31)));
+        let spans = role_spans(&plan, today);
+        assert_eq!(
+            bar_x(&spans[1], 10.0),
+            (x_of(Date::constant(2027, 3, 31)), target)
+        );
+        assert_eq!(hover(&plan, today, Stage::Next), "25 Nov 2026");
+        assert_eq!(
+            hover(&plan, Date::constant(2027, 9, 1), Stage::Next),
+            "Program manager (next, not held yet)\nfrom Mar 2027, hope to start by Jun 2028\n1 Sep 2027"
+        );
+        // The roles held say so plainly.
+        assert_eq!(
+            hover(&plan, today, Stage::Current),
+            "Clinical educator (current)\nJan 2024 to Mar 2027\n25 Nov 2026"
+        );
+    }
+
+    #[test]
+    fn a_future_roles_target_date_is_marked_and_named_on_hover() {
+        let today = Date::constant(2026, 11, 25);
+        let plan = path(None);
+        let spans = role_spans(&plan, today);
+        let targets = target_marks(&plan, &spans);
+        let marked: Vec<(Date, Stage)> = targets.iter().map(|t| (t.at, t.stage)).collect();
+        assert_eq!(marked, [(Date::constant(2028, 6, 1), Stage::Next)]);
+        let dots = Dots {
+            done: &[],
+            open: &[],
+            targets: &targets,
+        };
+        let near = HoverPosition::NearDataPoint {
+            plot_name: target_series(Stage::Next),
+            position: PlotPoint::new(x_of(Date::constant(2028, 6, 1)), lane(Stage::Next)),
+            index: 0,
+        };
+        assert_eq!(
+            hover_text(&near, &plan, &spans, &dots, 10.0, today).as_deref(),
+            Some("Program manager\nHope to start by Jun 2028")
+        );
+    }
+
+    #[test]
+    fn milestone_titles_that_would_overlap_are_left_to_hover() {
+        // Dots at 0, 10, 100, 100.5 and 300 days; titles 20 days wide, 2 days from their dot.
+        let xs = [0.0, 10.0, 100.0, 100.5, 300.0];
+        let widths = [20.0, 20.0, 20.0, 20.0, 20.0];
+        assert_eq!(
+            labels_that_fit(&xs, &widths, 2.0),
+            [false, true, false, true, true],
+            "a title that would reach the next dot (or its title) gives way"
+        );
+        // Zoomed far out, the same titles are wider than the gaps: only the last stays.
+        let wide = [200.0; 5];
+        assert_eq!(
+            labels_that_fit(&xs, &wide, 2.0),
+            [false, false, false, false, true]
+        );
+        assert_eq!(short_title("  Pass the CNE exam "), "Pass the CNE exam");
+        let long = short_title("Present the new-graduate residency outcomes to the nursing board");
+        assert_eq!(long.chars().count(), LABEL_CHARS);
+        assert!(long.ends_with('\u{2026}'), "{long}");
+    }
+
     #[test]
     fn a_milestone_on_hover_names_itself_its_goal_and_its_date() {
         let today = Date::constant(2026, 11, 25);
@@ -693,8 +1060,12 @@ mod tests {
                 },
                 &plan,
                 &[],
-                &done,
-                &open,
+                &Dots {
+                    done: &done,
+                    open: &open,
+                    targets: &[],
+                },
+                0.0,
                 today,
             )
             .unwrap_or_default()
@@ -724,12 +1095,12 @@ mod tests {
         };
         let on_bar = at(Date::constant(2021, 1, 12), lane(Stage::Past) + 0.2);
         assert_eq!(
-            hover_text(&on_bar, &plan, &spans, &[], &[], today).as_deref(),
+            hover_text(&on_bar, &plan, &spans, &NO_DOTS, 0.0, today).as_deref(),
             Some("Charge Nurse, 4 West (past)\nSep 2019 to Mar 2022\n12 Jan 2021")
         );
         let above = at(Date::constant(2021, 1, 12), lane(Stage::Past) + 0.5);
         assert_eq!(
-            hover_text(&above, &plan, &spans, &[], &[], today).as_deref(),
+            hover_text(&above, &plan, &spans, &NO_DOTS, 0.0, today).as_deref(),
             Some("12 Jan 2021")
         );
     }
@@ -792,7 +1163,7 @@ mod tests {
             position: PlotPoint::new(1.0e12, 0.0),
         };
         assert_eq!(
-            hover_text(&hover, &Plan::default(), &[], &[], &[], Date::MIN),
+            hover_text(&hover, &Plan::default(), &[], &NO_DOTS, 0.0, Date::MIN),
             None
         );
     }
