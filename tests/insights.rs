@@ -378,3 +378,46 @@ fn the_window_buttons_set_how_far_back_the_plots_go() {
         "no further back than 12 months: {year}"
     );
 }
+
+#[test]
+fn every_click_through_on_three_days_opens_the_log_with_real_dates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = early(dir.path(), common::early::Log::ThreeDays);
+    let mut opened = 0;
+    for plot in PLOTS {
+        for (fx, fy) in [(0.97, 0.9), (0.9, 0.8), (0.5, 0.5), (0.05, 0.5), (0.2, 0.1)] {
+            h.state_mut().set_view(View::Insights);
+            h.run();
+            let Some(node) = h.query_by_label(plot) else {
+                continue;
+            };
+            let rect = node.rect();
+            let pos = Pos2::new(
+                rect.min.x + rect.width() * fx,
+                rect.min.y + rect.height() * fy,
+            );
+            click_at(&mut h, pos);
+            if h.state().view() != View::Log {
+                continue;
+            }
+            opened += 1;
+            let filter = h.state_mut().views_mut().log.filter.clone();
+            let to = filter.to.expect("a last day");
+            assert!(
+                (date(2026, 1, 1)..=date(2027, 1, 31)).contains(&to),
+                "{plot}: to {to}"
+            );
+            if let Some(from) = filter.from {
+                assert!(
+                    from <= to && from >= date(2026, 1, 1),
+                    "{plot}: {from} to {to}"
+                );
+            }
+            assert!(
+                h.query_by_label_contains("is not a date").is_none(),
+                "{plot}"
+            );
+        }
+    }
+    assert!(opened >= 4, "{opened} clicks opened the Log");
+}

@@ -646,10 +646,7 @@ fn entry_row(ui: &mut egui::Ui, plan: &Plan, e: &LogEntry, with_day: bool) {
     if !links.is_empty() {
         ui.horizontal(|ui| {
             ui.add_space(24.0);
-            ui.add(
-                egui::Label::new(RichText::new(format!("linked to {links}")).small().weak())
-                    .truncate(),
-            );
+            ui.add(egui::Label::new(RichText::new(format!("linked to {links}")).weak()).truncate());
         });
     }
 }
@@ -684,11 +681,11 @@ fn goals_served(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         };
         let open = !matches!(goal.status, GoalStatus::Done | GoalStatus::Dropped);
         ui.horizontal(|ui| {
+            ui.label(&goal.title);
             progress_bar(ui, p, open, 180.0);
             if open {
                 status_badge(ui, p.status);
             }
-            ui.add(egui::Label::new(&goal.title).truncate());
         });
     }
 }

@@ -91,7 +91,7 @@ pub(super) fn alignment(view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
                 items.push((colour(ui.ctx(), 1), "Average over 4 weeks".to_string()));
             }
             plots::legend(ui, &items);
-            view.open_week_at(clicked, None);
+            view.open_week_at(clicked, None, cx.today);
         },
     );
 }

@@ -43,15 +43,23 @@ pub(super) fn pace(view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
                 };
                 ui.horizontal(|ui| {
                     let link = ui
-                        .add_sized(
-                            [title, ui.spacing().interact_size.y],
-                            egui::Label::new(
-                                egui::RichText::new(&goal.title)
-                                    .color(ui.visuals().hyperlink_color),
-                            )
-                            .truncate()
-                            .sense(egui::Sense::click()),
+                        .allocate_ui_with_layout(
+                            egui::vec2(title, ui.spacing().interact_size.y),
+                            egui::Layout::left_to_right(egui::Align::Center),
+                            |ui| {
+                                ui.set_width(title);
+                                ui.add(
+                                    egui::Label::new(
+                                        egui::RichText::new(&goal.title)
+                                            .color(ui.visuals().hyperlink_color),
+                                    )
+                                    .truncate()
+                                    .show_tooltip_when_elided(false)
+                                    .sense(egui::Sense::click()),
+                                )
+                            },
                         )
+                        .inner
                         .on_hover_text(format!("{}\nShow its entries in the Log", goal.title));
                     if link.clicked() {
                         view.open(None, cx.today, Some(Key::Goal(goal.id)), None);

@@ -108,7 +108,7 @@ pub(super) fn levels(view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
                     };
                     d(*a).total_cmp(&d(*b))
                 });
-                view.open_week_at(clicked, nearest.map(Key::Skill));
+                view.open_week_at(clicked, nearest.map(Key::Skill), cx.today);
             }
         },
     );

@@ -1,7 +1,7 @@
 //! The milestone burn-up with its pace line and projected finish. It runs
 //! on past today to the last due date, so the milestones ahead show.
 
-use super::{Cx, InsightsView, PLOT_HEIGHT, clip, step};
+use super::{Cx, InsightsView, PLOT_HEIGHT, since, step};
 use crate::model::insights::BurnUp;
 use crate::time_axis::day_of;
 use crate::ui::plots::{self, card, colour, date_plot, fit, grey};
@@ -62,18 +62,13 @@ pub(super) fn burn_up(view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
                 .max()
                 .unwrap_or(cx.range.1);
             let range = (cx.range.0, to);
-            let from = day_of(range.0);
             let mut clicked = None;
             let shown = date_plot("burnup", range, PLOT_HEIGHT, "Milestones", count_text)
                 .include_y(0.0)
                 .include_y(f64::from(b.total))
                 .show(ui, |p| {
                     let width = p.response().rect.width();
-                    let pts = |v: &[(Date, u32)]| -> Vec<[f64; 2]> {
-                        let all: Vec<[f64; 2]> =
-                            v.iter().map(|(d, n)| [day_of(*d), f64::from(*n)]).collect();
-                        clip(&all, from)
-                    };
+                    let pts = |v: &[(Date, u32)]| since(v, range.0, f64::from);
                     let (done, due) = (pts(&b.done), pts(&b.planned));
                     p.line(
                         plots::line("Done", fit(&step(&done), width))
@@ -126,7 +121,7 @@ pub(super) fn burn_up(view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
                 items.push((colour(ui.ctx(), 5), "Projected finish".to_string()));
             }
             plots::legend(ui, &items);
-            view.open_week_at(clicked, None);
+            view.open_week_at(clicked, None, cx.today);
             ui.label(finish_text(b));
         },
     );

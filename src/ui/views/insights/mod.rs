@@ -23,7 +23,7 @@ use super::log::Filter;
 use crate::model::insights::{Insights, Key, StackBy};
 use crate::model::metrics::week_start;
 use crate::model::{ExperienceKind, Period, Plan, SkillId};
-use crate::time_axis::date_at;
+use crate::time_axis::{date_at, day_of};
 use crate::ui::plots::{colour, grey};
 use egui::{RichText, Ui};
 use egui_plot::PlotPoint;
@@ -201,9 +201,10 @@ impl InsightsView {
             });
     }
 
-    /// Opens the Log on the week under a click, if there was one.
-    fn open_week_at(&mut self, clicked: Option<PlotPoint>, key: Option<Key>) {
-        if let Some(day) = clicked.and_then(|c| date_at(c.x)) {
+    /// Opens the Log on the week under a click, if there was one on a day
+    /// up to today (a plot that runs on into the future has no log there).
+    fn open_week_at(&mut self, clicked: Option<PlotPoint>, key: Option<Key>, today: Date) {
+        if let Some(day) = clicked.and_then(|c| date_at(c.x)).filter(|d| *d <= today) {
             self.open(
                 Period::Week.start_of(day),
                 Period::Week.end_of(day),
@@ -278,15 +279,16 @@ fn step(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
     out
 }
 
-/// The points of a series from `from` on; a series that started earlier
-/// gets a point at `from` with the value it had then.
-fn clip(points: &[[f64; 2]], from: f64) -> Vec<[f64; 2]> {
-    let first = points.partition_point(|p| p[0] < from);
-    let mut out = Vec::with_capacity(points.len() - first + 1);
-    if first > 0 {
-        out.push([from, points[first - 1][1]]);
+/// The points of a dated series (sorted by date) from `from` on; a series
+/// that began earlier gets a point at `from` with the value it had then.
+/// Only the days shown become points, so a long past costs nothing a frame.
+fn since<T: Copy>(series: &[(Date, T)], from: Date, y: impl Fn(T) -> f64) -> Vec<[f64; 2]> {
+    let first = series.partition_point(|(d, _)| *d < from);
+    let mut out = Vec::with_capacity(series.len() - first + 1);
+    if let Some(&(_, v)) = first.checked_sub(1).and_then(|i| series.get(i)) {
+        out.push([day_of(from), y(v)]);
     }
-    out.extend_from_slice(&points[first..]);
+    out.extend(series[first..].iter().map(|(d, v)| [day_of(*d), y(*v)]));
     out
 }
 
@@ -325,6 +327,22 @@ mod tests {
     use jiff::civil::date;
 
     const TODAY: Date = date(2026, 11, 25);
+
+    #[test]
+    fn a_series_from_a_day_carries_its_value_there_and_keeps_the_rest() {
+        let series = [(date(2026, 1, 1), 1), (date(2026, 3, 1), 3)];
+        let at = |d| day_of(d);
+        assert_eq!(
+            since(&series, date(2026, 2, 1), f64::from),
+            [[at(date(2026, 2, 1)), 1.0], [at(date(2026, 3, 1)), 3.0]]
+        );
+        assert_eq!(since(&series, date(2025, 1, 1), f64::from).len(), 2);
+        assert_eq!(
+            since(&series, date(2026, 4, 1), f64::from),
+            [[at(date(2026, 4, 1)), 3.0]]
+        );
+        assert!(since::<u8>(&[], TODAY, f64::from).is_empty());
+    }
 
     #[test]
     fn the_window_reaches_back_from_today_but_not_before_the_plan() {

@@ -1,7 +1,7 @@
 //! The target roles: readiness over time with the forecast held against
 //! the date the person wants, and the roles compared side by side.
 
-use super::{Cx, InsightsView, PLOT_HEIGHT, clip, percent_text, step};
+use super::{Cx, InsightsView, PLOT_HEIGHT, percent_text, since, step};
 use crate::model::RoleId;
 use crate::model::insights::{FORECAST_RULE, Insights};
 use crate::time_axis::day_of;
@@ -38,7 +38,6 @@ pub(super) fn readiness(view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
                 ui.label("No target role lists required skills yet: add a Next role on the Roadmap and the skills it asks for.");
             } else {
                 let mut clicked = None;
-                let from = day_of(cx.range.0);
                 let shown = date_plot(
                     "readiness",
                     cx.range,
@@ -53,11 +52,7 @@ pub(super) fn readiness(view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
                         let name = plan.role(*role).map_or("Role", |r| r.title.as_str());
                         let c = role_colour(p.ctx(), ins, *role);
                         let (style, shape, radius) = role_style(i);
-                        let pts: Vec<[f64; 2]> = points
-                            .iter()
-                            .map(|(d, r)| [day_of(*d), r * 100.0])
-                            .collect();
-                        let pts = clip(&pts, from);
+                        let pts = since(points, cx.range.0, |r| r * 100.0);
                         p.line(
                             plots::line(name, fit(&step(&pts), p.response().rect.width()))
                                 .color(c)
@@ -77,7 +72,7 @@ pub(super) fn readiness(view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
                     clicked = plots::clicked_at(p);
                 });
                 plots::name(&shown.response, "Readiness over time (plot)");
-                view.open_week_at(clicked, None);
+                view.open_week_at(clicked, None, cx.today);
             }
             for o in &ins.options {
                 let Some(role) = plan.role(o.role) else {

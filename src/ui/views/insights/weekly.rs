@@ -1,7 +1,7 @@
 //! Hours per week, stacked by goal or by skill, and the hours so far on
 //! each goal.
 
-use super::{Cx, InsightsView, PLOT_HEIGHT, bar_span, clip, hours_text, key_colour, key_name};
+use super::{Cx, InsightsView, PLOT_HEIGHT, bar_span, hours_text, key_colour, key_name, since};
 use crate::model::Period;
 use crate::model::insights::{StackBy, Weekly};
 use crate::time_axis::{date_at, day_of};
@@ -145,7 +145,6 @@ pub(super) fn weekly(view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
 fn cumulative(ui: &mut Ui, cx: &Cx<'_>) {
     let plan = cx.plan;
     ui.label(RichText::new("Hours so far, per goal (same colours)").strong());
-    let from = day_of(cx.range.0);
     let shown = date_plot(
         "cumulative",
         cx.range,
@@ -164,8 +163,7 @@ fn cumulative(ui: &mut Ui, cx: &Cx<'_>) {
                 plan,
                 Some(crate::model::insights::Key::Goal(*goal)),
             );
-            let pts: Vec<[f64; 2]> = points.iter().map(|(d, h)| [day_of(*d), *h]).collect();
-            let pts = fit(&clip(&pts, from), width);
+            let pts = fit(&since(points, cx.range.0, |h| h), width);
             p.line(plots::line(name, pts.clone()).color(c).width(2.0));
             if pts.len() < 60 {
                 p.points(
