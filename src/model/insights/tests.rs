@@ -769,6 +769,17 @@ fn nothing_panics_at_the_ends_of_the_calendar() {
             "saturates"
         );
         let _ = level_steps(&plan, SkillId(1), day, day);
+        // The forecast's words hold at the ends too.
+        for o in &i.options {
+            let _ = (
+                o.forecast.sentence(),
+                o.forecast.headline(),
+                o.forecast.what_it_takes(),
+            );
+        }
+        for g in &i.goals {
+            let _ = g.projection_text();
+        }
     }
 }
 

@@ -367,6 +367,13 @@ mod tests {
             Window::ThreeMonths.range(TODAY, Some(date(2020, 1, 1))),
             (date(2026, 8, 24), end)
         );
+        // The ends of the calendar hold.
+        for day in [Date::MIN, Date::MAX] {
+            for w in Window::ALL {
+                let (from, to) = w.range(day, Some(day));
+                assert!(from <= to, "{w:?} at {day}");
+            }
+        }
         // Nothing on record yet: 8 weeks up to today's week.
         assert_eq!(Window::All.range(TODAY, None), (date(2026, 10, 5), end));
     }
