@@ -199,11 +199,7 @@ fn a_weekly_review_is_written_and_saved() {
 #[test]
 fn the_review_shows_the_weeks_numbers_at_once_and_adds_a_review_only_when_an_answer_is_written() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let s = settings(dir.path(), TODAY);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_| App::from_plan(small_plan(), s));
-    h.run();
+    let mut h = small_app(dir.path());
     press(&mut h, Modifiers::COMMAND, Key::Num7);
     // Mon 23 and Tue 24, 20 minutes each; no review in the plan yet.
     assert!(h.query_by_label("Week of 23 November 2026").is_some());
@@ -329,14 +325,21 @@ fn small_plan() -> Plan {
     }
 }
 
+/// The small plan open on Today.
+fn small_app(dir: &std::path::Path) -> Harness<'static, App> {
+    let mut h = common::ui::plan_app(
+        small_plan(),
+        settings(dir, TODAY),
+        egui::vec2(1280.0, 800.0),
+    );
+    h.run();
+    h
+}
+
 #[test]
 fn streak_and_readiness_match_hand_worked_numbers() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let s = settings(dir.path(), TODAY);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_| App::from_plan(small_plan(), s));
-    h.run();
+    let mut h = small_app(dir.path());
     // Streak: Thu 19, Fri 20, (weekend skipped), Mon 23, Tue 24 = 4 days; Wed 18 was missed.
     assert!(h.query_by_label("Streak: 4 days").is_some());
     // Readiness: skill 1 at 2 of 4 (0.5), skill 2 at 4 of 3 (capped 1.0), skill 1 at 2 of 3 (0.667):

@@ -14,11 +14,11 @@ use stepstone::ui::App;
 use stepstone::ui::commands::View;
 
 fn today(dir: &std::path::Path, log: Log) -> Harness<'static, App> {
-    let s = settings(dir, TODAY);
-    let plan = early_plan(log);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |_| App::from_plan(plan.clone(), s));
+    let mut h = common::ui::plan_app(
+        early_plan(log),
+        settings(dir, TODAY),
+        egui::vec2(1280.0, 800.0),
+    );
     h.state_mut().set_view(View::Today);
     h.run();
     h

@@ -184,11 +184,11 @@ fn a_click_on_an_evidence_bar_opens_the_log_with_no_made_up_first_day() {
 /// A new person's plan (see `common::early`) on Insights, in a window tall
 /// enough for every card.
 fn early(dir: &std::path::Path, log: common::early::Log) -> Harness<'static, App> {
-    let s = settings(dir, common::early::TODAY);
-    let plan = common::early::early_plan(log);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 2600.0))
-        .build_eframe(move |_| App::from_plan(plan.clone(), s));
+    let mut h = common::ui::plan_app(
+        common::early::early_plan(log),
+        settings(dir, common::early::TODAY),
+        egui::vec2(1280.0, 2600.0),
+    );
     h.state_mut().set_view(View::Insights);
     h.run();
     h

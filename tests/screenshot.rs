@@ -29,6 +29,30 @@ fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// What a picture test holds while it runs: the display to itself, a
+/// folder for its files, and where its pictures go.
+struct Shoot {
+    _display: std::sync::MutexGuard<'static, ()>,
+    dir: tempfile::TempDir,
+    out_dir: std::path::PathBuf,
+}
+
+/// Takes the display (which must be there) and makes the folders.
+fn begin() -> Shoot {
+    let display = one_at_a_time();
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "DISPLAY is not set: start Xvfb first"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = out_dir(dir.path());
+    Shoot {
+        _display: display,
+        dir,
+        out_dir,
+    }
+}
+
 /// Every `--view` name.
 const VIEWS: [&str; 8] = [
     "roadmap", "skills", "goals", "people", "today", "log", "review", "insights",
@@ -37,14 +61,12 @@ const VIEWS: [&str; 8] = [
 #[test]
 #[ignore = "needs a display: run under Xvfb with --ignored (see .ci/run)"]
 fn every_view_of_the_sample_makes_a_real_picture() {
-    let _display = one_at_a_time();
-    assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "DISPLAY is not set: start Xvfb first"
-    );
-    let dir = tempfile::tempdir().expect("tempdir");
+    let Shoot {
+        _display,
+        dir,
+        out_dir,
+    } = begin();
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.stepstone.ron");
-    let out_dir = out_dir(dir.path());
     for view in VIEWS {
         shoot(
             &sample,
@@ -94,13 +116,11 @@ fn short_plan(
 #[test]
 #[ignore = "needs a display: run under Xvfb with --ignored (see .ci/run)"]
 fn the_roadmap_at_three_zoom_levels_and_empty_makes_real_pictures() {
-    let _display = one_at_a_time();
-    assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "DISPLAY is not set: start Xvfb first"
-    );
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out_dir = out_dir(dir.path());
+    let Shoot {
+        _display,
+        dir,
+        out_dir,
+    } = begin();
     let plans = [
         (
             "years",
@@ -158,13 +178,11 @@ fn the_roadmap_at_three_zoom_levels_and_empty_makes_real_pictures() {
 #[test]
 #[ignore = "needs a display: run under Xvfb with --ignored (see .ci/run)"]
 fn insights_and_today_of_new_plans_make_real_pictures_at_two_sizes() {
-    let _display = one_at_a_time();
-    assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "DISPLAY is not set: start Xvfb first"
-    );
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out_dir = out_dir(dir.path());
+    let Shoot {
+        _display,
+        dir,
+        out_dir,
+    } = begin();
     let mut plans: Vec<(&str, std::path::PathBuf)> = Vec::new();
     for log in common::early::Log::ALL {
         let path = dir.path().join(format!("{}.stepstone.ron", log.name()));
@@ -191,16 +209,15 @@ fn insights_and_today_of_new_plans_make_real_pictures_at_two_sizes() {
 #[test]
 #[ignore = "needs a display: run under Xvfb with --ignored (see .ci/run)"]
 fn a_folder_of_plans_with_a_broken_one_makes_a_real_picture() {
-    let _display = one_at_a_time();
-    assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "DISPLAY is not set: start Xvfb first"
-    );
-    let dir = tempfile::tempdir().expect("tempdir");
+    let Shoot {
+        _display,
+        dir,
+        out_dir,
+    } = begin();
     let folder = dir.path().join("mentees");
     std::fs::create_dir(&folder).expect("folder");
     common::folder::folder_of_plans(&folder);
-    let out = out_dir(dir.path()).join("mentor.png");
+    let out = out_dir.join("mentor.png");
     shoot(&folder, "2026-11-25", "today", &out, dir.path());
 }
 

@@ -27,6 +27,17 @@ pub fn open_app(settings: Settings, file: Option<PathBuf>) -> Harness<'static, A
         .build_eframe(move |_cc| App::new(file.as_deref(), settings))
 }
 
+/// An app `size` points large, opened on `plan` (as if read from no file).
+pub fn plan_app(
+    plan: stepstone::model::Plan,
+    settings: Settings,
+    size: egui::Vec2,
+) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(size)
+        .build_eframe(move |_cc| App::from_plan(plan, settings))
+}
+
 /// A copy of the sample plan in `dir`.
 pub fn sample_copy(dir: &Path) -> PathBuf {
     let path = dir.join("me.stepstone.ron");
