@@ -126,6 +126,29 @@ pub fn parse_typed_day(text: &str, today: Date) -> Result<Date, DateError> {
     }
 }
 
+/// The day something was done, typed as people write it in a log: `today`,
+/// `yesterday`, `-2d` or `-1w` (back from `today`), a weekday (`fri`,
+/// `friday`: the last one, today's weekday being today), or a date
+/// ([`parse_date`]). Unlike [`parse_typed_day`], a weekday looks back, and
+/// a month or a count of months is not a day.
+pub fn parse_logged_day(text: &str, today: Date) -> Result<Date, DateError> {
+    let t = text.trim().to_ascii_lowercase();
+    let unknown = || DateError::Typed(TypedDayError(text.trim().to_string()));
+    if let Some(weekday) = weekday_named(&t) {
+        let mut day = today;
+        while day.weekday() != weekday {
+            day = day.yesterday().map_err(|_| unknown())?;
+        }
+        return Ok(day);
+    }
+    let signed = t.starts_with(['+', '-']);
+    let month = t.len() == 7 && t.as_bytes().get(4) == Some(&b'-');
+    if (signed && !t.ends_with(['d', 'w'])) || month || t.starts_with("next ") {
+        return Err(unknown());
+    }
+    parse_typed_day(&t, today)
+}
+
 fn weekday_named(name: &str) -> Option<jiff::civil::Weekday> {
     use jiff::civil::Weekday::{Friday, Monday, Saturday, Sunday, Thursday, Tuesday, Wednesday};
     Some(match name {

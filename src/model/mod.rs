@@ -11,6 +11,7 @@ mod merge_in;
 pub mod metrics;
 mod overview;
 mod plan;
+pub mod quick_add;
 mod roadmap;
 mod share;
 mod shift;
@@ -18,7 +19,7 @@ mod start;
 mod validate;
 
 pub use appended::Base;
-pub use dates::{DateError, TypedDayError, parse_date, parse_typed_day};
+pub use dates::{DateError, TypedDayError, parse_date, parse_logged_day, parse_typed_day};
 pub use edit::{Edit, EditError, Item, ItemRef};
 pub use ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId, next_id};
 pub use log_index::LogIndex;
