@@ -756,7 +756,8 @@ fn the_day_box_takes_the_short_ways_people_type_days() {
         ("-1w", date(2026, 11, 18)),
         ("2026-10", date(2026, 10, 31)),
     ] {
-        type_text(&mut h, &format!("Logged for {typed}"));
+        // The day typed in the line would be read from its end: it is in the middle here.
+        type_text(&mut h, &format!("Logged for {typed} in the Day box"));
         h.get_by_role_and_label(A11yRole::TextInput, "Day").focus();
         h.run();
         press(&mut h, Modifiers::COMMAND, Key::A);
@@ -765,7 +766,7 @@ fn the_day_box_takes_the_short_ways_people_type_days() {
         let e = h.state().plan().log.last().expect("entry");
         assert_eq!(
             (e.text.as_str(), e.date),
-            (format!("Logged for {typed}").as_str(), want)
+            (format!("Logged for {typed} in the Day box").as_str(), want)
         );
         h.get_by_role_and_label(A11yRole::TextInput, "What did you do?")
             .focus();

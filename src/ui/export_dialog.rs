@@ -131,8 +131,8 @@ impl ExportDialog {
         self.dates_valid = true;
         if show {
             ui.horizontal(|ui| {
-                let (_, from_ok) = widgets::date_field_checked(ui, "From", &mut self.from, today);
-                let (_, to_ok) = widgets::date_field_checked(ui, "to", &mut self.to, today);
+                let from_ok = widgets::date_field_checked(ui, "From", &mut self.from, today).valid;
+                let to_ok = widgets::date_field_checked(ui, "to", &mut self.to, today).valid;
                 self.dates_valid = from_ok && to_ok;
             });
         }

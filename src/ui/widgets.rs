@@ -199,15 +199,27 @@ pub fn text_area(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> b
 
 /// An optional date: a check box to set or clear it, then the date field.
 pub fn optional_date(ui: &mut Ui, label: &str, value: &mut Option<Date>, today: Date) -> bool {
+    optional_date_from(ui, label, value, today, today)
+}
+
+/// [`optional_date`] whose tick starts the date at `first` (a milestone's
+/// due date at its goal's, say) rather than today.
+pub fn optional_date_from(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<Date>,
+    first: Date,
+    today: Date,
+) -> bool {
     ui.horizontal(|ui| {
         let mut set = value.is_some();
         let check = ui.checkbox(&mut set, label);
         let mut changed = check.changed();
         if changed {
-            *value = set.then_some(value.unwrap_or(today));
+            *value = set.then_some(value.unwrap_or(first));
         }
         if let Some(date) = value {
-            changed |= date_input(ui, check.id, label, date, today).0;
+            changed |= date_input(ui, check.id, label, date, today).changed;
         }
         changed
     })
@@ -217,12 +229,23 @@ pub fn optional_date(ui: &mut Ui, label: &str, value: &mut Option<Date>, today: 
 /// A date people can type (YYYY-MM-DD, "today", "yesterday") or pick from a
 /// calendar whose "today" is the app's clock; true if the date changed.
 pub fn date_field(ui: &mut Ui, label: &str, value: &mut Date, today: Date) -> bool {
-    date_field_checked(ui, label, value, today).0
+    date_field_checked(ui, label, value, today).changed
 }
 
-/// [`date_field`], also telling whether the box holds a date: (changed, valid).
-/// While it does not, `value` keeps the last good date.
-pub fn date_field_checked(ui: &mut Ui, label: &str, value: &mut Date, today: Date) -> (bool, bool) {
+/// What happened in a date box this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DateInput {
+    /// The date changed.
+    pub changed: bool,
+    /// The box holds a date (while it does not, the value keeps the last good one).
+    pub valid: bool,
+    /// Enter was pressed in the box.
+    pub entered: bool,
+}
+
+/// [`date_field`], also telling whether the box holds a date and whether
+/// Enter was pressed in it.
+pub fn date_field_checked(ui: &mut Ui, label: &str, value: &mut Date, today: Date) -> DateInput {
     ui.horizontal(|ui| {
         let l = ui.label(label);
         date_input(ui, l.id, label, value, today)
@@ -238,14 +261,16 @@ pub fn parse_date(text: &str, today: Date) -> Result<Date, String> {
 
 /// The typed date box, a calendar button and, for text that is not a date,
 /// a message saying what to type. The typed text is kept (per field) while
-/// it is being edited or is not a date. Returns (changed, valid).
+/// it is being edited or is not a date. Going into the box selects its
+/// text, so typing replaces it; while typing, the day it reads as shows
+/// beside it; Enter keeps the keyboard in the box.
 fn date_input(
     ui: &mut Ui,
     label: egui::Id,
     salt: &str,
     value: &mut Date,
     today: Date,
-) -> (bool, bool) {
+) -> DateInput {
     let id = ui.scope_id().with(("date_text", salt));
     let mut changed = false;
     // The typed text is kept with the date it was typed over; when the date
@@ -259,7 +284,15 @@ fn date_input(
         .desired_width(84.0)
         .hint_text("YYYY-MM-DD")
         .show(ui);
+    if out.response.response.gained_focus() {
+        select_all(ui, &out, &text);
+    }
     let response = out.response.response.clone().labelled_by(label);
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if entered {
+        // The box keeps the keyboard, its text selected, so Ctrl+A and typing work on.
+        response.request_focus();
+    }
     let parsed = parse_date(&text, today);
     if response.changed()
         && let Ok(d) = parsed
@@ -272,6 +305,13 @@ fn date_input(
         ui.data_mut(|d| d.insert_temp(id, (text.clone(), *value)));
     } else {
         ui.data_mut(|d| d.remove::<(String, Date)>(id));
+    }
+    // "-2d" or "fri" as typed: the day it reads as, before leaving the box.
+    if let Ok(d) = parsed
+        && response.has_focus()
+        && text.trim() != d.to_string()
+    {
+        ui.label(RichText::new(d.strftime("%a %-d %b %Y").to_string()).weak());
     }
     let button = ui
         .button("\u{1f4c6}")
@@ -286,7 +326,11 @@ fn date_input(
     let picked = shown.is_some_and(|r| r.inner);
     if picked {
         ui.data_mut(|d| d.remove::<(String, Date)>(id));
-        return (true, true);
+        return DateInput {
+            changed: true,
+            valid: true,
+            entered: false,
+        };
     }
     let valid = parsed.is_ok();
     if let Err(message) = parsed
@@ -294,7 +338,11 @@ fn date_input(
     {
         ui.colored_label(ui.visuals().error_fg_color, message);
     }
-    (changed, valid)
+    DateInput {
+        changed,
+        valid,
+        entered,
+    }
 }
 
 /// Drops text half typed into date fields, so they show their dates again.

@@ -5,6 +5,7 @@ pub mod goals;
 pub mod insights;
 pub mod log;
 pub mod people;
+mod quick_log;
 pub mod review;
 pub mod roadmap;
 pub mod skills;

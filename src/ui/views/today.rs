@@ -2,16 +2,13 @@
 //! (keyboard first), what is due soon, your streak and readiness for the
 //! next role, and a tough-day mode that shows how far you have come.
 
+use super::quick_log::QuickLog;
 use super::{ViewCtx, duration, link_names};
 use crate::model::insights::{FORECAST_RULE, Outlook, PaceStatus};
 use crate::model::metrics::{self, week_start};
-use crate::model::{
-    Edit, ExperienceKind, GoalId, GoalStatus, Item, LogEntry, PersonId, Plan, SkillId, name_key,
-    text_contains,
-};
-use crate::ui::widgets;
+use crate::model::{Edit, GoalId, GoalStatus, LogEntry, Plan};
 use crate::ui::widgets::{progress_bar, status_badge};
-use egui::{Event, Key, Modifiers, RichText};
+use egui::RichText;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -21,123 +18,13 @@ const DUE_SOON_DAYS: i64 = 14;
 const GROWTH_DAYS: i64 = 90;
 /// Most entries listed under "Today" and "Earlier this week".
 const MAX_LISTED: usize = 8;
-/// Most suggestions shown by the link picker.
-const MAX_SUGGESTIONS: usize = 6;
-
-/// Something a log entry can link to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Link {
-    Skill(SkillId),
-    Goal(GoalId),
-    Person(PersonId),
-}
-
-/// The entry being written in the quick-log box.
-#[derive(Clone, Debug)]
-struct Draft {
-    text: String,
-    minutes: String,
-    kind: ExperienceKind,
-    links: Vec<Link>,
-    energy: Option<u8>,
-    remembered_why: bool,
-    /// The day the entry is for; `None` is today.
-    day: Option<Date>,
-}
-
-impl Default for Draft {
-    fn default() -> Self {
-        Self {
-            text: String::new(),
-            minutes: "30".into(),
-            kind: ExperienceKind::Routine,
-            links: Vec::new(),
-            energy: None,
-            remembered_why: false,
-            day: None,
-        }
-    }
-}
-
-impl Draft {
-    /// The day the entry is for.
-    fn day(&self, today: Date) -> Date {
-        self.day.unwrap_or(today)
-    }
-
-    /// The picked links of one kind.
-    fn linked<T>(&self, of_kind: fn(Link) -> Option<T>) -> Vec<T> {
-        self.links.iter().filter_map(|l| of_kind(*l)).collect()
-    }
-}
-
-/// Keyboard bookkeeping of the quick-log box, carried between frames.
-#[derive(Default)]
-struct Pending {
-    /// An Alt shortcut was pressed whose typed text has not arrived yet.
-    alt_text: bool,
-    /// An entry was just saved: the "What did you do?" box starts a new undo history.
-    what_saved: bool,
-    /// The Day box holds text that is not a date.
-    day_invalid: bool,
-}
-
 /// The Today view's state.
+#[derive(Default)]
 pub struct TodayView {
-    draft: Draft,
-    picker: String,
-    /// The highlighted suggestion of the link picker.
-    highlighted: usize,
-    /// Put the keyboard in the "What did you do?" box on the next frame.
-    focus_what: bool,
+    quick: QuickLog,
     tough_day: bool,
-    /// Keyboard bookkeeping carried to the next frame.
-    pending: Pending,
-    /// Why the last save did not happen.
-    error: Option<String>,
     /// Set by a click on a goal at risk: the app opens it in Goals.
     pub open_goal: Option<GoalId>,
-}
-
-impl Default for TodayView {
-    fn default() -> Self {
-        Self {
-            draft: Draft::default(),
-            picker: String::new(),
-            highlighted: 0,
-            focus_what: true,
-            tough_day: false,
-            pending: Pending::default(),
-            error: None,
-            open_goal: None,
-        }
-    }
-}
-
-fn link_name(plan: &Plan, link: Link) -> Option<(String, &'static str)> {
-    match link {
-        Link::Skill(id) => plan.skill(id).map(|s| (s.name.clone(), "skill")),
-        Link::Goal(id) => plan.goal(id).map(|g| (g.title.clone(), "goal")),
-        Link::Person(id) => plan.person(id).map(|p| (p.name.clone(), "person")),
-    }
-}
-
-/// Skills, goals and people whose name contains `needle`, not yet picked.
-fn suggestions(plan: &Plan, needle: &str, picked: &[Link]) -> Vec<Link> {
-    let needle = name_key(needle);
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let all = plan
-        .skills
-        .iter()
-        .map(|s| (Link::Skill(s.id), &s.name))
-        .chain(plan.goals.iter().map(|g| (Link::Goal(g.id), &g.title)))
-        .chain(plan.people.iter().map(|p| (Link::Person(p.id), &p.name)));
-    all.filter(|(l, name)| !picked.contains(l) && text_contains(name, &needle))
-        .map(|(l, _)| l)
-        .take(MAX_SUGGESTIONS)
-        .collect()
 }
 
 impl TodayView {
@@ -153,7 +40,9 @@ impl TodayView {
                 } else {
                     // Someone else's plan, read-only: nothing to log into.
                     if !cx.doc.is_read_only() {
-                        self.quick_log(ui, cx, edits);
+                        self.quick.ui(ui, cx, edits);
+                        // A drained day turns to the why and the evidence of growth.
+                        self.tough_day |= std::mem::take(&mut self.quick.drained);
                         ui.add_space(8.0);
                     }
                     if self.direction(ui, cx) {
@@ -169,7 +58,7 @@ impl TodayView {
 
     /// Puts the keyboard in the "What did you do?" box when Today next shows.
     pub fn focus_quick_log(&mut self) {
-        self.focus_what = true;
+        self.quick.focus();
     }
 
     fn header(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
@@ -237,305 +126,6 @@ impl TodayView {
         }
         !at_risk.is_empty() || forecast.is_some()
     }
-
-    fn quick_log(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
-        let plan = cx.plan;
-        let mut save = false;
-        // Alt+1 to Alt+5 pick the kind of experience, Alt+Y and Alt+T the
-        // day, without leaving the keyboard (and without typing into a field).
-        for key in ui.input_mut(|i| take_alt_keys(i, &mut self.pending.alt_text)) {
-            let kinds = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
-            if let Some(n) = kinds.iter().position(|k| *k == key) {
-                self.draft.kind = ExperienceKind::ALL[n];
-            } else if matches!(key, Key::Y | Key::T) {
-                self.draft.day = if key == Key::Y {
-                    cx.today.yesterday().ok()
-                } else {
-                    None
-                };
-                // Whatever was half typed in the Day box gives way to the key.
-                widgets::forget_typed_dates(ui);
-            }
-        }
-        egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new("Log what you did").strong());
-            if plan.log.is_empty() {
-                ui.label(
-                    RichText::new("Start here: write one thing you did today, then press Enter or Save entry. It starts your streak.")
-                        .size(15.0),
-                );
-            }
-            // Fields in the order Tab visits them: what, minutes, links.
-            ui.horizontal(|ui| {
-                let l = ui.label("What did you do?");
-                let what_id = ui.scope_id().with("quick_log_what");
-                if std::mem::take(&mut self.pending.what_saved)
-                    && let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), what_id)
-                {
-                    // A new entry starts a new undo history: Ctrl+Z in the box
-                    // must not bring back the text of the entry just saved.
-                    state.clear_undoer();
-                    state.store(ui.ctx(), what_id);
-                }
-                let what = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.draft.text)
-                            .id(what_id)
-                            .hint_text("e.g. taught the new hires the handover checklist")
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(l.id);
-                if self.focus_what {
-                    what.request_focus();
-                    self.focus_what = false;
-                }
-                save |= what.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            });
-            let found = suggestions(plan, &self.picker, &self.draft.links);
-            self.highlighted = self.highlighted.min(found.len().saturating_sub(1));
-            ui.horizontal_wrapped(|ui| {
-                let l = ui.label("Minutes");
-                let minutes = egui::TextEdit::singleline(&mut self.draft.minutes).desired_width(44.0).show(ui);
-                // Tab into the box selects the minutes, so typing 90 gives 90.
-                if minutes.response.gained_focus() {
-                    widgets::select_all(ui, &minutes, &self.draft.minutes);
-                }
-                let minutes = minutes.response.response.clone().labelled_by(l.id);
-                save |= minutes.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                ui.separator();
-                save |= self.link_field(ui, plan, &found);
-            });
-            for (i, link) in found.iter().enumerate() {
-                if let Some((name, what)) = link_name(plan, *link)
-                    && ui.selectable_label(i == self.highlighted, format!("{name} ({what})")).clicked()
-                {
-                    self.draft.links.push(*link);
-                    self.picker.clear();
-                }
-            }
-            self.day_row(ui, cx);
-            ui.horizontal_wrapped(|ui| {
-                for (n, kind) in ExperienceKind::ALL.into_iter().enumerate() {
-                    ui.selectable_value(&mut self.draft.kind, kind, kind.label()).on_hover_text(format!("Alt+{}", n + 1));
-                }
-                ui.separator();
-                ui.label("Energy");
-                for n in 1..=5u8 {
-                    let on = self.draft.energy == Some(n);
-                    if ui.selectable_label(on, n.to_string()).on_hover_text("1 drained, 5 full of energy").clicked() {
-                        self.draft.energy = (!on).then_some(n);
-                    }
-                }
-                ui.checkbox(&mut self.draft.remembered_why, "My why helped today");
-            });
-            ui.horizontal(|ui| {
-                save |= ui.button("Save entry").clicked();
-                ui.label(
-                    RichText::new(
-                        "Enter saves. In the link box, Enter adds the highlighted match (\u{2b06}/\u{2b07} move). Alt+1 to Alt+5 set the kind; Alt+Y logs on yesterday.",
-                    )
-                    .weak()
-                    .small(),
-                );
-            });
-            if let Some(e) = &self.error {
-                ui.colored_label(ui.visuals().error_fg_color, e);
-            }
-        });
-        if save {
-            self.save(cx, edits);
-        }
-    }
-
-    /// The day the entry is for: typed, picked, or yesterday in one click (Alt+Y).
-    fn day_row(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
-        ui.horizontal_wrapped(|ui| {
-            let mut day = self.draft.day(cx.today);
-            let (changed, valid) = widgets::date_field_checked(ui, "Day", &mut day, cx.today);
-            if changed {
-                self.draft.day = (day != cx.today).then_some(day);
-            }
-            self.pending.day_invalid = !valid;
-            let yesterday = cx.today.yesterday().ok();
-            let on = yesterday.is_some() && self.draft.day == yesterday;
-            if ui
-                .selectable_label(on, "Yesterday")
-                .on_hover_text("Alt+Y; Alt+T goes back to today")
-                .clicked()
-            {
-                self.draft.day = if on { None } else { yesterday };
-            }
-        });
-    }
-
-    /// The filterable link box and the links picked so far; true if Enter
-    /// on an empty box asks to save.
-    fn link_field(&mut self, ui: &mut egui::Ui, plan: &Plan, found: &[Link]) -> bool {
-        let mut save = false;
-        // Backspace removes a link only when the box was empty before the key:
-        // deleting the last typed letter must not take a link with it.
-        let was_empty = self.picker.is_empty();
-        let l = ui.label("Link to");
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(&mut self.picker)
-                    .hint_text("type a skill, goal or person")
-                    .desired_width(220.0),
-            )
-            .labelled_by(l.id);
-        if field.has_focus() {
-            ui.input_mut(|i| {
-                if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) {
-                    self.highlighted = (self.highlighted + 1).min(found.len().saturating_sub(1));
-                }
-                if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
-                    self.highlighted = self.highlighted.saturating_sub(1);
-                }
-                if was_empty && i.consume_key(egui::Modifiers::NONE, Key::Backspace) {
-                    self.draft.links.pop();
-                }
-            });
-        }
-        if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-            if let Some(link) = found.get(self.highlighted) {
-                self.draft.links.push(*link);
-                self.picker.clear();
-                self.highlighted = 0;
-                field.request_focus();
-            } else if self.picker.trim().is_empty() {
-                save = true;
-            }
-        }
-        let mut remove = None;
-        for (i, link) in self.draft.links.iter().enumerate() {
-            if let Some((name, what)) = link_name(plan, *link)
-                && ui
-                    .button(format!("{name} \u{2716}"))
-                    .on_hover_text(format!("Linked {what}; click to remove"))
-                    .clicked()
-            {
-                remove = Some(i);
-            }
-        }
-        if let Some(i) = remove {
-            self.draft.links.remove(i);
-        }
-        save
-    }
-
-    /// Turns the draft into a log entry; the box clears and keeps the keyboard.
-    fn save(&mut self, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
-        let d = &self.draft;
-        let minutes = match LogEntry::parse_minutes(&d.minutes) {
-            Ok(m) => m,
-            Err(message) => {
-                self.error = Some(message.into());
-                return;
-            }
-        };
-        if self.pending.day_invalid {
-            self.error = Some("Fix the day first: type it as YYYY-MM-DD, or pick it.".into());
-            return;
-        }
-        if d.text.trim().is_empty() {
-            self.error = Some("Write what you did first.".into());
-            self.focus_what = true;
-            return;
-        }
-        let entry = LogEntry {
-            skills: d.linked(|l| {
-                if let Link::Skill(id) = l {
-                    Some(id)
-                } else {
-                    None
-                }
-            }),
-            goals: d.linked(|l| {
-                if let Link::Goal(id) = l {
-                    Some(id)
-                } else {
-                    None
-                }
-            }),
-            people: d.linked(|l| {
-                if let Link::Person(id) = l {
-                    Some(id)
-                } else {
-                    None
-                }
-            }),
-            energy: d.energy,
-            remembered_why: d.remembered_why,
-            ..LogEntry::new(
-                cx.plan.new_entry_id(),
-                d.day(cx.today),
-                minutes,
-                d.kind,
-                d.text.trim(),
-            )
-        };
-        // A drained day turns to the why and the evidence of growth.
-        if entry.energy.is_some_and(|e| e <= 2) {
-            self.tough_day = true;
-        }
-        edits.push(Edit::Put(Item::Entry(entry)));
-        // Keep the kind: a run of similar work is common. The day goes back
-        // to today, so yesterday's catch-up does not quietly continue.
-        self.draft = Draft {
-            kind: d.kind,
-            ..Draft::default()
-        };
-        self.picker.clear();
-        self.error = None;
-        self.focus_what = true;
-        self.pending.what_saved = true;
-    }
-}
-
-/// Takes this frame's Alt+key presses out of the input, with the text a
-/// keyboard sends along with them (Alt+3 may also type "3", or "£" on a Mac),
-/// so no field types it. That text may come in the same frame or a later
-/// one: `pending` remembers a key whose text has not come yet. Returns the
-/// keys, in order.
-fn take_alt_keys(i: &mut egui::InputState, pending: &mut bool) -> Vec<Key> {
-    const KEYS: [Key; 7] = [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Y,
-        Key::T,
-    ];
-    let mut keys = Vec::new();
-    let mut at = 0;
-    while at < i.events.len() {
-        match i.events[at] {
-            Event::Key {
-                key,
-                pressed,
-                modifiers,
-                ..
-            } if modifiers.matches_exact(Modifiers::ALT) && KEYS.contains(&key) => {
-                i.events.remove(at);
-                if pressed {
-                    keys.push(key);
-                }
-                // The text comes before the key is let go, or not at all.
-                *pending = pressed;
-                continue;
-            }
-            Event::Text(_) if *pending => {
-                i.events.remove(at);
-                *pending = false;
-                continue;
-            }
-            _ => {}
-        }
-        at += 1;
-    }
-    keys
 }
 
 fn readiness(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
