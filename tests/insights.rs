@@ -7,7 +7,7 @@
 mod common;
 
 use common::ui::settings;
-use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui::{Event, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use jiff::civil::date;
@@ -101,20 +101,6 @@ fn the_weekly_split_switches_between_goals_and_skills() {
     assert!(count(&h, &skill) > skills_before, "skill series join it");
 }
 
-/// Clicks at `pos` with the primary button.
-fn click_at(h: &mut Harness<'_, App>, pos: Pos2) {
-    h.event(Event::PointerMoved(pos));
-    for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.run();
-}
-
 #[test]
 fn a_click_on_a_weekly_bar_opens_the_log_on_its_entries() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -124,7 +110,7 @@ fn a_click_on_a_weekly_bar_opens_the_log_on_its_entries() {
     for f in [0.93, 0.9, 0.87, 0.84, 0.8, 0.75, 0.7] {
         let x = rect.min.x + (rect.width() * f);
         let y = rect.max.y - rect.height() * 0.1;
-        click_at(&mut h, Pos2::new(x as f32, y as f32));
+        common::ui::click_at(&mut h, Pos2::new(x as f32, y as f32));
         if h.state().view() == View::Log {
             break;
         }
@@ -165,7 +151,7 @@ fn a_click_on_an_evidence_bar_opens_the_log_with_no_made_up_first_day() {
         for fx in [0.08, 0.15, 0.25] {
             let x = rect.min.x + rect.width() * fx;
             let y = rect.min.y + rect.height() * fy;
-            click_at(&mut h, Pos2::new(x as f32, y as f32));
+            common::ui::click_at(&mut h, Pos2::new(x as f32, y as f32));
             if h.state().view() == View::Log {
                 break 'search;
             }
@@ -396,7 +382,7 @@ fn every_click_through_on_three_days_opens_the_log_with_real_dates() {
                 rect.min.x + rect.width() * fx,
                 rect.min.y + rect.height() * fy,
             );
-            click_at(&mut h, pos);
+            common::ui::click_at(&mut h, pos);
             if h.state().view() != View::Log {
                 continue;
             }

@@ -1,6 +1,6 @@
 //! Helpers for driving the app with `egui_kittest`.
 
-use egui::{Event, Key, Modifiers};
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::civil::Date;
@@ -58,5 +58,19 @@ pub fn press(h: &mut Harness<'_, App>, modifiers: Modifiers, key: Key) {
 /// Types text into the focused field.
 pub fn type_text(h: &mut Harness<'_, App>, text: &str) {
     h.event(Event::Text(text.to_string()));
+    h.run();
+}
+
+/// Clicks at `pos` with the primary button.
+pub fn click_at(h: &mut Harness<'_, App>, pos: Pos2) {
+    h.event(Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
     h.run();
 }

@@ -220,15 +220,17 @@ impl GoalsView {
 
         widgets::section(ui, "Milestones");
         let mut remove = None;
-        let order: Vec<MilestoneId> = g.milestones_by_date().iter().map(|m| m.id).collect();
-        let mut by_date: Vec<(usize, &mut Milestone)> =
-            g.milestones.iter_mut().enumerate().collect();
-        by_date.sort_by_key(|(_, m)| order.iter().position(|id| *id == m.id));
-        let last = order.last().copied();
+        let last = g.milestones.last().map(|m| m.id);
         let mut add = false;
-        for (i, m) in by_date {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.push_id(m.id.0, |ui| {
+        // A new or ticked due date starts at the goal's own, never today.
+        let first_due = g.due.unwrap_or(cx.today);
+        // Rows stay in the order they were written while the goal is
+        // edited (the list beside sorts them by date), and each row's
+        // widgets are named by its milestone: a date typed or ticked never
+        // moves a row from under the pointer or the keyboard.
+        for (i, m) in g.milestones.iter_mut().enumerate() {
+            ui.push_id(("milestone", m.id.0), |ui| {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.horizontal(|ui| {
                         let mut done = m.done.is_some();
                         if ui.checkbox(&mut done, "Done").changed() {
@@ -248,7 +250,8 @@ impl GoalsView {
                     changed |= title_changed;
                     // Enter in the last milestone's title adds the next one.
                     add |= entered && Some(m.id) == last;
-                    changed |= widgets::optional_date(ui, "Due", &mut m.due, cx.today);
+                    changed |=
+                        widgets::optional_date_from(ui, "Due", &mut m.due, first_due, cx.today);
                     if m.done.is_some() {
                         changed |= widgets::optional_date(ui, "Done on", &mut m.done, cx.today);
                     }
