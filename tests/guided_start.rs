@@ -10,7 +10,6 @@ mod common;
 use common::person::Person;
 use common::ui::{open_app, settings};
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
 use jiff::civil::{Date, date};
 use stepstone::model::{Level, LevelChange, Measure, Plan, SkillTarget, Stage};
 
