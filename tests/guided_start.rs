@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::guided::whole_first_plan;
 use common::person::Person;
 use common::ui::{open_app, settings};
 use egui::{Key, Modifiers};
@@ -36,9 +37,7 @@ fn finish(p: &mut Person, name: &str) -> Plan {
 }
 
 /// The guided start part of the first hour, as a new person's task puts
-/// it: two whys, the current role since 2025, the next one by 2028 needing
-/// three skills, a goal of 40 hours with two dated milestones, and the
-/// owner's name, saved under a chosen name. Every click, key and typed
+/// it (see `common::guided::whole_first_plan`). Every click, key and typed
 /// field counts.
 #[test]
 fn the_guided_start_makes_a_whole_first_plan_from_the_keyboard() {
@@ -46,53 +45,7 @@ fn the_guided_start_makes_a_whole_first_plan_from_the_keyboard() {
     let mut s = settings(dir.path(), TODAY);
     s.welcome = true;
     let mut p = Person::at(open_app(s, None));
-    p.click("Guided start");
-
-    p.write("Plan stock so the shelves are never empty");
-    p.enter();
-    p.write("Grow into work I can teach others");
-    p.press(Modifiers::COMMAND, Key::Enter);
-
-    p.write("Inventory analyst");
-    p.enter();
-    p.write("2025");
-    assert!(p.sees("Wed 1 Jan 2025"), "a year as a start: its first day");
-    p.enter();
-
-    p.write("Demand planner");
-    p.enter();
-    p.write("2028");
-    assert!(
-        p.sees("Sun 31 Dec 2028"),
-        "a year as a deadline: its last day"
-    );
-    p.enter();
-
-    p.write("Forecasting 2 4");
-    p.enter();
-    p.write("Excel modelling 3 4");
-    p.enter();
-    p.write("Stakeholder communication 2 3");
-    p.press(Modifiers::COMMAND, Key::Enter);
-
-    p.write("Learn demand planning");
-    p.enter();
-    p.write("40"); // hours, the target's first choice
-    p.enter();
-    p.write("Finish the forecasting course");
-    p.enter();
-    p.write("2027-03");
-    p.enter();
-    p.write("Run a monthly forecast review");
-    p.enter();
-    p.write("2027-06");
-    p.press(Modifiers::COMMAND, Key::Enter);
-
-    assert!(p.sees("Your plan starts with 2 roles, 3 skills, 1 goal and 2 milestones"));
-    p.write("Ana Lima");
-    p.enter();
-    p.write("my path");
-    p.enter();
+    whole_first_plan(&mut p);
 
     let plan = p.plan().clone();
     let file = dir.path().join("plans/my path.stepstone.ron");

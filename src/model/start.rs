@@ -125,6 +125,19 @@ impl StartAnswers {
         edits
     }
 
+    /// When the first goal is due: the day given, else when its last
+    /// milestone is, else by the next role's date.
+    pub fn goal_due(&self) -> Option<Date> {
+        self.goal_due.or_else(|| {
+            self.milestones
+                .iter()
+                .filter(|m| !m.title.trim().is_empty())
+                .filter_map(|m| m.due)
+                .max()
+                .or(self.by)
+        })
+    }
+
     /// The skills' ids with the level the next role needs, adding the new
     /// ones to `edits`. Blank names are skipped and a name given twice
     /// counts once.
@@ -161,8 +174,7 @@ impl StartAnswers {
         ids
     }
 
-    /// The first goal, toward the next role and its skills, started today,
-    /// due when asked, else when its last milestone is, else by the next role's date.
+    /// The first goal, toward the next role and its skills, started today.
     fn goal(
         &self,
         plan: &Plan,
@@ -180,10 +192,7 @@ impl StartAnswers {
             .iter()
             .filter(|m| !m.title.trim().is_empty());
         goal.start = Some(today);
-        goal.due = self
-            .goal_due
-            .or_else(|| milestones.clone().filter_map(|m| m.due).max())
-            .or(self.by);
+        goal.due = self.goal_due();
         goal.measure = self.measure;
         goal.roles.extend(next_role);
         goal.skills = skills.iter().map(|&(s, _)| s).collect();

@@ -562,8 +562,12 @@ impl Guided {
                 } else {
                     Slot::GoOn
                 };
-                let (entered, left) =
-                    self.field_keys(ui, Slot::SkillName(i), Field::Name, "a skill");
+                let hint = if i == 0 {
+                    "e.g. Teaching 2 4"
+                } else {
+                    "a skill"
+                };
+                let (entered, left) = self.field_keys(ui, Slot::SkillName(i), Field::Name, hint);
                 let row = &mut self.skills[i];
                 let levels = skill_line(&row.name).is_some();
                 if left {
@@ -695,7 +699,13 @@ impl Guided {
         {
             self.milestones.push(MilestoneRow::default());
         }
-        self.field(ui, Slot::Due, Field::Date, "empty: the last milestone's")
+        let go_on = self.field(ui, Slot::Due, Field::Date, "e.g. 2027-06");
+        ui.label(
+            RichText::new("Left empty, the goal is due with its last milestone, or the next role.")
+                .weak()
+                .small(),
+        );
+        go_on
     }
 
     fn save_step(&mut self, ui: &mut Ui, native_dialogs: bool) -> bool {
@@ -705,14 +715,10 @@ impl Guided {
                 ui.label(summary(&plan));
             }
         }
-        if self.field(
-            ui,
-            Slot::Owner,
-            Field::Wide,
-            "the plan's owner, e.g. Ana Lima",
-        ) {
+        if self.field(ui, Slot::Owner, Field::Wide, "e.g. Ana Lima") {
             self.focus = Some(Slot::PlanName);
         }
+        ui.add_space(4.0);
         ui.label("The plan is a file you own: keep it where you keep your documents.");
         let entered = self.field(
             ui,
@@ -824,12 +830,20 @@ impl Guided {
         response
     }
 
-    /// A typed day shows the day it means (2022 as a start, +18m, next friday).
+    /// A typed day shows the day it means (2022 as a start, +18m, next
+    /// friday); the goal's empty date, the day it will be given.
     fn resolved_day(&mut self, ui: &mut Ui, slot: Slot) {
+        let shown = |day: Date| day.strftime("%a %-d %b %Y").to_string();
         let text = self.text_mut(slot).clone();
-        if let Ok(Some(day)) = self.day(&text, slot) {
-            ui.label(RichText::new(day.strftime("%a %-d %b %Y").to_string()).weak());
-        }
+        let said = match self.day(&text, slot) {
+            Ok(Some(day)) => shown(day),
+            Ok(None) if slot == Slot::Due => match self.answers().map(|a| a.goal_due()) {
+                Ok(Some(day)) => format!("empty: {}", shown(day)),
+                _ => return,
+            },
+            _ => return,
+        };
+        ui.label(RichText::new(said).weak());
     }
 
     fn take_focus(&mut self, response: &egui::Response, slot: Slot) {
