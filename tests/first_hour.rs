@@ -24,32 +24,37 @@ fn first_start(dir: &Path, today: Date) -> Person {
     Person::at(open_app(s, None))
 }
 
-/// Welcome, the guided start's six steps from the keyboard.
+/// Welcome, the guided start's six steps from the keyboard, giving the
+/// least: a why, the two roles without dates, three skills, a goal with two
+/// undated milestones and no target, and a plan name.
 fn guided_start(p: &mut Person) {
     assert!(p.sees("Welcome to Stepstone"));
     p.click("Guided start");
     assert!(p.sees("step 1 of 6"));
-    assert_eq!(p.focused(), "My why", "the first box has the keyboard");
+    assert_eq!(p.focused(), "Why 1", "the first box has the keyboard");
     p.write("Help new nurses feel safe on their first ward");
     p.enter();
+    assert_eq!(p.focused(), "Why 2", "Enter adds the next why");
+    p.enter(); // an empty last why: on to the next step
 
     assert!(p.sees("step 2 of 6"));
     p.write("Staff nurse");
     p.enter();
+    assert_eq!(
+        p.focused(),
+        "Since",
+        "Enter goes to the role's date, not past it"
+    );
+    p.enter();
     assert!(p.sees("step 3 of 6"));
     p.write("Nurse educator");
     p.enter();
+    p.enter();
 
     assert!(p.sees("step 4 of 6"));
-    for (skill, now, needed) in [
-        ("Teaching", "2", "4"),
-        ("Wound care", "4", "4"),
-        ("Patient education", "2", "4"),
-    ] {
-        p.write(skill);
-        p.tab();
-        p.write(now);
-        p.write(needed); // a level box moves on by itself
+    for skill in ["Teaching 2 4", "Wound care 4 4", "Patient education 2 4"] {
+        p.write(skill); // a skill and its two levels on one line
+        p.enter();
     }
     assert_eq!(p.focused(), "Skill 4", "the next row");
     p.enter(); // an empty row: on to the next step
@@ -57,8 +62,12 @@ fn guided_start(p: &mut Person) {
     assert!(p.sees("step 5 of 6"));
     p.write("Run the new-hire skills day");
     p.enter();
+    assert_eq!(p.focused(), "Target");
+    p.enter();
     assert_eq!(p.focused(), "Milestone 1");
     p.write("Write the lesson plan");
+    p.enter();
+    assert_eq!(p.focused(), "Milestone 1 due");
     p.enter();
     p.write("Teach it to the March cohort");
     p.press(Modifiers::COMMAND, Key::Enter);
@@ -68,6 +77,8 @@ fn guided_start(p: &mut Person) {
         p.sees("Your plan starts with 2 roles, 3 skills, 1 goal and 2 milestones"),
         "the last step says what it will make"
     );
+    assert_eq!(p.focused(), "Your name");
+    p.enter();
     p.write("my path");
     p.enter();
 }
@@ -181,6 +192,7 @@ fn every_step_can_be_skipped_and_escape_leaves_nothing_changed() {
         p.click("Skip this step");
     }
     assert!(p.sees("step 6 of 6"));
+    p.enter();
     p.write("blank");
     p.click("Create my plan");
     assert_eq!(p.plan(), &Plan::default(), "nothing but an empty plan");
@@ -216,6 +228,7 @@ fn bad_answers_are_said_and_nothing_is_lost() {
     p.enter();
     assert!(p.sees("step 3 of 6"));
     p.enter();
+    p.enter();
     p.write("Scheduling");
     p.tab();
     p.write("7");
@@ -236,6 +249,7 @@ fn bad_answers_are_said_and_nothing_is_lost() {
     );
     p.click("Skip this step");
     p.click("Skip this step");
+    p.enter(); // no owner's name
     p.write("taken");
     p.enter();
     assert!(p.sees("There is already a file called taken"));
@@ -252,6 +266,10 @@ fn bad_answers_are_said_and_nothing_is_lost() {
     p.write("Ward clerk plan");
     p.enter();
     let plan = p.plan();
-    assert_eq!(plan.roles[0].start, Some(date(2024, 3, 31)));
+    assert_eq!(
+        plan.roles[0].start,
+        Some(date(2024, 3, 1)),
+        "a month is its first day for a start"
+    );
     assert!(plan.skills.is_empty(), "the skipped skills");
 }

@@ -270,8 +270,10 @@ fn the_guided_start_in_a_real_window() {
     w.shoot("why");
     write("Help new nurses feel safe on their first ward");
     key("Return");
+    write("Teach what I wish I had been taught");
+    key("ctrl+Return");
     write("Staff nurse");
-    key("Tab");
+    key("Return");
     write("2022-09");
     w.shoot("current-role");
     key("Return");
@@ -280,21 +282,27 @@ fn the_guided_start_in_a_real_window() {
     write("+18m");
     w.shoot("next-role");
     key("Return");
-    for (skill, now, needed) in [("Teaching", "2", "4"), ("Wound care", "4", "4")] {
-        write(skill);
-        key("Tab");
-        write(now);
-        write(needed);
-    }
+    write("Teaching 2 4"); // a skill and its levels on one line
+    key("Return");
+    write("Wound care");
+    key("Tab");
+    write("4");
+    write("4");
     w.shoot("skills");
     key("Return");
     write("Run the new-hire skills day");
     key("Return");
+    write("40");
+    key("Return");
     write("Write the lesson plan");
+    key("Return");
+    write("2027-03");
     key("Return");
     write("Teach it to the March cohort");
     w.shoot("goal");
     key("ctrl+Return");
+    write("Ana Lima");
+    key("Return");
     write("my path");
     w.shoot("name");
     key("Return");
@@ -313,6 +321,12 @@ fn the_guided_start_in_a_real_window() {
     let (plan, _) = stepstone::io::load(&saved).expect("a valid plan");
     assert_eq!(plan.skills.len(), 2);
     assert_eq!(plan.goals[0].milestones.len(), 2);
+    assert_eq!(plan.purpose.len(), 2);
+    assert_eq!(plan.owner, "Ana Lima");
+    assert_eq!(
+        plan.goals[0].measure,
+        Some(stepstone::model::Measure::Hours(40))
+    );
     w.assert_each_shot_changed();
 }
 

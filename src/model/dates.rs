@@ -16,6 +16,8 @@ pub enum DateError {
     NoSuchDay { text: String, reason: String },
     #[error(transparent)]
     Typed(#[from] TypedDayError),
+    #[error(transparent)]
+    Period(#[from] PeriodError),
 }
 
 /// Parses exactly `YYYY-MM-DD` (surrounding ASCII spaces allowed).
@@ -149,6 +151,45 @@ pub fn parse_logged_day(text: &str, today: Date) -> Result<Date, DateError> {
     parse_typed_day(&t, today)
 }
 
+/// Which end of a period a typed year or month stands for: a start (a role
+/// held since 2022) is its first day, a deadline (wanted by 2028) its last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    Start,
+    End,
+}
+
+/// Why a typed start or deadline was not understood: says every form that works.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "\"{0}\" is not a date: write a year (2027), a month (2027-03), a day (2027-03-15), +6m or +1y (from today), today or next friday"
+)]
+pub struct PeriodError(pub String);
+
+/// A start or a deadline typed into a field: a year (`2022`) or a month
+/// (`2022-09`) means its first day for a [`Bound::Start`] and its last day
+/// for a [`Bound::End`]; anything else is read as [`parse_typed_day`] reads it.
+pub fn parse_bound_day(text: &str, today: Date, bound: Bound) -> Result<Date, DateError> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let period = if b.len() == 4 && digits(0..4) {
+        parse_date(&format!("{t}-01-01")).map(|first| (first, first.last_of_year()))
+    } else if b.len() == 7 && digits(0..4) && b[4] == b'-' && digits(5..7) {
+        parse_date(&format!("{t}-01")).map(|first| (first, first.last_of_month()))
+    } else {
+        return parse_typed_day(t, today).map_err(|e| match e {
+            DateError::Typed(_) => DateError::Period(PeriodError(t.to_string())),
+            other => other,
+        });
+    };
+    let (first, last) = period?;
+    Ok(match bound {
+        Bound::Start => first,
+        Bound::End => last,
+    })
+}
+
 fn weekday_named(name: &str) -> Option<jiff::civil::Weekday> {
     use jiff::civil::Weekday::{Friday, Monday, Saturday, Sunday, Thursday, Tuesday, Wednesday};
     Some(match name {
@@ -201,6 +242,37 @@ pub fn strict_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Er
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_year_or_month_is_its_first_day_for_a_start_and_its_last_for_a_deadline() {
+        let today = date(2026, 11, 25);
+        let start = |t: &str| parse_bound_day(t, today, Bound::Start);
+        let end = |t: &str| parse_bound_day(t, today, Bound::End);
+        assert_eq!(start("2022"), Ok(date(2022, 1, 1)));
+        assert_eq!(end("2028"), Ok(date(2028, 12, 31)));
+        assert_eq!(start(" 2022-09 "), Ok(date(2022, 9, 1)));
+        assert_eq!(end("2028-06"), Ok(date(2028, 6, 30)));
+        assert_eq!(end("2028-02"), Ok(date(2028, 2, 29)), "a leap year");
+        // A day, and what typed days read, mean the same either way.
+        for bound in [Bound::Start, Bound::End] {
+            let day = |t: &str| parse_bound_day(t, today, bound);
+            assert_eq!(day("2027-03-15"), Ok(date(2027, 3, 15)));
+            assert_eq!(day("+6m"), Ok(date(2027, 5, 25)));
+            assert_eq!(day("today"), Ok(today));
+            assert_eq!(day("next friday"), Ok(date(2026, 11, 27)));
+        }
+        assert_eq!(
+            start("2026-13").map_err(|e| e.to_string()),
+            Err("\"2026-13-01\" is not a day on the calendar: months run from 01 to 12".into())
+        );
+        for bad in ["soon", "202", "20222", "2022-9", "2022/09"] {
+            let e = start(bad).expect_err(bad).to_string();
+            assert!(
+                e.contains("a year (2027)") || e.contains("calendar"),
+                "{bad}: {e}"
+            );
+        }
+    }
 
     #[test]
     fn typed_days_read_the_ways_people_type_them() {

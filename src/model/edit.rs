@@ -74,7 +74,8 @@ pub enum Edit {
         index: usize,
         item: Item,
     },
-    /// Records a new level for a skill; the history keeps the old ones.
+    /// Records a level for a skill; the history keeps the old ones, one a
+    /// day (a level on a day that has one replaces it).
     SetSkillLevel {
         skill: SkillId,
         change: LevelChange,
@@ -244,9 +245,14 @@ impl Plan {
                     .find(|s| s.id == skill)
                     .ok_or(EditError::NotFound(ItemRef::Skill(skill)))?;
                 let before = s.clone();
-                // Keep the history in date order; a change on the same day goes last.
+                // One level a day, in date order: a level recorded on a day
+                // that has one already (the starting level, a slip of the
+                // picker) replaces it, so a same-day rise is one history item.
                 let at = s.history.partition_point(|c| c.date <= change.date);
-                s.history.insert(at, change);
+                match at.checked_sub(1) {
+                    Some(last) if s.history[last].date == change.date => s.history[last] = change,
+                    _ => s.history.insert(at, change),
+                }
                 Edit::Put(Item::Skill(before))
             }
             Edit::CompleteMilestone { milestone, on } => self.set_done(milestone, Some(on))?,

@@ -19,7 +19,10 @@ mod start;
 mod validate;
 
 pub use appended::Base;
-pub use dates::{DateError, TypedDayError, parse_date, parse_logged_day, parse_typed_day};
+pub use dates::{
+    Bound, DateError, PeriodError, TypedDayError, parse_bound_day, parse_date, parse_logged_day,
+    parse_typed_day,
+};
 pub use edit::{Edit, EditError, Item, ItemRef};
 pub use ids::{EntryId, GoalId, MilestoneId, PersonId, ReviewId, RoleId, SkillId, next_id};
 pub use log_index::LogIndex;
@@ -28,7 +31,7 @@ pub use overview::{Overview, RECENT_DAYS};
 pub use plan::*;
 pub use roadmap::{Gap, RoleSpan, role_spans, skill_gaps};
 pub use share::{ALWAYS_KEPT, Keep, PRIVATE_TEXT, Private, PrivateCounts};
-pub use start::{MAX_SKILLS, SkillAnswer, StartAnswers};
+pub use start::{MAX_SKILLS, MilestoneAnswer, SkillAnswer, StartAnswers, skill_line};
 pub use validate::{MAX_MINUTES_PER_ENTRY, Problem, is_bidi_control, is_safe_link, link_problem};
 
 #[cfg(test)]

@@ -3,16 +3,18 @@
 
 use super::ids::FreshIds;
 use super::{
-    Edit, Goal, GoalKind, Item, Level, LevelChange, Milestone, MilestoneId, Plan, Requirement,
-    Role, RoleId, Skill, SkillId, SkillTarget, Stage, name_key,
+    Edit, Goal, GoalKind, Item, Level, LevelChange, Measure, Milestone, MilestoneId, Plan,
+    Requirement, Role, RoleId, Skill, SkillId, SkillTarget, Stage, name_key,
 };
 use jiff::civil::Date;
 
 /// What a person told the guided start. Every part may be left empty.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StartAnswers {
-    /// Why they are on this path (one line of the plan's purpose).
-    pub why: String,
+    /// Whose plan it is (the plan's owner).
+    pub owner: String,
+    /// Why they are on this path: lines of the plan's purpose.
+    pub whys: Vec<String>,
     /// The role held now, and since when.
     pub current: String,
     pub since: Option<Date>,
@@ -20,10 +22,19 @@ pub struct StartAnswers {
     pub next: String,
     pub by: Option<Date>,
     pub skills: Vec<SkillAnswer>,
-    /// A first goal, its due day and its milestones.
+    /// A first goal, its due day, what it counts (hours, entries, or its
+    /// milestones when `None`) and its milestones.
     pub goal: String,
     pub goal_due: Option<Date>,
-    pub milestones: Vec<String>,
+    pub measure: Option<Measure>,
+    pub milestones: Vec<MilestoneAnswer>,
+}
+
+/// A milestone of the first goal, and when it is due.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MilestoneAnswer {
+    pub title: String,
+    pub due: Option<Date>,
 }
 
 /// A skill, where the person is now and where the next role needs them.
@@ -32,6 +43,21 @@ pub struct SkillAnswer {
     pub name: String,
     pub now: Level,
     pub needed: Level,
+}
+
+/// A skill typed on one line with its two levels, "Teaching 2 4": the
+/// name, the level now and the level the next role needs. Only two single
+/// digits from 0 to 5 at the end count, so "Python 3" stays a name.
+pub fn skill_line(text: &str) -> Option<(&str, Level, Level)> {
+    let level = |t: &str| {
+        let l = Level(t.parse().ok()?);
+        (t.len() == 1 && l.is_valid()).then_some(l)
+    };
+    let text = text.trim();
+    let (rest, needed) = text.rsplit_once(char::is_whitespace)?;
+    let (name, now) = rest.trim_end().rsplit_once(char::is_whitespace)?;
+    let name = name.trim_end();
+    Some((name, level(now)?, level(needed)?)).filter(|_| !name.is_empty())
 }
 
 /// How many skills the guided start asks about.
@@ -43,8 +69,8 @@ impl StartAnswers {
         self.edits(&Plan::default(), Date::MIN).is_empty()
     }
 
-    /// One edit that adds the answers to `plan` (dated `today`): the why,
-    /// the current role leading to the next one (which requires the skills
+    /// One edit that adds the answers to `plan` (dated `today`): the owner
+    /// and the whys, the current role leading to the next one (which requires the skills
     /// at the levels given), the skills with their levels and targets, and
     /// the goal toward the next role with its milestones. A skill the plan
     /// already has (by name) is required and linked, not added again.
@@ -54,10 +80,14 @@ impl StartAnswers {
 
     fn edits(&self, plan: &Plan, today: Date) -> Vec<Edit> {
         let mut edits = Vec::new();
-        let why = self.why.trim();
-        if !why.is_empty() {
-            let mut purpose = plan.purpose.clone();
-            purpose.push(why.to_string());
+        let owner = self.owner.trim();
+        if !owner.is_empty() && owner != plan.owner {
+            edits.push(Edit::SetOwner(owner.to_string()));
+        }
+        let whys = self.whys.iter().map(|w| w.trim()).filter(|w| !w.is_empty());
+        let mut purpose = plan.purpose.clone();
+        purpose.extend(whys.map(String::from));
+        if purpose.len() > plan.purpose.len() {
             edits.push(Edit::SetPurpose(purpose));
         }
         let skills = self.skill_ids(plan, today, &mut edits);
@@ -93,6 +123,19 @@ impl StartAnswers {
             edits.push(Edit::Put(Item::Goal(goal)));
         }
         edits
+    }
+
+    /// When the first goal is due: the day given, else when its last
+    /// milestone is, else by the next role's date.
+    pub fn goal_due(&self) -> Option<Date> {
+        self.goal_due.or_else(|| {
+            self.milestones
+                .iter()
+                .filter(|m| !m.title.trim().is_empty())
+                .filter_map(|m| m.due)
+                .max()
+                .or(self.by)
+        })
     }
 
     /// The skills' ids with the level the next role needs, adding the new
@@ -144,8 +187,13 @@ impl StartAnswers {
             return None;
         }
         let mut goal = Goal::new(plan.new_goal_id(), title, GoalKind::Skill);
+        let milestones = self
+            .milestones
+            .iter()
+            .filter(|m| !m.title.trim().is_empty());
         goal.start = Some(today);
-        goal.due = self.goal_due.or(self.by);
+        goal.due = self.goal_due();
+        goal.measure = self.measure;
         goal.roles.extend(next_role);
         goal.skills = skills.iter().map(|&(s, _)| s).collect();
         let mut milestone_ids = FreshIds::new(
@@ -154,12 +202,11 @@ impl StartAnswers {
                 .flat_map(|g| &g.milestones)
                 .map(|m| m.id.0),
         );
-        goal.milestones = self
-            .milestones
-            .iter()
-            .map(|m| m.trim())
-            .filter(|m| !m.is_empty())
-            .map(|m| Milestone::new(MilestoneId(milestone_ids.take()), m))
+        goal.milestones = milestones
+            .map(|m| Milestone {
+                due: m.due,
+                ..Milestone::new(MilestoneId(milestone_ids.take()), m.title.trim())
+            })
             .collect();
         Some(goal)
     }
@@ -174,7 +221,12 @@ mod tests {
 
     fn answers() -> StartAnswers {
         StartAnswers {
-            why: " Help new nurses feel safe on their first ward ".into(),
+            owner: " Ana Lima ".into(),
+            whys: vec![
+                " Help new nurses feel safe on their first ward ".into(),
+                "  ".into(),
+                "Teach what I wish I had been taught".into(),
+            ],
             current: "Staff nurse".into(),
             since: Some(date(2022, 9, 1)),
             next: "Nurse educator".into(),
@@ -203,10 +255,17 @@ mod tests {
             ],
             goal: "Run the new-hire skills day".into(),
             goal_due: None,
+            measure: Some(Measure::Hours(40)),
             milestones: vec![
-                "Write the lesson plan".into(),
-                String::new(),
-                "Teach it once".into(),
+                MilestoneAnswer {
+                    title: "Write the lesson plan".into(),
+                    due: Some(date(2027, 3, 31)),
+                },
+                MilestoneAnswer::default(),
+                MilestoneAnswer {
+                    title: "Teach it once".into(),
+                    due: Some(date(2027, 6, 30)),
+                },
             ],
         }
     }
@@ -220,9 +279,14 @@ mod tests {
     #[test]
     fn answers_become_roles_skills_and_a_goal_that_link_up() {
         let plan = applied(&Plan::default(), &answers());
+        assert_eq!(plan.owner, "Ana Lima");
         assert_eq!(
             plan.purpose,
-            ["Help new nurses feel safe on their first ward"]
+            [
+                "Help new nurses feel safe on their first ward",
+                "Teach what I wish I had been taught"
+            ],
+            "each why a line, the blank one dropped"
         );
         let [now, next] = &plan.roles[..] else {
             panic!("two roles: {:?}", plan.roles)
@@ -260,14 +324,70 @@ mod tests {
         let goal = &plan.goals[0];
         assert_eq!(goal.title, "Run the new-hire skills day");
         assert_eq!(
-            (goal.start, goal.due),
-            (Some(TODAY), Some(date(2028, 6, 30)))
+            (goal.start, goal.due, goal.measure),
+            (
+                Some(TODAY),
+                Some(date(2027, 6, 30)),
+                Some(Measure::Hours(40))
+            ),
+            "due when its last milestone is"
         );
         assert_eq!(goal.roles, [next.id]);
-        let steps: Vec<_> = goal.milestones.iter().map(|m| m.title.as_str()).collect();
-        assert_eq!(steps, ["Write the lesson plan", "Teach it once"]);
+        let steps: Vec<_> = goal
+            .milestones
+            .iter()
+            .map(|m| (m.title.as_str(), m.due))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("Write the lesson plan", Some(date(2027, 3, 31))),
+                ("Teach it once", Some(date(2027, 6, 30)))
+            ]
+        );
         assert_ne!(goal.milestones[0].id, goal.milestones[1].id);
         assert!(plan.validate().is_empty());
+    }
+
+    #[test]
+    fn a_goal_is_due_when_asked_else_at_its_last_milestone_else_by_the_next_role() {
+        let due = |a: &StartAnswers| applied(&Plan::default(), a).goals[0].due;
+        let mut a = answers();
+        assert_eq!(due(&a), Some(date(2027, 6, 30)));
+        a.goal_due = Some(date(2027, 12, 31));
+        assert_eq!(due(&a), Some(date(2027, 12, 31)));
+        a.goal_due = None;
+        a.milestones.iter_mut().for_each(|m| m.due = None);
+        assert_eq!(due(&a), Some(date(2028, 6, 30)));
+        a.measure = None;
+        assert_eq!(
+            applied(&Plan::default(), &a).goals[0].measure,
+            None,
+            "counted by its milestones"
+        );
+    }
+
+    #[test]
+    fn a_skill_line_may_carry_its_two_levels() {
+        assert_eq!(
+            skill_line(" Demand planning  2 4 "),
+            Some(("Demand planning", Level(2), Level(4)))
+        );
+        assert_eq!(
+            skill_line("Level 3 support 1 3"),
+            Some(("Level 3 support", Level(1), Level(3)))
+        );
+        for name in [
+            "Python 3",
+            "Teaching 2 7",
+            "Excel 12 4",
+            "2 4",
+            "Teaching",
+            "",
+            "Teaching 24",
+        ] {
+            assert_eq!(skill_line(name), None, "{name}");
+        }
     }
 
     #[test]

@@ -119,6 +119,64 @@ fn raising_a_level_adds_history_in_date_order() {
 }
 
 #[test]
+fn a_level_recorded_on_a_day_that_has_one_replaces_it() {
+    let plan = small_plan();
+    let raise = |p: &Plan, d, l, evidence: &str| {
+        apply_undo_redo(
+            p,
+            Edit::SetSkillLevel {
+                skill: SkillId(1),
+                change: LevelChange {
+                    date: d,
+                    level: Level(l),
+                    evidence: evidence.into(),
+                },
+            },
+        )
+    };
+    // The guided start's starting level, then a rise the same day.
+    let started = raise(&plan, date(2026, 11, 25), 2, "");
+    let p = raise(&started, date(2026, 11, 25), 3, "ran the stand-up");
+    let s = p.skill(SkillId(1)).expect("skill");
+    assert_eq!(
+        s.history,
+        [LevelChange {
+            date: date(2026, 11, 25),
+            level: Level(3),
+            evidence: "ran the stand-up".into()
+        }],
+        "one history item for the day"
+    );
+    // A day between two others still slots in, and undo brings the old level back.
+    let p = raise(&p, date(2026, 12, 9), 4, "");
+    let p = raise(&p, date(2026, 12, 1), 3, "");
+    let days: Vec<_> = p
+        .skill(SkillId(1))
+        .expect("skill")
+        .history
+        .iter()
+        .map(|c| c.date)
+        .collect();
+    assert_eq!(
+        days,
+        [date(2026, 11, 25), date(2026, 12, 1), date(2026, 12, 9)]
+    );
+    let mut undone = started.clone();
+    let undo = undone
+        .apply(Edit::SetSkillLevel {
+            skill: SkillId(1),
+            change: LevelChange {
+                date: date(2026, 11, 25),
+                level: Level(3),
+                evidence: String::new(),
+            },
+        })
+        .expect("applies");
+    undone.apply(undo).expect("undo");
+    assert_eq!(undone, started);
+}
+
+#[test]
 fn completing_a_milestone_records_the_day() {
     let plan = small_plan();
     let p = apply_undo_redo(

@@ -1,20 +1,29 @@
-//! The guided start: six short steps from the keyboard (your why, the role
-//! you hold, the role you want next, up to five skills, a first goal, and a
-//! name for the plan). It only collects answers; `model::StartAnswers`
-//! turns them into plan data and `files.rs` saves the new plan.
+//! The guided start: six short steps from the keyboard (your whys, the
+//! role you hold, the role you want next, up to five skills, a first goal
+//! with its target and dated milestones, and your name and the plan's). It
+//! only collects answers; `model::StartAnswers` turns them into plan data
+//! and `files.rs` saves the new plan.
 //!
-//! Keys: Enter goes on (to the next field of a list, or the next step),
-//! Ctrl+Enter goes to the next step from anywhere, Tab moves between
-//! fields, and a level box moves on by itself once a digit is typed.
+//! Keys: Enter goes to the next field of the step, never past one (in a
+//! list's last box it adds the next box; in an empty last box it goes to
+//! what follows the list), Ctrl+Enter goes to the next step from anywhere,
+//! Tab moves between fields, and a level box moves on by itself once a
+//! digit is typed.
 
 use super::modals::{Answer, with_extension};
-use crate::model::{Level, LevelNames, MAX_SKILLS, SkillAnswer, StartAnswers};
+use crate::model::{
+    Bound, Level, LevelNames, MAX_SKILLS, Measure, MilestoneAnswer, SkillAnswer, StartAnswers,
+    parse_bound_day, skill_line,
+};
 use egui::{Key, RichText, Ui};
 use jiff::civil::Date;
 use std::path::PathBuf;
 
 /// The most milestones the goal step offers.
 const MAX_MILESTONES: usize = 8;
+
+/// The most whys the first step offers.
+const MAX_WHYS: usize = 5;
 
 /// The steps, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +57,7 @@ impl Step {
             Step::Next => "Where you want to go next",
             Step::Skills => "The skills that get you there",
             Step::Goal => "A first goal",
-            Step::Save => "Name your plan",
+            Step::Save => "Your name, and your plan's",
         }
     }
 
@@ -72,6 +81,32 @@ struct SkillRow {
     needed: String,
 }
 
+impl SkillRow {
+    /// "Teaching 2 4" typed in the name box: the levels go to their boxes.
+    fn take_levels(&mut self) {
+        if let Some((name, now, needed)) = skill_line(&self.name) {
+            (self.now, self.needed) = (now.0.to_string(), needed.0.to_string());
+            self.name = name.to_string();
+        }
+    }
+}
+
+/// A milestone row as typed: its title and when it is due.
+#[derive(Clone, Debug, Default)]
+struct MilestoneRow {
+    title: String,
+    due: String,
+}
+
+/// What the first goal counts toward.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Target {
+    #[default]
+    Hours,
+    Entries,
+    Milestones,
+}
+
 /// What the new plan is to be, once the last step is done.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Begin {
@@ -82,15 +117,18 @@ pub struct Begin {
 /// The guided start's state, kept while its dialog is open.
 pub struct Guided {
     step: Step,
-    why: String,
+    whys: Vec<String>,
     current: String,
     since: String,
     next: String,
     by: String,
     skills: Vec<SkillRow>,
     goal: String,
+    target: Target,
+    amount: String,
     goal_due: String,
-    milestones: Vec<String>,
+    milestones: Vec<MilestoneRow>,
+    owner: String,
     name: String,
     folder: String,
     today: Date,
@@ -106,7 +144,8 @@ type Problem = (Slot, String);
 /// A place the keyboard can be in: a field, or the button that goes on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Slot {
-    Why,
+    /// A why's box (from 0).
+    Why(usize),
     Current,
     Since,
     Next,
@@ -116,8 +155,13 @@ enum Slot {
     SkillNow(usize),
     SkillNeeded(usize),
     Goal,
-    Due,
+    /// The goal's number of hours or entries.
+    Amount,
+    /// A milestone row's title and due day (rows from 0).
     Milestone(usize),
+    MilestoneDue(usize),
+    Due,
+    Owner,
     PlanName,
     Folder,
     GoOn,
@@ -131,7 +175,7 @@ impl Slot {
     /// The field's accessible name (and, but for list rows, its label).
     fn label(self) -> String {
         match self {
-            Slot::Why => "My why".into(),
+            Slot::Why(i) => format!("Why {}", i + 1),
             Slot::Current => "My current role".into(),
             Slot::Since => "Since".into(),
             Slot::Next => "The role I want next".into(),
@@ -140,11 +184,23 @@ impl Slot {
             Slot::SkillNow(i) => format!("Skill {} now", i + 1),
             Slot::SkillNeeded(i) => format!("Skill {} needed", i + 1),
             Slot::Goal => "Goal".into(),
-            Slot::Due => "Due".into(),
+            Slot::Amount => "Target".into(),
             Slot::Milestone(i) => format!("Milestone {}", i + 1),
+            Slot::MilestoneDue(i) => format!("Milestone {} due", i + 1),
+            Slot::Due => "Goal due".into(),
+            Slot::Owner => "Your name".into(),
             Slot::PlanName => "Plan name".into(),
             Slot::Folder => "Folder".into(),
             Slot::GoOn => "Next".into(),
+        }
+    }
+
+    /// Which end of a typed year or month a date box means.
+    fn bound(self) -> Bound {
+        if self == Slot::Since {
+            Bound::Start
+        } else {
+            Bound::End
         }
     }
 }
@@ -154,15 +210,18 @@ impl Guided {
     pub fn new(folder: &std::path::Path, today: Date) -> Self {
         Self {
             step: Step::Why,
-            why: String::new(),
+            whys: vec![String::new()],
             current: String::new(),
             since: String::new(),
             next: String::new(),
             by: String::new(),
             skills: vec![SkillRow::default()],
             goal: String::new(),
+            target: Target::default(),
+            amount: String::new(),
             goal_due: String::new(),
-            milestones: vec![String::new()],
+            milestones: vec![MilestoneRow::default()],
+            owner: String::new(),
             name: String::new(),
             folder: folder.display().to_string(),
             today,
@@ -224,11 +283,16 @@ impl Guided {
         if go_on && answer.is_none() {
             answer = self.go_on();
         }
+        if self.focus.is_some() {
+            // The field to take the keyboard may only show next frame.
+            ui.ctx().request_repaint();
+        }
         answer
     }
 
     /// Checks this step and moves on; after the last one, the answer.
     fn go_on(&mut self) -> Option<Answer> {
+        self.skills.iter_mut().for_each(SkillRow::take_levels);
         let done = self.check().and_then(|()| {
             if self.step == Step::Save {
                 Ok(Some((self.answers()?, self.path()?)))
@@ -264,7 +328,11 @@ impl Guided {
             Step::Current => self.day(&self.since, Slot::Since).map(drop),
             Step::Next => self.day(&self.by, Slot::By).map(drop),
             Step::Skills => self.skill_answers().map(drop),
-            Step::Goal => self.day(&self.goal_due, Slot::Due).map(drop),
+            Step::Goal => {
+                self.measure()?;
+                self.milestone_answers()?;
+                self.day(&self.goal_due, Slot::Due).map(drop)
+            }
             Step::Save => self.path().map(drop),
         }
     }
@@ -273,27 +341,64 @@ impl Guided {
     fn clear_step(&mut self) {
         self.error = None;
         match self.step {
-            Step::Why => self.why.clear(),
+            Step::Why => self.whys = vec![String::new()],
             Step::Current => (self.current.clear(), self.since.clear()).1,
             Step::Next => (self.next.clear(), self.by.clear()).1,
             Step::Skills => self.skills = vec![SkillRow::default()],
             Step::Goal => {
                 self.goal.clear();
+                (self.target, self.amount) = (Target::default(), String::new());
                 self.goal_due.clear();
-                self.milestones = vec![String::new()];
+                self.milestones = vec![MilestoneRow::default()];
             }
             Step::Save => {}
         }
     }
 
-    /// The day typed in the box `slot`, or none for an empty box.
+    /// The day typed in the box `slot`, or none for an empty box. A year or
+    /// a month is its first day for "Since", its last for the deadlines.
     fn day(&self, text: &str, slot: Slot) -> Result<Option<Date>, Problem> {
         if text.trim().is_empty() {
             return Ok(None);
         }
-        super::widgets::parse_date(text, self.today)
+        parse_bound_day(text, self.today, slot.bound())
             .map(Some)
-            .map_err(|e| (slot, e))
+            .map_err(|e| (slot, format!("{}: {e}.", slot.label())))
+    }
+
+    /// The goal's target: a number of hours or entries, or none (its
+    /// milestones, or an empty box).
+    fn measure(&self) -> Result<Option<Measure>, Problem> {
+        let text = self.amount.trim();
+        let (what, make): (&str, fn(u32) -> Measure) = match self.target {
+            Target::Milestones => return Ok(None),
+            Target::Hours => ("hours", Measure::Hours),
+            Target::Entries => ("entries", Measure::Count),
+        };
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match text.parse::<u32>() {
+            Ok(n) if (1..=100_000).contains(&n) => Ok(Some(make(n))),
+            _ => Err((
+                Slot::Amount,
+                format!("Give the target as a whole number of {what}, for example 40."),
+            )),
+        }
+    }
+
+    fn milestone_answers(&self) -> Result<Vec<MilestoneAnswer>, Problem> {
+        self.milestones
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.title.trim().is_empty())
+            .map(|(i, m)| {
+                Ok(MilestoneAnswer {
+                    title: m.title.trim().to_string(),
+                    due: self.day(&m.due, Slot::MilestoneDue(i))?,
+                })
+            })
+            .collect()
     }
 
     fn skill_answers(&self) -> Result<Vec<SkillAnswer>, Problem> {
@@ -326,7 +431,8 @@ impl Guided {
 
     fn answers(&self) -> Result<StartAnswers, Problem> {
         Ok(StartAnswers {
-            why: self.why.clone(),
+            owner: self.owner.clone(),
+            whys: self.whys.clone(),
             current: self.current.clone(),
             since: self.day(&self.since, Slot::Since)?,
             next: self.next.clone(),
@@ -334,7 +440,8 @@ impl Guided {
             skills: self.skill_answers()?,
             goal: self.goal.clone(),
             goal_due: self.day(&self.goal_due, Slot::Due)?,
-            milestones: self.milestones.clone(),
+            measure: self.measure()?,
+            milestones: self.milestone_answers()?,
         })
     }
 
@@ -372,41 +479,75 @@ impl Guided {
     }
 
     fn why_step(&mut self, ui: &mut Ui) -> bool {
-        ui.label("One line to come back to on a hard day: what this path is for, and for whom.");
-        self.field(
-            ui,
-            Slot::Why,
-            Field::Wide,
-            "e.g. help new nurses feel safe on their first ward",
-        )
+        ui.label(
+            "A line or two to come back to on a hard day: what this path is for, and for whom. \
+             Enter adds another.",
+        );
+        let mut go_on = false;
+        for i in 0..self.whys.len() {
+            let hint = if i == 0 {
+                "e.g. help new nurses feel safe on their first ward"
+            } else {
+                "another why, or Enter to go on"
+            };
+            if self.field(ui, Slot::Why(i), Field::Wide, hint) {
+                go_on |= self.next_in_list(i, Slot::Why);
+            }
+        }
+        go_on
+    }
+
+    /// Enter in row `i` of a list of texts (whys, milestones): on to the
+    /// next row; in a filled last row, a new row; in an empty last row (or
+    /// the last one allowed), on past the list. True when it goes past.
+    fn next_in_list(&mut self, i: usize, slot: fn(usize) -> Slot) -> bool {
+        let (len, max, filled) = match slot(i) {
+            Slot::Why(_) => (self.whys.len(), MAX_WHYS, !self.whys[i].trim().is_empty()),
+            _ => (
+                self.milestones.len(),
+                MAX_MILESTONES,
+                !self.milestones[i].title.trim().is_empty(),
+            ),
+        };
+        if i + 1 < len {
+            self.focus = Some(slot(i + 1));
+            return false;
+        }
+        if !filled || len >= max {
+            return true;
+        }
+        match slot(i) {
+            Slot::Why(_) => self.whys.push(String::new()),
+            _ => self.milestones.push(MilestoneRow::default()),
+        }
+        self.focus = Some(slot(i + 1));
+        false
     }
 
     fn role_step(&mut self, ui: &mut Ui, current: bool) -> bool {
         let (what, when, hint, when_hint) = if current {
-            ui.label("The job you hold today: the first stepping stone of your path.");
-            (
-                Slot::Current,
-                Slot::Since,
-                "e.g. Staff nurse",
-                "e.g. 2022-09",
-            )
+            ui.label(
+                "The job you hold today, the first stepping stone of your path, and since when \
+                 (a year, a month or a day).",
+            );
+            (Slot::Current, Slot::Since, "e.g. Staff nurse", "e.g. 2022")
         } else {
-            ui.label("The role you are working toward, and when you would like to be in it.");
-            (
-                Slot::Next,
-                Slot::By,
-                "e.g. Nurse educator",
-                "e.g. +18m or 2028-06",
-            )
+            ui.label(
+                "The role you are working toward, and by when you would like to be in it (a \
+                 year, a month, a day or +18m).",
+            );
+            (Slot::Next, Slot::By, "e.g. Nurse educator", "e.g. 2028")
         };
-        let entered = self.field(ui, what, Field::Wide, hint);
-        entered | self.field(ui, when, Field::Date, when_hint)
+        if self.field(ui, what, Field::Wide, hint) {
+            self.focus = Some(when);
+        }
+        self.field(ui, when, Field::Date, when_hint)
     }
 
     fn skills_step(&mut self, ui: &mut Ui) -> bool {
         ui.label(
             "Up to five skills the next role needs: where you are now, and where the role \
-             needs you, from 0 to 5.",
+             needs you, from 0 to 5. Type both on the name's line if you like: Teaching 2 4.",
         );
         let names = LevelNames::default();
         let scale: Vec<String> = (0..=Level::MAX.0)
@@ -416,18 +557,31 @@ impl Guided {
         let mut go_on = false;
         for i in 0..self.skills.len() {
             ui.horizontal(|ui| {
-                if self.field(ui, Slot::SkillName(i), Field::Name, "a skill") {
-                    if self.skills[i].name.trim().is_empty() {
-                        go_on = true;
-                    } else {
-                        self.focus = Some(Slot::SkillNow(i));
-                    }
-                }
                 let next_row = if i + 1 < MAX_SKILLS {
                     Slot::SkillName(i + 1)
                 } else {
                     Slot::GoOn
                 };
+                let hint = if i == 0 {
+                    "e.g. Teaching 2 4"
+                } else {
+                    "a skill"
+                };
+                let (entered, left) = self.field_keys(ui, Slot::SkillName(i), Field::Name, hint);
+                let row = &mut self.skills[i];
+                let levels = skill_line(&row.name).is_some();
+                if left {
+                    row.take_levels();
+                }
+                if entered {
+                    if row.name.trim().is_empty() {
+                        go_on = true;
+                    } else if levels {
+                        self.focus = Some(next_row);
+                    } else {
+                        self.focus = Some(Slot::SkillNow(i));
+                    }
+                }
                 self.level_field(ui, Slot::SkillNow(i), "now", Slot::SkillNeeded(i));
                 self.level_field(ui, Slot::SkillNeeded(i), "the next role needs", next_row);
             });
@@ -471,7 +625,10 @@ impl Guided {
     }
 
     fn goal_step(&mut self, ui: &mut Ui) -> bool {
-        ui.label("Something you will do toward the next role, in a few steps you can tick off.");
+        ui.label(
+            "Something you will do toward the next role: what it counts, and a few dated steps \
+             you can tick off.",
+        );
         let mut go_on = false;
         if self.field(
             ui,
@@ -479,31 +636,75 @@ impl Guided {
             Field::Wide,
             "e.g. run the new-hire skills day",
         ) {
-            self.focus = Some(Slot::Milestone(0));
+            self.focus = Some(if self.target == Target::Milestones {
+                Slot::Milestone(0)
+            } else {
+                Slot::Amount
+            });
         }
-        if self.field(ui, Slot::Due, Field::Date, "e.g. 2027-06 or +6m") {
-            self.focus = Some(Slot::Milestone(0));
-        }
-        ui.label("Milestones");
-        for i in 0..self.milestones.len() {
-            if self.field(
-                ui,
-                Slot::Milestone(i),
-                Field::Wide,
-                "a step toward the goal",
-            ) {
-                if self.milestones[i].trim().is_empty() {
-                    go_on = true;
-                } else {
-                    self.focus = Some(Slot::Milestone(i + 1));
-                }
+        ui.horizontal(|ui| {
+            let l = ui.add_sized([150.0, 18.0], egui::Label::new("Target"));
+            let counted = self.target != Target::Milestones;
+            let response = ui
+                .add_enabled(
+                    counted,
+                    egui::TextEdit::singleline(&mut self.amount)
+                        .id(Slot::Amount.id())
+                        .hint_text(if counted { "e.g. 40" } else { "" })
+                        .desired_width(60.0),
+                )
+                .labelled_by(l.id);
+            self.take_focus(&response, Slot::Amount);
+            if response.lost_focus() && enter_key(ui) == Some(false) {
+                self.focus = Some(Slot::Milestone(0));
             }
+            for (target, shown) in [
+                (Target::Hours, "hours"),
+                (Target::Entries, "entries"),
+                (Target::Milestones, "its milestones"),
+            ] {
+                ui.radio_value(&mut self.target, target, shown);
+            }
+        });
+        ui.label("Milestones, each with when it is due (a year, a month or a day)");
+        for i in 0..self.milestones.len() {
+            ui.horizontal(|ui| {
+                ui.add_sized([20.0, 18.0], egui::Label::new(format!("{}.", i + 1)));
+                let title = self.text_box(ui, Slot::Milestone(i), 280.0, "a step toward the goal");
+                if title.lost_focus() && enter_key(ui) == Some(false) {
+                    if self.milestones[i].title.trim().is_empty() {
+                        // An empty row ends the list: on to the goal's own date.
+                        self.focus = Some(Slot::Due);
+                    } else {
+                        self.focus = Some(Slot::MilestoneDue(i));
+                    }
+                }
+                ui.label("by");
+                let due = self.text_box(ui, Slot::MilestoneDue(i), 90.0, "e.g. 2027-03");
+                self.resolved_day(ui, Slot::MilestoneDue(i));
+                if due.lost_focus() && enter_key(ui) == Some(false) {
+                    go_on |= self.next_in_list(i, Slot::Milestone);
+                }
+            });
+        }
+        if go_on {
+            // Past the last milestone allowed: the goal's own date.
+            self.focus = Some(Slot::Due);
         }
         if self.milestones.len() < MAX_MILESTONES
-            && self.milestones.last().is_some_and(|m| !m.trim().is_empty())
+            && self
+                .milestones
+                .last()
+                .is_some_and(|m| !m.title.trim().is_empty())
         {
-            self.milestones.push(String::new());
+            self.milestones.push(MilestoneRow::default());
         }
+        let go_on = self.field(ui, Slot::Due, Field::Date, "e.g. 2027-06");
+        ui.label(
+            RichText::new("Left empty, the goal is due with its last milestone, or the next role.")
+                .weak()
+                .small(),
+        );
         go_on
     }
 
@@ -514,6 +715,10 @@ impl Guided {
                 ui.label(summary(&plan));
             }
         }
+        if self.field(ui, Slot::Owner, Field::Wide, "e.g. Ana Lima") {
+            self.focus = Some(Slot::PlanName);
+        }
+        ui.add_space(4.0);
         ui.label("The plan is a file you own: keep it where you keep your documents.");
         let entered = self.field(
             ui,
@@ -521,17 +726,20 @@ impl Guided {
             Field::Wide,
             "e.g. my path to nurse educator",
         );
-        ui.horizontal(|ui| {
-            self.field(ui, Slot::Folder, Field::Wide, "");
-            if native_dialogs
-                && ui.button("Choose\u{2026}").clicked()
-                && let Some(folder) = rfd::FileDialog::new()
-                    .set_directory(&self.folder)
-                    .pick_folder()
-            {
-                self.folder = folder.display().to_string();
-            }
-        });
+        let entered = ui
+            .horizontal(|ui| {
+                let entered = entered | self.field(ui, Slot::Folder, Field::Wide, "");
+                if native_dialogs
+                    && ui.button("Choose\u{2026}").clicked()
+                    && let Some(folder) = rfd::FileDialog::new()
+                        .set_directory(&self.folder)
+                        .pick_folder()
+                {
+                    self.folder = folder.display().to_string();
+                }
+                entered
+            })
+            .inner;
         ui.label(
             RichText::new("The file ends in .stepstone.ron. You can rename or move it later.")
                 .weak()
@@ -544,18 +752,28 @@ impl Guided {
     fn text_mut(&mut self, slot: Slot) -> &mut String {
         let last = |n: usize| n.saturating_sub(1);
         match slot {
-            Slot::Why => &mut self.why,
+            Slot::Why(i) => {
+                let i = i.min(last(self.whys.len()));
+                &mut self.whys[i]
+            }
             Slot::Current => &mut self.current,
             Slot::Since => &mut self.since,
             Slot::Next => &mut self.next,
             Slot::By => &mut self.by,
             Slot::Goal => &mut self.goal,
+            Slot::Amount => &mut self.amount,
             Slot::Due => &mut self.goal_due,
+            Slot::Owner => &mut self.owner,
             Slot::PlanName | Slot::GoOn => &mut self.name,
             Slot::Folder => &mut self.folder,
-            Slot::Milestone(i) => {
+            Slot::Milestone(i) | Slot::MilestoneDue(i) => {
                 let i = i.min(last(self.milestones.len()));
-                &mut self.milestones[i]
+                let row = &mut self.milestones[i];
+                if matches!(slot, Slot::MilestoneDue(_)) {
+                    &mut row.due
+                } else {
+                    &mut row.title
+                }
             }
             Slot::SkillName(i) | Slot::SkillNow(i) | Slot::SkillNeeded(i) => {
                 let i = i.min(last(self.skills.len()));
@@ -571,6 +789,12 @@ impl Guided {
 
     /// A labelled text box; true when Enter (without Ctrl) was pressed in it.
     fn field(&mut self, ui: &mut Ui, slot: Slot, kind: Field, hint: &str) -> bool {
+        self.field_keys(ui, slot, kind, hint).0
+    }
+
+    /// A labelled text box: (Enter without Ctrl was pressed in it, it gave
+    /// up the keyboard).
+    fn field_keys(&mut self, ui: &mut Ui, slot: Slot, kind: Field, hint: &str) -> (bool, bool) {
         let width = match kind {
             Field::Wide => 360.0,
             Field::Name => 200.0,
@@ -580,26 +804,46 @@ impl Guided {
         let response = ui
             .horizontal(|ui| {
                 let l = ui.add_sized([label_width, 18.0], egui::Label::new(slot.label()));
-                let response = ui
-                    .add(
-                        egui::TextEdit::singleline(self.text_mut(slot))
-                            .id(slot.id())
-                            .hint_text(hint)
-                            .desired_width(width),
-                    )
-                    .labelled_by(l.id);
-                // A typed day shows the day it means (+18m, 2027-03, next friday).
+                let response = self.text_box(ui, slot, width, hint).labelled_by(l.id);
                 if kind == Field::Date {
-                    let text = self.text_mut(slot).clone();
-                    if let Ok(Some(day)) = self.day(&text, slot) {
-                        ui.label(RichText::new(day.strftime("%A %-d %B %Y").to_string()).weak());
-                    }
+                    self.resolved_day(ui, slot);
                 }
                 response
             })
             .inner;
+        let left = response.lost_focus();
+        (left && enter_key(ui) == Some(false), left)
+    }
+
+    /// The text box of `slot`, which takes the keyboard when asked to.
+    fn text_box(&mut self, ui: &mut Ui, slot: Slot, width: f32, hint: &str) -> egui::Response {
+        let response = ui.add(
+            egui::TextEdit::singleline(self.text_mut(slot))
+                .id(slot.id())
+                .hint_text(hint)
+                .desired_width(width),
+        );
         self.take_focus(&response, slot);
-        response.lost_focus() && enter_key(ui) == Some(false)
+        let name = slot.label();
+        ui.ctx()
+            .accesskit_node_builder(slot.id(), |node| node.set_label(name));
+        response
+    }
+
+    /// A typed day shows the day it means (2022 as a start, +18m, next
+    /// friday); the goal's empty date, the day it will be given.
+    fn resolved_day(&mut self, ui: &mut Ui, slot: Slot) {
+        let shown = |day: Date| day.strftime("%a %-d %b %Y").to_string();
+        let text = self.text_mut(slot).clone();
+        let said = match self.day(&text, slot) {
+            Ok(Some(day)) => shown(day),
+            Ok(None) if slot == Slot::Due => match self.answers().map(|a| a.goal_due()) {
+                Ok(Some(day)) => format!("empty: {}", shown(day)),
+                _ => return,
+            },
+            _ => return,
+        };
+        ui.label(RichText::new(said).weak());
     }
 
     fn take_focus(&mut self, response: &egui::Response, slot: Slot) {
@@ -637,12 +881,12 @@ fn enter_key(ui: &Ui) -> Option<bool> {
 /// The first field of a step, which takes the keyboard when it shows.
 fn first_field(step: Step) -> Slot {
     match step {
-        Step::Why => Slot::Why,
+        Step::Why => Slot::Why(0),
         Step::Current => Slot::Current,
         Step::Next => Slot::Next,
         Step::Skills => Slot::SkillName(0),
         Step::Goal => Slot::Goal,
-        Step::Save => Slot::PlanName,
+        Step::Save => Slot::Owner,
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod early;
 pub mod folder;
+pub mod guided;
 pub mod person;
 pub mod ui;
 
