@@ -5,8 +5,9 @@
 
 use crate::io;
 use crate::io::export::{self, Format};
+use crate::model::quick_add::{self, Found, Linked, QuickLine};
 use crate::model::{
-    ALWAYS_KEPT, Edit, ExperienceKind, Item, Keep, LogEntry, Plan, Private, plural,
+    self, ALWAYS_KEPT, Edit, ExperienceKind, Item, Keep, LogEntry, Plan, Private, plural,
 };
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
@@ -75,6 +76,7 @@ pub enum Command {
         list_templates: bool,
     },
     /// Add one entry to a plan's daily log and save it safely.
+    #[command(after_help = LOG_HELP)]
     Log(LogArgs),
     /// Write a copy of a plan to share, without your private text.
     Share(ShareArgs),
@@ -188,31 +190,47 @@ impl From<FormatArg> for Format {
 #[derive(clap::Args, Debug)]
 pub struct LogArgs {
     pub file: PathBuf,
-    /// How long it took, in minutes.
-    #[arg(long, short)]
-    pub minutes: u32,
-    /// What you did.
-    #[arg(long, short)]
-    pub text: String,
-    /// A skill it built (by name; repeat for more).
+    /// What you did, as one line: the text, then at its end the minutes,
+    /// #links and the day, such as "Cycle count review 45m #inventory
+    /// #sigma yesterday".
+    pub line: Option<String>,
+    /// How long it took, in minutes (wins over the line's).
+    #[arg(long, short, required_unless_present = "line")]
+    pub minutes: Option<u32>,
+    /// What you did, kept as typed (wins over the line's text).
+    #[arg(long, short, required_unless_present = "line")]
+    pub text: Option<String>,
+    /// A skill it built: its name or a part only it holds (repeat for more).
     #[arg(long, short)]
     pub skill: Vec<String>,
-    /// A goal it served (by title; repeat for more).
+    /// A goal it served: its title or a part only it holds (repeat for more).
     #[arg(long, short)]
     pub goal: Vec<String>,
-    /// Someone involved (by name; repeat for more).
+    /// Someone involved: their name or a part only it holds (repeat for more).
     #[arg(long, short)]
     pub person: Vec<String>,
     /// What kind of experience it was.
     #[arg(long, short, value_enum, default_value_t = KindArg::Routine)]
     pub kind: KindArg,
-    /// The day (default: today).
-    #[arg(long, short, value_name = "YYYY-MM-DD", value_parser = date_arg)]
-    pub date: Option<Date>,
+    /// The day: today, yesterday, -2d, fri (the last one) or 2026-11-23
+    /// (default: the line's day, or today).
+    #[arg(long, short, value_name = "DAY", allow_hyphen_values = true)]
+    pub date: Option<String>,
     /// How the day felt, 1 (drained) to 5 (full of energy).
     #[arg(long, short, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub energy: Option<u8>,
 }
+
+/// The quick-add grammar, after `stepstone log --help`.
+const LOG_HELP: &str = "\
+The LINE: words are the text; at its end, minutes (45m, 1h, 1h30, 1.5h) and
+the day (today, yesterday, -2d, fri, 2026-11-23); #part anywhere links the
+skill, goal or person whose name holds it (- or _ for a space). A word that
+only looks like one in the middle stays text: \"Read 3m papers\" is kept
+as typed. The flags win over the line; links from both are kept.
+
+Example:
+  stepstone log plan.stepstone.ron \"Cycle count review 45m #inventory #sigma yesterday\"";
 
 /// A day typed on the command line, read as strictly as dates in plan files.
 fn date_arg(text: &str) -> Result<Date, String> {
@@ -371,55 +389,33 @@ fn list_templates() -> String {
 fn log(args: &LogArgs, today: Date) -> Outcome {
     let file = &args.file;
     let fail = |m: String| vec![format!("{}: {m}", file.display())];
-    if args.text.trim().is_empty() {
+    if args.text.as_ref().is_some_and(|t| t.trim().is_empty()) {
         return Err(fail("--text is empty; say what you did".into()));
     }
-    if !LogEntry::valid_minutes(args.minutes) {
+    if args.text.is_none() && args.line.as_ref().is_none_or(|l| l.trim().is_empty()) {
         return Err(fail(format!(
-            "--minutes {} must be between 1 and 1440",
-            args.minutes
+            "the line is empty; say what you did, such as \"{EXAMPLE_LINE}\""
         )));
     }
+    if let Some(minutes) = args.minutes
+        && !LogEntry::valid_minutes(minutes)
+    {
+        return Err(fail(format!(
+            "--minutes {minutes} must be between 1 and 1440"
+        )));
+    }
+    let date_given = args
+        .date
+        .as_deref()
+        .map(|d| model::parse_logged_day(d, today))
+        .transpose()
+        .map_err(|e| fail(format!("--date: {e}")))?;
     // Held from reading to writing, so two runs at once both keep their entry.
     let locked = io::lock(file).map_err(|e| vec![e.to_string()])?;
     let (mut plan, stamp) = locked.load().map_err(|e| vec![e.to_string()])?;
-
-    let skills = resolve(
-        &args.skill,
-        "skill",
-        |n| plan.skill_named(n).map(|s| s.id),
-        || plan.skills.iter().map(|s| s.name.clone()).collect(),
-    )
-    .map_err(fail)?;
-    let goals = resolve(
-        &args.goal,
-        "goal",
-        |n| plan.goal_named(n).map(|g| g.id),
-        || plan.goals.iter().map(|g| g.title.clone()).collect(),
-    )
-    .map_err(fail)?;
-    let people = resolve(
-        &args.person,
-        "person",
-        |n| plan.person_named(n).map(|p| p.id),
-        || plan.people.iter().map(|p| p.name.clone()).collect(),
-    )
-    .map_err(fail)?;
-
-    let date = args.date.unwrap_or(today);
-    let entry = LogEntry {
-        skills,
-        goals,
-        people,
-        energy: args.energy,
-        ..LogEntry::new(
-            plan.new_entry_id(),
-            date,
-            args.minutes,
-            args.kind.into(),
-            args.text.trim(),
-        )
-    };
+    let entry = log_entry(args, &plan, today, date_given)
+        .map_err(|problems| problems.into_iter().flat_map(fail).collect::<Vec<_>>())?;
+    let said = logged_summary(&plan, &entry, file);
     plan.apply(Edit::Put(Item::Entry(entry)))
         .map_err(|e| fail(e.to_string()))?;
     let saved = locked
@@ -428,11 +424,136 @@ fn log(args: &LogArgs, today: Date) -> Outcome {
     if let Some(copy) = saved.comments_kept {
         terminal::warn(&comments_note(file, &copy));
     }
-    Ok(format!(
-        "Logged {} min on {date} in {}.",
-        args.minutes,
-        file.display()
-    ))
+    Ok(said)
+}
+
+/// The entry `stepstone log` adds: the line read with the quick-add grammar,
+/// the flags winning over it (links from both kept), or what stops it.
+fn log_entry(
+    args: &LogArgs,
+    plan: &Plan,
+    today: Date,
+    date_given: Option<Date>,
+) -> Result<LogEntry, Vec<String>> {
+    let quick = match &args.line {
+        Some(line) => {
+            let quick = quick_add::parse(line, plan, today, &[]);
+            let problems = quick.problems(line, plan);
+            if !problems.is_empty() {
+                return Err(problems);
+            }
+            quick
+        }
+        None => QuickLine::default(),
+    };
+    let text = match &args.text {
+        Some(text) => text.trim(),
+        None if quick.text.is_empty() => {
+            return Err(vec![format!(
+                "the line has no words for what you did once its minutes, links and day are \
+                 read; say what you did, such as \"{EXAMPLE_LINE}\""
+            )]);
+        }
+        None => quick.text.as_str(),
+    };
+    let minutes = match (args.minutes, quick.minutes()) {
+        (Some(minutes), _) => minutes,
+        (None, Some(minutes)) if LogEntry::valid_minutes(minutes) => minutes,
+        (None, Some(minutes)) => {
+            return Err(vec![format!(
+                "the line's {minutes} minutes must be between 1 and 1440"
+            )]);
+        }
+        (None, None) => {
+            return Err(vec![
+                "say how long it took: 45m or 1h30 at the end of the line, or --minutes 45".into(),
+            ]);
+        }
+    };
+    let date = date_given.or(quick.day()).unwrap_or(today);
+
+    let mut skills = Vec::new();
+    let mut goals = Vec::new();
+    let mut people = Vec::new();
+    for link in quick.links() {
+        match link {
+            Linked::Skill(id) => skills.push(id),
+            Linked::Goal(id) => goals.push(id),
+            Linked::Person(id) => people.push(id),
+        }
+    }
+    let named: Vec<_> = plan
+        .skills
+        .iter()
+        .map(|s| (s.id, s.name.as_str()))
+        .collect();
+    skills.extend(resolve(&args.skill, ("skill", "skills"), &named)?);
+    let named: Vec<_> = plan
+        .goals
+        .iter()
+        .map(|g| (g.id, g.title.as_str()))
+        .collect();
+    goals.extend(resolve(&args.goal, ("goal", "goals"), &named)?);
+    let named: Vec<_> = plan
+        .people
+        .iter()
+        .map(|p| (p.id, p.name.as_str()))
+        .collect();
+    people.extend(resolve(&args.person, ("person", "people"), &named)?);
+
+    Ok(LogEntry {
+        skills: once_each(skills),
+        goals: once_each(goals),
+        people: once_each(people),
+        energy: args.energy,
+        ..LogEntry::new(plan.new_entry_id(), date, minutes, args.kind.into(), text)
+    })
+}
+
+/// The line `stepstone log` shows as an example.
+const EXAMPLE_LINE: &str = "Cycle count review 45m #inventory yesterday";
+
+/// What was logged, so the person sees how the line was read: "Logged 45
+/// min on 2026-11-24 in FILE: \"Cycle count review\" (Inventory control, Sigma)."
+fn logged_summary(plan: &Plan, e: &LogEntry, file: &Path) -> String {
+    let names: Vec<&str> = e
+        .skills
+        .iter()
+        .filter_map(|id| plan.skill(*id).map(|s| s.name.as_str()))
+        .chain(
+            e.goals
+                .iter()
+                .filter_map(|id| plan.goal(*id).map(|g| g.title.as_str())),
+        )
+        .chain(
+            e.people
+                .iter()
+                .filter_map(|id| plan.person(*id).map(|p| p.name.as_str())),
+        )
+        .collect();
+    let with = if names.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", names.join(", "))
+    };
+    format!(
+        "Logged {} min on {} in {}: \"{}\"{with}.",
+        e.minutes,
+        e.date,
+        file.display(),
+        e.text
+    )
+}
+
+/// `ids` with each id once, in first-seen order.
+fn once_each<I: PartialEq>(ids: Vec<I>) -> Vec<I> {
+    let mut out: Vec<I> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
 }
 
 fn share(args: &ShareArgs) -> Outcome {
@@ -534,24 +655,38 @@ pub fn comments_note(file: &Path, copy: &Path) -> String {
     )
 }
 
-/// Looks up names; an unknown name is an error listing the known ones.
-fn resolve<I>(
-    names: &[String],
-    what: &str,
-    find: impl Fn(&str) -> Option<I>,
-    known: impl Fn() -> Vec<String>,
-) -> Result<Vec<I>, String> {
-    names
+/// Looks up names, or parts only one name holds ([`quick_add::find_by_part`]);
+/// an unknown name is an error listing the known ones, an ambiguous part
+/// one listing the names that hold it.
+fn resolve<I: Copy>(
+    typed: &[String],
+    (what, whats): (&str, &str),
+    items: &[(I, &str)],
+) -> Result<Vec<I>, Vec<String>> {
+    typed
         .iter()
-        .map(|n| {
-            find(n).ok_or_else(|| {
-                let known = known();
-                if known.is_empty() {
-                    format!("no {what} named \"{n}\"; this plan has none yet")
-                } else {
-                    format!("no {what} named \"{n}\"; known: {}", known.join(", "))
+        .map(|given| {
+            let found = quick_add::find_by_part(given, items.iter().map(|&n| (n, n.1)));
+            match found {
+                Found::One((id, _)) => Ok(id),
+                Found::Many(many) => {
+                    let holding: Vec<&str> = many.iter().map(|(_, name)| *name).collect();
+                    Err(vec![format!(
+                        "\"{given}\" could be several {whats}: {}; type more of the name",
+                        holding.join(", ")
+                    )])
                 }
-            })
+                Found::None if items.is_empty() => Err(vec![format!(
+                    "no {what} named \"{given}\"; this plan has none yet"
+                )]),
+                Found::None => {
+                    let known: Vec<&str> = items.iter().map(|(_, name)| *name).collect();
+                    Err(vec![format!(
+                        "no {what} named \"{given}\"; known: {}",
+                        known.join(", ")
+                    )])
+                }
+            }
         })
         .collect()
 }

@@ -29,6 +29,7 @@ fn run(target: &str, bytes: &[u8]) -> props::Outcome {
         "edit_undo" => structured(bytes, props::edit_undo),
         "merge3" => structured(bytes, props::merge3),
         "framework_import" => props::framework_import(bytes),
+        "quick_add" => props::quick_add(bytes),
         other => panic!("no fuzz target {other}"),
     }
 }
@@ -62,6 +63,7 @@ fn seeds(target: &str) -> Vec<PathBuf> {
         ]
         .concat(),
         "framework_import" => files_in(&root.join("tests/fixtures/import")),
+        "quick_add" => files_in(&root.join("tests/fixtures/quick_add")),
         _ => Vec::new(),
     }
 }
@@ -83,7 +85,13 @@ fn run_files(target: &str, files: &[PathBuf]) -> Vec<String> {
     failed
 }
 
-const TARGETS: [&str; 4] = ["plan_parse", "edit_undo", "merge3", "framework_import"];
+const TARGETS: [&str; 5] = [
+    "plan_parse",
+    "edit_undo",
+    "merge3",
+    "framework_import",
+    "quick_add",
+];
 
 #[test]
 fn every_seed_passes() {
@@ -161,6 +169,63 @@ fn edits() -> impl Strategy<Value = Vec<(prop::sample::Index, usize)>> {
     prop::collection::vec((any::<prop::sample::Index>(), 0..MANGLES.len()), 0..4)
 }
 
+/// Words a quick-add line is made of: tokens, near-tokens, edges.
+const QUICK_WORDS: &[&str] = &[
+    "Read",
+    "3m",
+    "papers",
+    "45m",
+    "45min",
+    "1h",
+    "1h30",
+    "1h30m",
+    "1.5h",
+    ".5h",
+    "1.h",
+    "0m",
+    "4294967295m",
+    "71582789h",
+    "99999999999m",
+    "999999.999999h",
+    "h",
+    "m",
+    "1e3h",
+    "-3m",
+    "#",
+    "##",
+    "#a",
+    "#lean",
+    "#sigma",
+    "#dan",
+    "#-",
+    "#_",
+    "#precepting",
+    "#\u{301}",
+    "today",
+    "yesterday",
+    "Yesterday",
+    "-2d",
+    "-1w",
+    "+2d",
+    "-99999999999d",
+    "fri",
+    "monday",
+    "2026-11-23",
+    "2026-02-30",
+    "2026-11",
+    "-2m",
+    "é",
+    "Ведение",
+    "склада",
+    "\u{1}",
+    "\u{2}",
+];
+
+/// What goes between them: spaces of every kind, nothing, a kept-as-text mark.
+const QUICK_GAPS: &[&str] = &[
+    " ", "  ", "\t", "\r\n", "\u{a0}", "\u{3000}", "", "\u{2}", " \u{2}",
+];
+
 const SMALL_PLANS: [&str; 3] = [
     include_str!("fixtures/v1.stepstone.ron"),
     include_str!("fixtures/brag.stepstone.ron"),
@@ -187,6 +252,23 @@ proptest! {
     fn a_mangled_framework_imports_and_undoes_or_is_refused(edits in edits()) {
         let text = include_str!("fixtures/import/ward-nursing-framework.md");
         prop_assert_eq!(props::framework_import(&mangled(text, &edits)), Ok(()));
+    }
+
+    /// Twin of `quick_add`: a line of tokens, near-tokens and any text, on
+    /// any start plan, day and kept-as-text places: every word accounted for.
+    #[test]
+    fn a_quick_add_line_loses_and_invents_no_word(
+        head in any::<[u8; 2]>(),
+        parts in prop::collection::vec(
+            (prop::sample::select(QUICK_WORDS), prop::sample::select(QUICK_GAPS), "\\PC{0,3}"),
+            0..12,
+        ),
+    ) {
+        let mut bytes = head.to_vec();
+        for (word, gap, any) in parts {
+            bytes.extend(word.bytes().chain(gap.bytes()).chain(any.bytes()));
+        }
+        prop_assert_eq!(props::quick_add(&bytes), Ok(()));
     }
 
     /// Twin of `edit_undo`: any edits, then every undo, give the start back.

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 use stepstone::io;
 use stepstone::model::merge3;
+use stepstone::model::quick_add::{self, Token};
 use stepstone::model::{
     Choice, Edit, EntryId, ExperienceKind, Goal, GoalId, GoalKind, GoalStatus, Item, ItemRef,
     Level, LevelChange, LevelNames, LogEntry, Merge, Milestone, MilestoneId, Person, PersonId,
@@ -816,6 +817,122 @@ pub fn import_undo(open: &Plan, other: Plan) -> Outcome {
                 first_difference(open, &plan)
             ));
         }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// 5. The quick-add line.
+
+/// Reads bytes as a case of the quick-add line: byte 0 picks the start plan,
+/// byte 1 today (0: the first day jiff knows, 1: the last, else that many
+/// days from 80 days before 25 Nov 2026, so `P` is that day); the rest, UTF-8, is the line, then, after each `\u{1}`,
+/// the name of one more skill. A `\u{2}` in the line is taken out and marks
+/// its place as kept as text (`literal`), as the app's Backspace does.
+pub fn quick_add(bytes: &[u8]) -> Outcome {
+    let [which, day, rest @ ..] = bytes else {
+        return Ok(());
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return Ok(());
+    };
+    let mut plan = fixture(*which);
+    let mut parts = text.split('\u{1}');
+    let marked = parts.next().unwrap_or_default();
+    for name in parts {
+        let id = plan.new_skill_id();
+        plan.skills.push(Skill::new(id, name));
+    }
+    let mut line = String::with_capacity(marked.len());
+    // Places past the line, or nowhere, are allowed and mean nothing.
+    let mut literal = vec![usize::MAX];
+    for c in marked.chars() {
+        if c == '\u{2}' {
+            literal.push(line.len());
+        } else {
+            line.push(c);
+        }
+    }
+    literal.extend([line.len(), line.len() + 1]);
+    let today = match day {
+        0 => Date::MIN,
+        1 => Date::MAX,
+        n => Date::constant(2026, 11, 25)
+            .checked_add(jiff::Span::new().days(i64::from(*n) - 80))
+            .unwrap_or(Date::MIN),
+    };
+    quick_line(&line, &plan, today, &literal)
+}
+
+/// Reads `line` and checks what came out: each recognised word is a word
+/// of the line (a slice at char boundaries, between white space), none at
+/// a `literal` place; the text and the recognised words together are the
+/// line's words, in order, nothing lost or invented; the minutes are the
+/// minute words' sum (at most `u32::MAX`); links point at items that exist.
+pub fn quick_line(line: &str, plan: &Plan, today: Date, literal: &[usize]) -> Outcome {
+    let q = quick_add::parse(line, plan, today, literal);
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for w in line.split_whitespace() {
+        let start = at + line[at..].find(w).unwrap_or_default();
+        at = start + w.len();
+        words.push((start, w));
+    }
+    let mut last = None;
+    for w in &q.words {
+        let slice = line
+            .get(w.start..w.end)
+            .ok_or_else(|| format!("{w:?} is not a slice of {line:?} at char boundaries"))?;
+        if !words.contains(&(w.start, slice)) {
+            return Err(format!("{w:?} ({slice:?}) is not a whole word of {line:?}"));
+        }
+        if last.is_some_and(|end| end > w.start) {
+            return Err(format!("words out of order in {q:?}"));
+        }
+        last = Some(w.end);
+        if literal.contains(&w.start) {
+            return Err(format!("{w:?} was kept as text, yet recognised"));
+        }
+    }
+    let recognised: Vec<usize> = q.words.iter().map(|w| w.start).collect();
+    let text: Vec<&str> = words
+        .iter()
+        .filter(|(start, _)| !recognised.contains(start))
+        .map(|(_, w)| *w)
+        .collect();
+    if q.text != text.join(" ") {
+        return Err(format!(
+            "the text is not the line's other words\n--- line: {line:?}\n--- read: {q:?}"
+        ));
+    }
+    let minutes: Vec<u64> = q
+        .words
+        .iter()
+        .filter_map(|w| match w.token {
+            Token::Minutes(m) => Some(u64::from(m)),
+            _ => None,
+        })
+        .collect();
+    let sum = (!minutes.is_empty())
+        .then(|| u32::try_from(minutes.iter().sum::<u64>()).unwrap_or(u32::MAX));
+    if q.minutes() != sum {
+        return Err(format!("minutes {:?}, want {sum:?}: {q:?}", q.minutes()));
+    }
+    let mut stops = 0;
+    for w in &q.words {
+        let linked = match &w.token {
+            Token::Link(l) => vec![*l],
+            Token::Ambiguous(many) if many.len() >= 2 => many.clone(),
+            Token::Ambiguous(few) => return Err(format!("ambiguous with {few:?}")),
+            Token::Minutes(_) | Token::Day(_) | Token::Unknown => Vec::new(),
+        };
+        if let Some(l) = linked.iter().find(|l| l.name(plan).is_none()) {
+            return Err(format!("{l:?} links to no item of the plan"));
+        }
+        stops += usize::from(matches!(w.token, Token::Ambiguous(_) | Token::Unknown));
+    }
+    if q.problems(line, plan).len() != stops {
+        return Err(format!("problems {:?} for {q:?}", q.problems(line, plan)));
     }
     Ok(())
 }

@@ -6,7 +6,9 @@
 //! The rules:
 //! - Words are split at white space. `#part` anywhere is a link: the skill,
 //!   goal or person whose name holds `part`, compared by `name_key` (any
-//!   case, any script), with `-` or `_` standing for a space. A name equal
+//!   case, any script), with `-` or `_` standing for a space in the part
+//!   and the names alike ([`find_by_part`], which `stepstone log -s` uses
+//!   too). A name equal
 //!   to the part wins over names that only hold it; a part held by several
 //!   names is ambiguous and one held by none is unknown, and the line is
 //!   not saved until either is resolved. `#` alone is text.
@@ -207,40 +209,78 @@ fn split(line: &str) -> Vec<(usize, &str)> {
 
 /// A `#part` word's link (or why it links nothing); `None` for other words.
 fn link(word: &str, plan: &Plan) -> Option<Token> {
-    let part = word.strip_prefix('#')?.replace(['-', '_'], " ");
-    let key = name_key(&part);
+    let part = word.strip_prefix('#')?;
+    let key = part_key(part);
     if key.is_empty() || key.starts_with('#') {
         return None;
     }
     let named = plan
         .skills
         .iter()
-        .map(|s| (Linked::Skill(s.id), name_key(&s.name)))
+        .map(|s| (Linked::Skill(s.id), s.name.as_str()))
         .chain(
             plan.goals
                 .iter()
-                .map(|g| (Linked::Goal(g.id), name_key(&g.title))),
+                .map(|g| (Linked::Goal(g.id), g.title.as_str())),
         )
         .chain(
             plan.people
                 .iter()
-                .map(|p| (Linked::Person(p.id), name_key(&p.name))),
+                .map(|p| (Linked::Person(p.id), p.name.as_str())),
         );
+    Some(match find_by_part(part, named) {
+        Found::None => Token::Unknown,
+        Found::One(l) => Token::Link(l),
+        Found::Many(many) => Token::Ambiguous(many.into_iter().take(MOST_MATCHES).collect()),
+    })
+}
+
+/// What a part of a name finds among named items.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found<T> {
+    /// No name holds the part (or the part is empty).
+    None,
+    /// The one name equal to the part, or the only one holding it.
+    One(T),
+    /// Every name holding the part, in the order given, when none equals it
+    /// (or several do).
+    Many(Vec<T>),
+}
+
+/// The one rule for finding an item by part of its name, for the quick-add
+/// `#part` and `stepstone log -s/-g/-p`: names and part compared by
+/// [`name_key`] (any case, any script) with `-` and `_` read as spaces; a
+/// name equal to the part wins over names that only hold it.
+pub fn find_by_part<'a, T>(part: &str, named: impl IntoIterator<Item = (T, &'a str)>) -> Found<T> {
+    let key = part_key(part);
+    if key.is_empty() {
+        return Found::None;
+    }
     let mut exact = Vec::new();
     let mut holding = Vec::new();
-    for (l, name) in named {
+    for (item, name) in named {
+        let name = part_key(name);
         if name == key {
-            exact.push(l);
+            exact.push(item);
         } else if name.contains(&key) {
-            holding.push(l);
+            holding.push(item);
         }
     }
-    let matches = if exact.is_empty() { holding } else { exact };
-    Some(match matches.as_slice() {
-        [] => Token::Unknown,
-        [one] => Token::Link(*one),
-        many => Token::Ambiguous(many.iter().copied().take(MOST_MATCHES).collect()),
-    })
+    let mut matches = if exact.is_empty() { holding } else { exact };
+    match matches.len() {
+        0 => Found::None,
+        1 => matches.pop().map_or(Found::None, Found::One),
+        _ => Found::Many(matches),
+    }
+}
+
+/// A name or a part of one as [`find_by_part`] compares it.
+fn part_key(name: &str) -> String {
+    if name.contains(['-', '_']) {
+        name_key(&name.replace(['-', '_'], " "))
+    } else {
+        name_key(name)
+    }
 }
 
 /// The minutes a word gives: `45m`, `45min`, `1h`, `1h30`, `1h30m`, `1.5h`.

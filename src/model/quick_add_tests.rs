@@ -202,3 +202,40 @@ fn nothing_overflows() {
     assert_eq!(read("x 4000000000m 4000000000m").minutes(), Some(u32::MAX));
     assert_eq!(minutes("999999.999999h"), Some(60_000_000));
 }
+
+#[test]
+fn a_name_with_a_hyphen_is_found_as_it_is_written() {
+    // "#follow-up" once read as "follow up", which "Follow-up calls" does not hold.
+    let mut plan = plan();
+    plan.skills.push(Skill::new(SkillId(6), "Follow-up calls"));
+    plan.skills
+        .push(Skill::new(SkillId(7), "Root_cause analysis"));
+    for line in [
+        "Calls #follow-up",
+        "Calls #Follow-up-calls",
+        "Calls #follow_up",
+    ] {
+        let q = parse(line, &plan, TODAY, &[]);
+        assert_eq!(q.links(), [Linked::Skill(SkillId(6))], "{line}");
+    }
+    let q = parse("5 whys #root_cause", &plan, TODAY, &[]);
+    assert_eq!(q.links(), [Linked::Skill(SkillId(7))]);
+}
+
+#[test]
+fn a_part_finds_one_name_several_or_none() {
+    let named = [(1, "Sigma"), (2, "Lean Six Sigma"), (3, "Lean startup")];
+    assert_eq!(
+        find_by_part("SIGMA", named),
+        Found::One(1),
+        "the exact name wins"
+    );
+    assert_eq!(find_by_part("six", named), Found::One(2));
+    assert_eq!(find_by_part("lean", named), Found::Many(vec![2, 3]));
+    assert_eq!(find_by_part("kaizen", named), Found::None);
+    assert_eq!(
+        find_by_part("  ", named),
+        Found::None,
+        "nothing typed finds nothing"
+    );
+}
