@@ -202,3 +202,47 @@ fn the_app_opens_with_the_keyboard_in_the_line() {
     assert_eq!(p.actions, 2);
     assert_eq!(p.plan().log.last().map(|e| e.minutes), Some(10));
 }
+
+#[test]
+fn marking_a_milestone_done_takes_two_actions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = person_at(dir.path(), early_plan(Log::ThreeDays));
+    p.show("Goals & milestones");
+    p.h.get_by_role_and_label(
+        egui::accesskit::Role::CheckBox,
+        "Finish the forecasting course",
+    )
+    .click();
+    p.h.run();
+    p.actions += 1;
+    assert_eq!(p.actions, 2);
+    let (_, m) = p
+        .plan()
+        .milestone(stepstone::model::MilestoneId(1))
+        .expect("the milestone");
+    assert_eq!(m.done, Some(TODAY));
+}
+
+#[test]
+fn recording_a_level_rise_with_a_line_of_evidence_takes_four_actions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = person_at(dir.path(), early_plan(Log::ThreeDays));
+    p.show("Skills");
+    p.h.get_by_role_and_label(egui::accesskit::Role::Button, "Forecasting")
+        .click();
+    p.h.run();
+    p.actions += 1;
+    p.write("Passed the course's forecasting quiz");
+    p.enter();
+    assert_eq!(p.actions, 4);
+    let skill = p
+        .plan()
+        .skill(stepstone::model::SkillId(2))
+        .expect("Forecasting");
+    assert_eq!(skill.current_level(TODAY).0, 2, "one level up, from 1");
+    let last = skill.history.last().expect("a record");
+    assert_eq!(
+        (last.date, last.evidence.as_str()),
+        (TODAY, "Passed the course's forecasting quiz")
+    );
+}

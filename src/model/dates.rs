@@ -18,6 +18,11 @@ pub enum DateError {
     Typed(#[from] TypedDayError),
     #[error(transparent)]
     Period(#[from] PeriodError),
+    /// A day something was done that [`parse_logged_day`] could not read.
+    #[error(
+        "\"{0}\" is not a day: write today, yesterday, -2d or -1w (back from today), a weekday such as fri (the last one), or 2026-11-23"
+    )]
+    Logged(String),
 }
 
 /// Parses exactly `YYYY-MM-DD` (surrounding ASCII spaces allowed).
@@ -135,7 +140,7 @@ pub fn parse_typed_day(text: &str, today: Date) -> Result<Date, DateError> {
 /// a month or a count of months is not a day.
 pub fn parse_logged_day(text: &str, today: Date) -> Result<Date, DateError> {
     let t = text.trim().to_ascii_lowercase();
-    let unknown = || DateError::Typed(TypedDayError(text.trim().to_string()));
+    let unknown = || DateError::Logged(text.trim().to_string());
     if let Some(weekday) = weekday_named(&t) {
         let mut day = today;
         while day.weekday() != weekday {
@@ -148,7 +153,10 @@ pub fn parse_logged_day(text: &str, today: Date) -> Result<Date, DateError> {
     if (signed && !t.ends_with(['d', 'w'])) || month || t.starts_with("next ") {
         return Err(unknown());
     }
-    parse_typed_day(&t, today)
+    parse_typed_day(&t, today).map_err(|e| match e {
+        DateError::Typed(_) => unknown(),
+        other => other,
+    })
 }
 
 /// Which end of a period a typed year or month stands for: a start (a role

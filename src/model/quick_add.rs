@@ -283,8 +283,9 @@ fn part_key(name: &str) -> String {
     }
 }
 
-/// The minutes a word gives: `45m`, `45min`, `1h`, `1h30`, `1h30m`, `1.5h`.
-fn minutes(word: &str) -> Option<u32> {
+/// The minutes a word gives: `45m`, `45min`, `1h`, `1h30`, `1h30m`, `1.5h`
+/// (used too where a title may end with its time: a goal of `40h`).
+pub fn minutes(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     let whole = |s: &str| -> Option<u32> {
         (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))

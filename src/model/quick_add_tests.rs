@@ -239,3 +239,15 @@ fn a_part_finds_one_name_several_or_none() {
         "nothing typed finds nothing"
     );
 }
+
+#[test]
+fn a_day_not_understood_says_the_forms_that_work_for_a_log() {
+    let e = crate::model::parse_logged_day("lastweek", TODAY).expect_err("not a day");
+    assert_eq!(
+        e.to_string(),
+        "\"lastweek\" is not a day: write today, yesterday, -2d or -1w (back from today), a weekday such as fri (the last one), or 2026-11-23"
+    );
+    // A real date that is not on the calendar keeps its own reason.
+    let e = crate::model::parse_logged_day("2026-02-30", TODAY).expect_err("no such day");
+    assert!(e.to_string().contains("not a day on the calendar"), "{e}");
+}

@@ -293,6 +293,7 @@ impl Guided {
     /// Checks this step and moves on; after the last one, the answer.
     fn go_on(&mut self) -> Option<Answer> {
         self.skills.iter_mut().for_each(SkillRow::take_levels);
+        self.take_trailing_all();
         let done = self.check().and_then(|()| {
             if self.step == Step::Save {
                 Ok(Some((self.answers()?, self.path()?)))
@@ -530,18 +531,91 @@ impl Guided {
                 "The job you hold today, the first stepping stone of your path, and since when \
                  (a year, a month or a day).",
             );
-            (Slot::Current, Slot::Since, "e.g. Staff nurse", "e.g. 2022")
+            (
+                Slot::Current,
+                Slot::Since,
+                "e.g. Staff nurse since 2022",
+                "e.g. 2022",
+            )
         } else {
             ui.label(
                 "The role you are working toward, and by when you would like to be in it (a \
                  year, a month, a day or +18m).",
             );
-            (Slot::Next, Slot::By, "e.g. Nurse educator", "e.g. 2028")
+            (
+                Slot::Next,
+                Slot::By,
+                "e.g. Nurse educator by 2028",
+                "e.g. 2028",
+            )
         };
         if self.field(ui, what, Field::Wide, hint) {
+            // "Staff nurse since 2022" fills both boxes; Enter goes on.
+            let words: &[&str] = if current { &["since", "from"] } else { &["by"] };
+            if self.take_trailing_day(what, when, words) {
+                return true;
+            }
             self.focus = Some(when);
         }
         self.field(ui, when, Field::Date, when_hint)
+    }
+
+    /// Moves a trailing "since 2022" or "by 2028-06" (one of `words`, then a
+    /// day `when` reads) from the text of `title` into the box of `when`;
+    /// true if it did.
+    fn take_trailing_day(&mut self, title: Slot, when: Slot, words: &[&str]) -> bool {
+        let text = self.text_mut(title).trim().to_string();
+        let mut parts = text.rsplitn(3, char::is_whitespace);
+        let (Some(day), Some(word), Some(rest)) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        if !words.iter().any(|w| w.eq_ignore_ascii_case(word))
+            || rest.trim().is_empty()
+            || !matches!(self.day(day, when), Ok(Some(_)))
+        {
+            return false;
+        }
+        *self.text_mut(when) = day.to_string();
+        *self.text_mut(title) = rest.trim().to_string();
+        true
+    }
+
+    /// Ctrl+Enter or Next with "… since 2022" or "… by 2027-03" still in a
+    /// title: its date goes to its empty box, as Enter would have put it.
+    fn take_trailing_all(&mut self) {
+        if self.since.trim().is_empty() {
+            self.take_trailing_day(Slot::Current, Slot::Since, &["since", "from"]);
+        }
+        if self.by.trim().is_empty() {
+            self.take_trailing_day(Slot::Next, Slot::By, &["by"]);
+        }
+        if self.amount.trim().is_empty() {
+            self.take_trailing_hours();
+        }
+        for i in 0..self.milestones.len() {
+            if self.milestones[i].due.trim().is_empty() {
+                self.take_trailing_day(Slot::Milestone(i), Slot::MilestoneDue(i), &["by", "due"]);
+            }
+        }
+    }
+
+    /// A goal title ending in its hours ("Learn demand planning 40h") sets
+    /// the target to those hours; true if it did.
+    fn take_trailing_hours(&mut self) -> bool {
+        let text = self.goal.trim().to_string();
+        let Some((rest, last)) = text.rsplit_once(char::is_whitespace) else {
+            return false;
+        };
+        let hours = crate::model::quick_add::minutes(last)
+            .filter(|m| *m > 0 && m % 60 == 0)
+            .map(|m| m / 60);
+        let Some(hours) = hours.filter(|_| !rest.trim().is_empty()) else {
+            return false;
+        };
+        self.goal = rest.trim().to_string();
+        self.amount = hours.to_string();
+        self.target = Target::Hours;
+        true
     }
 
     fn skills_step(&mut self, ui: &mut Ui) -> bool {
@@ -634,9 +708,11 @@ impl Guided {
             ui,
             Slot::Goal,
             Field::Wide,
-            "e.g. run the new-hire skills day",
+            "e.g. run the new-hire skills day 40h",
         ) {
-            self.focus = Some(if self.target == Target::Milestones {
+            // "… 40h" fills the target: on to the first milestone.
+            let counted = self.take_trailing_hours();
+            self.focus = Some(if counted || self.target == Target::Milestones {
                 Slot::Milestone(0)
             } else {
                 Slot::Amount
@@ -675,6 +751,13 @@ impl Guided {
                     if self.milestones[i].title.trim().is_empty() {
                         // An empty row ends the list: on to the goal's own date.
                         self.focus = Some(Slot::Due);
+                    } else if self.take_trailing_day(
+                        Slot::Milestone(i),
+                        Slot::MilestoneDue(i),
+                        &["by", "due"],
+                    ) {
+                        // "Finish the course by 2027-03" fills its date: on to the next.
+                        go_on |= self.next_in_list(i, Slot::Milestone);
                     } else {
                         self.focus = Some(Slot::MilestoneDue(i));
                     }

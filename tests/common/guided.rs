@@ -17,19 +17,11 @@ pub fn whole_first_plan(p: &mut Person) {
     p.write("Grow into work I can teach others");
     p.press(Modifiers::COMMAND, Key::Enter);
 
-    p.write("Inventory analyst");
+    // A title line may carry its date: "since" for a start, "by" for a deadline.
+    p.write("Inventory analyst since 2025");
     p.enter();
-    p.write("2025");
-    assert!(p.sees("Wed 1 Jan 2025"), "a year as a start: its first day");
-    p.enter();
-
-    p.write("Demand planner");
-    p.enter();
-    p.write("2028");
-    assert!(
-        p.sees("Sun 31 Dec 2028"),
-        "a year as a deadline: its last day"
-    );
+    assert!(p.sees("step 3 of 6"), "on to the next role");
+    p.write("Demand planner by 2028");
     p.enter();
 
     p.write("Forecasting 2 4");
@@ -39,17 +31,12 @@ pub fn whole_first_plan(p: &mut Person) {
     p.write("Stakeholder communication 2 3");
     p.press(Modifiers::COMMAND, Key::Enter);
 
-    p.write("Learn demand planning");
+    // The goal's line may carry its hours, a milestone's its date.
+    p.write("Learn demand planning 40h");
     p.enter();
-    p.write("40"); // hours, the target's first choice
+    p.write("Finish the forecasting course by 2027-03");
     p.enter();
-    p.write("Finish the forecasting course");
-    p.enter();
-    p.write("2027-03");
-    p.enter();
-    p.write("Run a monthly forecast review");
-    p.enter();
-    p.write("2027-06");
+    p.write("Run a monthly forecast review by 2027-06");
     p.press(Modifiers::COMMAND, Key::Enter);
 
     assert!(p.sees("Your plan starts with 2 roles, 3 skills, 1 goal and 2 milestones"));

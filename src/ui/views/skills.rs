@@ -31,9 +31,10 @@ pub struct SkillsView {
     filter: String,
     sort: SortBy,
     descending: bool,
-    /// The "record a new level" form.
     /// The "record a new level" form, for the skill it was opened on.
     new_level: Option<(SkillId, LevelChange)>,
+    /// A row was just clicked: the keyboard goes to its new level's evidence.
+    focus_evidence: bool,
 }
 
 fn gap(s: &Skill, today: Date) -> u8 {
@@ -262,6 +263,72 @@ impl SkillsView {
             });
         if let Some(id) = clicked {
             super::toggle(&mut self.selected, id);
+            // A skill picked from the list is most often picked to record a rise.
+            self.focus_evidence = self.selected.is_some();
+        }
+    }
+
+    /// The form that records a new level (the next one up, today), with a
+    /// line of evidence.
+    fn level_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &ViewCtx<'_>,
+        s: &Skill,
+        now: Level,
+        edits: &mut Vec<Edit>,
+    ) {
+        let plan = cx.plan;
+        if self.new_level.as_ref().is_none_or(|(id, _)| *id != s.id) {
+            let next = Level(now.0.saturating_add(1).min(Level::MAX.0));
+            self.new_level = Some((
+                s.id,
+                LevelChange {
+                    date: cx.today,
+                    level: next,
+                    evidence: String::new(),
+                },
+            ));
+        }
+        let Some((_, form)) = &mut self.new_level else {
+            return;
+        };
+        ui.horizontal(|ui| {
+            widgets::level_combo(
+                ui,
+                "New level",
+                "new_level",
+                &plan.level_names,
+                &mut form.level,
+            );
+        });
+        widgets::date_field(ui, "On", &mut form.date, cx.today);
+        // Picked from the list, the keyboard starts in the evidence; Enter
+        // there records the level.
+        let focus = std::mem::take(&mut self.focus_evidence);
+        let entered = ui
+            .horizontal(|ui| {
+                let l = ui.label("Evidence");
+                let evidence = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut form.evidence)
+                            .hint_text("what shows it, in a line; Enter records the level")
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(l.id);
+                if focus {
+                    evidence.request_focus();
+                }
+                evidence.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            })
+            .inner;
+        if ui.button("Record this level").clicked() || entered {
+            edits.push(Edit::SetSkillLevel {
+                skill: s.id,
+                change: form.clone(),
+            });
+            // The next form starts from the level just recorded.
+            self.new_level = None;
         }
     }
 
@@ -314,39 +381,7 @@ impl SkillsView {
                 .weak(),
             );
         }
-        if self.new_level.as_ref().is_none_or(|(id, _)| *id != s.id) {
-            let next = Level(now.0.saturating_add(1).min(Level::MAX.0));
-            self.new_level = Some((
-                s.id,
-                LevelChange {
-                    date: cx.today,
-                    level: next,
-                    evidence: String::new(),
-                },
-            ));
-        }
-        let Some((_, form)) = &mut self.new_level else {
-            return;
-        };
-        ui.horizontal(|ui| {
-            widgets::level_combo(
-                ui,
-                "New level",
-                "new_level",
-                &plan.level_names,
-                &mut form.level,
-            );
-        });
-        widgets::date_field(ui, "On", &mut form.date, cx.today);
-        widgets::text_field(ui, "Evidence", &mut form.evidence);
-        if ui.button("Record this level").clicked() {
-            edits.push(Edit::SetSkillLevel {
-                skill: s.id,
-                change: form.clone(),
-            });
-            // The next form starts from the level just recorded.
-            self.new_level = None;
-        }
+        self.level_form(ui, cx, &s, now, edits);
 
         widgets::section(ui, "History");
         if s.history.is_empty() {
