@@ -5,7 +5,7 @@
 
 use crate::io;
 use crate::io::export::{self, Format};
-use crate::model::quick_add::{self, Found, Linked, QuickLine};
+use crate::model::quick_add::{self, Found, Linked, Links, QuickLine};
 use crate::model::{
     self, ALWAYS_KEPT, Edit, ExperienceKind, Item, Keep, LogEntry, Plan, Private, plural,
 };
@@ -472,39 +472,36 @@ fn log_entry(
     };
     let date = date_given.or(quick.day()).unwrap_or(today);
 
-    let mut skills = Vec::new();
-    let mut goals = Vec::new();
-    let mut people = Vec::new();
-    for link in quick.links() {
-        match link {
-            Linked::Skill(id) => skills.push(id),
-            Linked::Goal(id) => goals.push(id),
-            Linked::Person(id) => people.push(id),
-        }
-    }
+    let mut links = Links::of(quick.links());
     let named: Vec<_> = plan
         .skills
         .iter()
         .map(|s| (s.id, s.name.as_str()))
         .collect();
-    skills.extend(resolve(&args.skill, ("skill", "skills"), &named)?);
+    let skills = resolve(&args.skill, ("skill", "skills"), &named)?;
     let named: Vec<_> = plan
         .goals
         .iter()
         .map(|g| (g.id, g.title.as_str()))
         .collect();
-    goals.extend(resolve(&args.goal, ("goal", "goals"), &named)?);
+    let goals = resolve(&args.goal, ("goal", "goals"), &named)?;
     let named: Vec<_> = plan
         .people
         .iter()
         .map(|p| (p.id, p.name.as_str()))
         .collect();
-    people.extend(resolve(&args.person, ("person", "people"), &named)?);
+    let people = resolve(&args.person, ("person", "people"), &named)?;
+    let flags = (skills.into_iter().map(Linked::Skill))
+        .chain(goals.into_iter().map(Linked::Goal))
+        .chain(people.into_iter().map(Linked::Person));
+    for link in flags {
+        links.add(link);
+    }
 
     Ok(LogEntry {
-        skills: once_each(skills),
-        goals: once_each(goals),
-        people: once_each(people),
+        skills: links.skills,
+        goals: links.goals,
+        people: links.people,
         energy: args.energy,
         ..LogEntry::new(plan.new_entry_id(), date, minutes, args.kind.into(), text)
     })
@@ -543,17 +540,6 @@ fn logged_summary(plan: &Plan, e: &LogEntry, file: &Path) -> String {
         file.display(),
         e.text
     )
-}
-
-/// `ids` with each id once, in first-seen order.
-fn once_each<I: PartialEq>(ids: Vec<I>) -> Vec<I> {
-    let mut out: Vec<I> = Vec::with_capacity(ids.len());
-    for id in ids {
-        if !out.contains(&id) {
-            out.push(id);
-        }
-    }
-    out
 }
 
 fn share(args: &ShareArgs) -> Outcome {

@@ -829,7 +829,10 @@ fn log_dates_yesterday_and_the_last_friday() {
     }
     let before = std::fs::read(&path).expect("read");
     for (day, says) in [
-        ("lastweek", "\"lastweek\" is not a day: write today, yesterday"),
+        (
+            "lastweek",
+            "\"lastweek\" is not a day: write today, yesterday",
+        ),
         ("2026-02-30", "February 2026 has 28 days"),
     ] {
         let o = log_on_wednesday(&p, &["-m", "15", "-t", "Slotting", "--date", day]);

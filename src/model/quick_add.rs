@@ -47,6 +47,38 @@ impl Linked {
     }
 }
 
+/// Links sorted into what a log entry holds: its skills, goals and
+/// people, each once, in the order first given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    pub skills: Vec<SkillId>,
+    pub goals: Vec<GoalId>,
+    pub people: Vec<PersonId>,
+}
+
+impl Links {
+    pub fn of(links: impl IntoIterator<Item = Linked>) -> Self {
+        let mut out = Self::default();
+        for link in links {
+            out.add(link);
+        }
+        out
+    }
+    /// Adds a link, unless it is there already.
+    pub fn add(&mut self, link: Linked) {
+        fn once<T: PartialEq>(list: &mut Vec<T>, id: T) {
+            if !list.contains(&id) {
+                list.push(id);
+            }
+        }
+        match link {
+            Linked::Skill(id) => once(&mut self.skills, id),
+            Linked::Goal(id) => once(&mut self.goals, id),
+            Linked::Person(id) => once(&mut self.people, id),
+        }
+    }
+}
+
 /// What a recognised word says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Token {

@@ -5,7 +5,7 @@
 //! energy) give what the line does not. Enter saves from any box.
 
 use super::ViewCtx;
-use crate::model::quick_add::{self, Linked, QuickLine, Token};
+use crate::model::quick_add::{self, Linked, Links, QuickLine, Token};
 use crate::model::{Edit, ExperienceKind, Item, LogEntry, Plan, name_key, text_contains};
 use crate::ui::widgets;
 use egui::{Event, Key, Modifiers, RichText};
@@ -497,34 +497,11 @@ impl QuickLog {
             self.focus_what = true;
             return;
         }
-        let mut links = line.links();
-        for l in &d.links {
-            if !links.contains(l) {
-                links.push(*l);
-            }
-        }
+        let links = Links::of(line.links().into_iter().chain(d.links.iter().copied()));
         let entry = LogEntry {
-            skills: links
-                .iter()
-                .filter_map(|l| match l {
-                    Linked::Skill(id) => Some(*id),
-                    _ => None,
-                })
-                .collect(),
-            goals: links
-                .iter()
-                .filter_map(|l| match l {
-                    Linked::Goal(id) => Some(*id),
-                    _ => None,
-                })
-                .collect(),
-            people: links
-                .iter()
-                .filter_map(|l| match l {
-                    Linked::Person(id) => Some(*id),
-                    _ => None,
-                })
-                .collect(),
+            skills: links.skills,
+            goals: links.goals,
+            people: links.people,
             energy: d.energy,
             remembered_why: d.remembered_why,
             ..LogEntry::new(
