@@ -10,7 +10,7 @@ use super::files::FileWork;
 use super::modals::{self, Answer, Modal, Then};
 use super::screenshot::{Outcome, Screenshot};
 use super::storage::AppDirs;
-use super::views::{ViewCtx, Views};
+use super::views::{Ask, Asks, ViewCtx, Views};
 use crate::io;
 use crate::model::{Edit, Plan};
 use jiff::civil::Date;
@@ -324,12 +324,14 @@ impl App {
         if self.busy_bar(ui) {
             return;
         }
+        let asks = Asks::default();
         let cx = ViewCtx {
             doc: &self.doc,
             plan: self.doc.plan(),
             today: self.today(),
             problems: &self.derived.problems,
             derived: &self.derived,
+            asks: &asks,
         };
         match self.view {
             View::Today => self.views.today.ui(ui, &cx, edits),
@@ -341,20 +343,22 @@ impl App {
             View::People => self.views.people.ui(ui, &cx, edits),
             View::Insights => self.views.insights.ui(ui, &cx, edits),
         }
-        // A click on a plot: the Log, filtered to the entries behind it.
-        if let Some(filter) = self.views.insights.open_log.take() {
-            self.views.log.show_filtered(filter);
-            self.pending.push(Action::Run(Command::Show(View::Log)));
-        }
-        // The empty Insights' button: Today, the keyboard in the quick-log box.
-        if std::mem::take(&mut self.views.insights.open_quick_log) {
-            self.views.today.focus_quick_log();
-            self.pending.push(Action::Run(Command::Show(View::Today)));
-        }
-        // A click on a goal at risk on Today: that goal in Goals.
-        if let Some(goal) = self.views.today.open_goal.take() {
-            self.views.goals.show_goal(goal);
-            self.pending.push(Action::Run(Command::Show(View::Goals)));
+        for ask in asks.take() {
+            let view = match ask {
+                Ask::OpenLog(filter) => {
+                    self.views.log.show_filtered(filter);
+                    View::Log
+                }
+                Ask::QuickLog => {
+                    self.views.today.focus_quick_log();
+                    View::Today
+                }
+                Ask::OpenGoal(goal) => {
+                    self.views.goals.show_goal(goal);
+                    View::Goals
+                }
+            };
+            self.pending.push(Action::Run(Command::Show(view)));
         }
     }
 }

@@ -39,21 +39,6 @@ impl View {
             View::Review => "Review",
         }
     }
-
-    /// The view `--view` asks for.
-    pub fn from_arg(arg: crate::cli::ViewArg) -> Self {
-        use crate::cli::ViewArg;
-        match arg {
-            ViewArg::Roadmap => View::Roadmap,
-            ViewArg::Skills => View::Skills,
-            ViewArg::Goals => View::Goals,
-            ViewArg::People => View::People,
-            ViewArg::Log => View::Log,
-            ViewArg::Insights => View::Insights,
-            ViewArg::Review => View::Review,
-            ViewArg::Today => View::Today,
-        }
-    }
 }
 
 /// Something the user can ask the app to do.

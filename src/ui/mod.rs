@@ -21,7 +21,6 @@ mod widgets;
 
 pub use app::{App, Settings};
 
-use crate::cli::ViewArg;
 use jiff::civil::Date;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,7 +30,7 @@ use std::process::ExitCode;
 pub struct Launch {
     pub file: Option<PathBuf>,
     pub screenshot: Option<PathBuf>,
-    pub view: ViewArg,
+    pub view: commands::View,
     /// `--today`; without it the app follows the system clock.
     pub today: Option<Date>,
     /// `--size`: the window's first size (1280x800 without it).
@@ -74,7 +73,7 @@ pub fn run(launch: Launch) -> ExitCode {
                 live_sample: launch.today.is_none(),
             };
             let mut app = App::new(launch.file.as_deref(), settings);
-            app.set_view(commands::View::from_arg(launch.view));
+            app.set_view(launch.view);
             if let Some(path) = shot {
                 app.take_screenshot(path, app_outcome);
             }

@@ -1,5 +1,7 @@
 //! The views. Each reads the plan through a [`ViewCtx`] and pushes the
-//! edits the user makes; the app applies them after the frame.
+//! edits the user makes; the app applies them after the frame. What a view
+//! asks of the app (another view, a filter) it sends as an [`Ask`] through
+//! the context, which the app turns into actions after the frame.
 
 pub mod goals;
 pub mod insights;
@@ -16,13 +18,43 @@ use super::document::Document;
 use crate::model::{GoalId, PersonId, Plan, SkillId};
 use jiff::civil::Date;
 
-/// What every view may read.
+/// What every view may read, and where it sends what it asks of the app.
 pub struct ViewCtx<'a> {
     pub doc: &'a Document,
     pub plan: &'a Plan,
     pub today: Date,
     pub problems: &'a ProblemIndex,
     pub derived: &'a Derived,
+    pub asks: &'a Asks,
+}
+
+impl ViewCtx<'_> {
+    /// Asks the app for something after this frame.
+    pub fn ask(&self, ask: Ask) {
+        self.asks.0.borrow_mut().push(ask);
+    }
+}
+
+/// What a view asks of the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ask {
+    /// The Log, filtered to these entries (a click on a plot).
+    OpenLog(log::Filter),
+    /// Today, with the keyboard in the quick-log line.
+    QuickLog,
+    /// This goal in Goals & milestones.
+    OpenGoal(GoalId),
+}
+
+/// The asks of one frame, in the order sent.
+#[derive(Debug, Default)]
+pub struct Asks(std::cell::RefCell<Vec<Ask>>);
+
+impl Asks {
+    /// This frame's asks; the list is left empty.
+    pub fn take(&self) -> Vec<Ask> {
+        self.0.take()
+    }
 }
 
 /// The state of every view, kept while switching between them.

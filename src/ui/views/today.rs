@@ -3,7 +3,7 @@
 //! next role, and a tough-day mode that shows how far you have come.
 
 use super::quick_log::QuickLog;
-use super::{ViewCtx, duration, link_names};
+use super::{Ask, ViewCtx, duration, link_names};
 use crate::model::insights::{FORECAST_RULE, Outlook, PaceStatus};
 use crate::model::metrics::{self, week_start};
 use crate::model::{Edit, GoalId, GoalStatus, LogEntry, Plan};
@@ -23,8 +23,6 @@ const MAX_LISTED: usize = 8;
 pub struct TodayView {
     quick: QuickLog,
     tough_day: bool,
-    /// Set by a click on a goal at risk: the app opens it in Goals.
-    pub open_goal: Option<GoalId>,
 }
 
 impl TodayView {
@@ -45,7 +43,7 @@ impl TodayView {
                         self.tough_day |= std::mem::take(&mut self.quick.drained);
                         ui.add_space(8.0);
                     }
-                    if self.direction(ui, cx) {
+                    if Self::direction(ui, cx) {
                         ui.add_space(8.0);
                     }
                     ui.columns(2, |cols| {
@@ -84,7 +82,7 @@ impl TodayView {
 
     /// The goals at risk and the next role's forecast, a line each, each
     /// only when there is something to say; true if anything was shown.
-    fn direction(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> bool {
+    fn direction(ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> bool {
         let plan = cx.plan;
         let insights = &cx.derived.insights;
         let at_risk = insights.goals_at_risk(plan);
@@ -110,7 +108,7 @@ impl TodayView {
                         )
                         .clicked()
                     {
-                        self.open_goal = Some(g.id);
+                        cx.ask(Ask::OpenGoal(g.id));
                     }
                 }
             });

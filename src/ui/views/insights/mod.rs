@@ -18,8 +18,8 @@ mod milestones;
 mod roles;
 mod weekly;
 
-use super::ViewCtx;
 use super::log::Filter;
+use super::{Ask, ViewCtx};
 use crate::model::insights::{Insights, Key, StackBy};
 use crate::model::metrics::week_start;
 use crate::model::{ExperienceKind, Period, Plan, SkillId};
@@ -108,10 +108,9 @@ pub struct InsightsView {
     pub stack_by: StackBy,
     /// Skills in the level plot; `None` until picked (then the next role's).
     pub skills: Option<Vec<SkillId>>,
-    /// Set by a click: the app opens the Log with this filter.
-    pub open_log: Option<Filter>,
-    /// Set by the button under an empty log: the app opens Today's quick-log box.
-    pub open_quick_log: bool,
+    /// This frame's click on a bar or point: the Log's filter, asked for
+    /// when the frame's cards are drawn.
+    open_log: Option<Filter>,
 }
 
 impl InsightsView {
@@ -141,15 +140,19 @@ impl InsightsView {
         } else {
             let first = "Insights come from your daily log: log what you did each day, and hours per week, alignment, your balance of experience and the logging calendar fill in.";
             if !levels_known {
-                self.open_quick_log |=
-                    crate::ui::widgets::empty_state(ui, first, "Log what I did today");
+                if crate::ui::widgets::empty_state(ui, first, "Log what I did today") {
+                    cx.ask(Ask::QuickLog);
+                }
                 return;
             }
             ui.horizontal_wrapped(|ui| {
                 ui.label(first);
-                self.open_quick_log |= ui.button("Log what I did today").clicked();
+                if ui.button("Log what I did today").clicked() {
+                    cx.ask(Ask::QuickLog);
+                }
             });
         }
+        let view_cx = cx;
         let cx = Cx {
             plan,
             ins,
@@ -199,6 +202,9 @@ impl InsightsView {
                     }
                 });
             });
+        if let Some(filter) = self.open_log.take() {
+            view_cx.ask(Ask::OpenLog(filter));
+        }
     }
 
     /// Opens the Log on the week under a click, if there was one on a day
