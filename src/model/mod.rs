@@ -32,7 +32,7 @@ pub use plan::*;
 pub use roadmap::{Gap, RoleSpan, role_spans, skill_gaps};
 pub use share::{ALWAYS_KEPT, Keep, PRIVATE_TEXT, Private, PrivateCounts};
 pub use start::{MAX_SKILLS, MilestoneAnswer, SkillAnswer, StartAnswers, skill_line};
-pub use validate::{MAX_MINUTES_PER_ENTRY, Problem, is_bidi_control, is_safe_link, link_problem};
+pub use validate::{Problem, is_bidi_control, is_safe_link, link_problem};
 
 #[cfg(test)]
 mod merge3_tests;

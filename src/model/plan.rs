@@ -747,7 +747,9 @@ impl Period {
 
 impl LogEntry {
     /// The minutes one entry may hold: at least one, at most a day.
-    pub const MINUTES: std::ops::RangeInclusive<u32> = 1..=super::validate::MAX_MINUTES_PER_ENTRY;
+    pub const MINUTES: std::ops::RangeInclusive<u32> = 1..=Self::MAX_MINUTES;
+    /// The longest a single log entry can be: a day.
+    pub const MAX_MINUTES: u32 = 24 * 60;
 
     /// Whether `minutes` is a valid length for one entry.
     pub fn valid_minutes(minutes: u32) -> bool {
@@ -849,6 +851,11 @@ pub fn name_key(name: &str) -> String {
 /// Whether `text` contains `key` (made by [`name_key`]), as a search does.
 pub fn text_contains(text: &str, key: &str) -> bool {
     key.is_empty() || name_key(text).contains(key)
+}
+
+/// "1 level to go", "4 levels to go".
+pub fn levels_to_go(n: u32) -> String {
+    plural(usize::try_from(n).unwrap_or(usize::MAX), "level") + " to go"
 }
 
 /// Whether a word ends in a vowel and "y" ("day", "key"), whose plural only adds "s".

@@ -26,9 +26,6 @@ impl fmt::Display for Problem {
     }
 }
 
-/// The longest a single log entry can be.
-pub const MAX_MINUTES_PER_ENTRY: u32 = 24 * 60;
-
 /// Ids that exist, to check links against.
 struct Known {
     roles: HashSet<RoleId>,
@@ -181,7 +178,7 @@ impl Checker {
             self.current = Some(ItemRef::Entry(e.id));
             let place = || format!("{} ({})", e.id, e.date);
             if !LogEntry::valid_minutes(e.minutes) {
-                let message = if e.minutes > MAX_MINUTES_PER_ENTRY {
+                let message = if e.minutes > LogEntry::MAX_MINUTES {
                     format!("{} minutes is more than a day", e.minutes)
                 } else {
                     "0 minutes: an entry takes at least 1 minute".to_string()

@@ -3,6 +3,7 @@
 //! fonts, images or style sheets from elsewhere), so it opens offline and
 //! can be mailed as it is; its style sheet has a print layout.
 
+use super::markup::esc;
 use super::report::{GoalRow, Report};
 use super::svg;
 use std::fmt::Write;
@@ -228,42 +229,20 @@ fn goal(out: &mut String, row: &GoalRow<'_>) {
             if !m.when.is_empty() {
                 let _ = write!(out, " <span class=\"when\">({})</span>", esc(&m.when));
             }
-            let evidence = m.milestone.evidence.trim();
-            match (evidence.is_empty(), m.link) {
-                (false, Some(link)) => {
-                    let _ = write!(out, ": <a href=\"{}\">{}</a>", esc(link), esc(evidence));
+            match m.evidence() {
+                Some((words, Some(link))) => {
+                    let _ = write!(out, ": <a href=\"{}\">{}</a>", esc(link), esc(words));
                 }
-                (false, None) => {
-                    let _ = write!(out, ": {}", esc(evidence));
+                Some((words, None)) => {
+                    let _ = write!(out, ": {}", esc(words));
                 }
-                (true, Some(link)) => {
-                    let _ = write!(out, ": <a href=\"{}\">evidence</a>", esc(link));
-                }
-                (true, None) => {}
+                None => {}
             }
             out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
     }
     out.push_str("</article>\n");
-}
-
-/// Text for HTML content and attribute values: the five characters that
-/// could start markup or end a quoted value, as entities.
-pub(super) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -135,18 +135,14 @@ fn goals(out: &mut String, r: &Report<'_>) {
                 format!(" ({})", m.when)
             };
             let _ = write!(out, "- [{tick}] {}{when}", esc(m.milestone.title.trim()));
-            let evidence = m.milestone.evidence.trim();
-            match (evidence.is_empty(), m.link) {
-                (false, Some(link)) => {
-                    let _ = write!(out, ": [{}]({})", esc(evidence), url(link));
+            match m.evidence() {
+                Some((words, Some(link))) => {
+                    let _ = write!(out, ": [{}]({})", esc(words), url(link));
                 }
-                (false, None) => {
-                    let _ = write!(out, ": {}", esc(evidence));
+                Some((words, None)) => {
+                    let _ = write!(out, ": {}", esc(words));
                 }
-                (true, Some(link)) => {
-                    let _ = write!(out, ": [evidence]({})", url(link));
-                }
-                (true, None) => {}
+                None => {}
             }
             out.push('\n');
         }

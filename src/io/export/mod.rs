@@ -11,6 +11,7 @@ mod brag;
 mod csv;
 mod html;
 mod ics;
+mod markup;
 mod md;
 mod report;
 mod svg;

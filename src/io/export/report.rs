@@ -6,7 +6,8 @@ use super::{day, level};
 use crate::model::insights::{GoalProgress, Insights, LogTotals, PaceStatus};
 use crate::model::metrics::{self, Growth, PeriodSummary};
 use crate::model::{
-    Goal, GoalStatus, LogIndex, Milestone, Plan, Role, Skill, Stage, is_safe_link, skill_gaps,
+    Goal, GoalStatus, LogIndex, Milestone, Plan, Role, Skill, Stage, is_safe_link, levels_to_go,
+    plural, skill_gaps,
 };
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -61,6 +62,20 @@ pub(super) struct MilestoneRow<'a> {
     pub when: String,
     /// The evidence link, only when it is safe to follow (http, https, mailto).
     pub link: Option<&'a str>,
+}
+
+impl<'a> MilestoneRow<'a> {
+    /// What follows the milestone's title: its evidence's words (or
+    /// "evidence" for a bare link) and the link to make of them, if any;
+    /// `None` with neither. Each output language writes it in its own way.
+    pub fn evidence(&self) -> Option<(&'a str, Option<&'a str>)> {
+        let words = self.milestone.evidence.trim();
+        match (words.is_empty(), self.link) {
+            (true, None) => None,
+            (true, Some(link)) => Some(("evidence", Some(link))),
+            (false, link) => Some((words, link)),
+        }
+    }
 }
 
 impl<'a> Report<'a> {
@@ -159,7 +174,9 @@ impl<'a> Report<'a> {
                     }),
                     needed: need.map_or_else(String::new, |q| level(self.plan, q.level)),
                     gap: match (need, gap) {
-                        (Some(_), Some(g)) => levels_to_go(g.need.0.saturating_sub(g.have.0)),
+                        (Some(_), Some(g)) => {
+                            levels_to_go(u32::from(g.need.0.saturating_sub(g.have.0)))
+                        }
                         (Some(_), None) => "met".to_string(),
                         (None, _) => String::new(),
                     },
@@ -229,7 +246,7 @@ impl<'a> Report<'a> {
             lines.push(format!(
                 "Logged {} over {}.",
                 crate::model::insights::duration(u64::from(self.recent.minutes)),
-                entries(self.recent.entries)
+                plural(self.recent.entries, "entry")
             ));
         }
         let mut done: Vec<_> = self
@@ -272,7 +289,7 @@ impl<'a> Report<'a> {
         if self.growth.beyond_duty > 0 {
             lines.push(format!(
                 "Logged {} beyond my duties.",
-                entries(self.growth.beyond_duty)
+                plural(self.growth.beyond_duty, "entry")
             ));
         }
         lines
@@ -285,22 +302,4 @@ fn recent_start(today: Date) -> Date {
         .checked_sub(3.months())
         .and_then(Date::tomorrow)
         .unwrap_or(Date::MIN)
-}
-
-/// "1 level to go", "3 levels to go".
-fn levels_to_go(n: u8) -> String {
-    if n == 1 {
-        "1 level to go".to_string()
-    } else {
-        format!("{n} levels to go")
-    }
-}
-
-/// "1 entry", "12 entries".
-pub(super) fn entries(n: usize) -> String {
-    if n == 1 {
-        "1 entry".to_string()
-    } else {
-        format!("{n} entries")
-    }
 }

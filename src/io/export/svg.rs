@@ -4,7 +4,7 @@
 //! print. The numbers are the model's (`Insights`); dates on the x axis
 //! fall on calendar boundaries as in the app's plots (`time_axis`).
 
-use super::html::esc;
+use super::markup::esc;
 use super::report::Report;
 use crate::model::Level;
 use crate::time_axis::{calendar_marks, day_of};

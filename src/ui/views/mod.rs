@@ -98,15 +98,6 @@ pub fn duration(minutes: u32) -> String {
     crate::model::insights::duration(u64::from(minutes))
 }
 
-/// "1 entry", "3 entries".
-pub fn entries(n: usize) -> String {
-    if n == 1 {
-        "1 entry".to_string()
-    } else {
-        format!("{n} entries")
-    }
-}
-
 /// Picks `id`, or unpicks it when it is already picked.
 pub fn toggle<T: PartialEq>(selected: &mut Option<T>, id: T) {
     *selected = if selected.as_ref() == Some(&id) {

@@ -149,7 +149,13 @@ impl PeopleView {
         changed |= widgets::optional_date(ui, "Last in touch", &mut p.last_contact, cx.today);
         changed |= widgets::text_area(ui, "Notes", &mut p.notes, 4);
         let logged = cx.derived.mentions.get(&p.id).map_or(0, |(_, n)| *n);
-        ui.label(RichText::new(format!("Named in {}.", super::entries(logged))).weak());
+        ui.label(
+            RichText::new(format!(
+                "Named in {}.",
+                crate::model::plural(logged, "entry")
+            ))
+            .weak(),
+        );
         if widgets::delete_button(ui, "person") {
             edits.push(Edit::Remove(ItemRef::Person(p.id)));
             self.selected = None;

@@ -474,19 +474,16 @@ impl QuickLog {
             return;
         }
         let d = &self.draft;
-        let minutes = match line.minutes() {
-            Some(m) if LogEntry::valid_minutes(m) => m,
-            Some(_) => {
-                self.error = Some("Minutes must be a whole number from 1 to 1440.".into());
+        // The line's minutes, else the box's, held to the one rule for an entry.
+        let typed = line
+            .minutes()
+            .map_or_else(|| d.minutes.clone(), |m| m.to_string());
+        let minutes = match LogEntry::parse_minutes(&typed) {
+            Ok(m) => m,
+            Err(message) => {
+                self.error = Some(message.into());
                 return;
             }
-            None => match LogEntry::parse_minutes(&d.minutes) {
-                Ok(m) => m,
-                Err(message) => {
-                    self.error = Some(message.into());
-                    return;
-                }
-            },
         };
         if self.pending.day_invalid && line.day().is_none() {
             self.error = Some("Fix the day first: type it as YYYY-MM-DD, or pick it.".into());

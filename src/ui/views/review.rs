@@ -3,9 +3,9 @@
 //! and the list of past reviews. Opening a period adds nothing to the plan:
 //! its review is added when the first answer is written.
 
-use super::{ViewCtx, duration, entries};
+use super::{ViewCtx, duration};
 use crate::model::metrics::{self, PeriodSummary};
-use crate::model::{Edit, Item, Period, Plan, Review};
+use crate::model::{Edit, Item, Period, Plan, Review, plural};
 use crate::ui::widgets;
 use egui::RichText;
 use jiff::civil::Date;
@@ -150,7 +150,7 @@ impl ReviewView {
                 } else {
                     ui.label(format!(
                         "{}, {} logged.",
-                        entries(s.entries),
+                        plural(s.entries, "entry"),
                         duration(s.minutes)
                     ));
                 }
@@ -204,7 +204,7 @@ impl ReviewView {
                 if !people.is_empty() {
                     ui.label(format!(
                         "{} with people: {}",
-                        entries(s.with_people),
+                        plural(s.with_people, "entry"),
                         people.join(", ")
                     ));
                 }

@@ -95,11 +95,6 @@ pub(super) fn readiness(view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
     );
 }
 
-/// "1 level to go", "4 levels to go".
-fn levels_to_go(n: u32) -> String {
-    crate::model::plural(usize::try_from(n).unwrap_or(usize::MAX), "level") + " to go"
-}
-
 pub(super) fn options(_view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
     let (plan, ins) = (cx.plan, cx.ins);
     card(
@@ -129,7 +124,7 @@ pub(super) fn options(_view: &mut InsightsView, ui: &mut Ui, cx: &Cx<'_>) {
                         ui.label(o.readiness.map_or("\u{2014}".to_string(), |r| {
                             format!("{:.0}%", r.score * 100.0)
                         }));
-                        ui.label(levels_to_go(o.total_gap));
+                        ui.label(crate::model::levels_to_go(o.total_gap));
                         ui.label(o.forecast.headline())
                             .on_hover_text(o.forecast.sentence());
                         ui.end_row();
