@@ -768,3 +768,51 @@ fn empty_insights_and_today_lead_to_logging_the_first_day() {
             .is_none()
     );
 }
+
+/// The theme picked in the View menu and the window's size survive a
+/// restart: they are kept beside the recent list and read at the next start.
+#[test]
+#[expect(clippy::float_cmp, reason = "sizes in whole points, kept exactly")]
+fn the_theme_and_window_size_survive_a_restart() {
+    use stepstone::ui::storage::{Look, Theme};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    let theme = |h: &Harness<'_, App>| h.ctx.options(|o| o.theme_preference);
+    assert_eq!(
+        theme(&h),
+        egui::ThemePreference::System,
+        "the first start follows the system"
+    );
+    // What the View menu's theme buttons do.
+    h.ctx.set_theme(egui::ThemePreference::Light);
+    h.run();
+    let dirs = AppDirs::in_folder(dir.path());
+    let kept = dirs.read_look().expect("kept");
+    assert_eq!(kept.theme, Theme::Light);
+    assert_eq!(kept.size, [1280.0, 800.0]);
+    drop(h);
+    // The next start: light again, and the window as it was left.
+    let mut again = app(dir.path(), None);
+    again.run();
+    assert_eq!(theme(&again), egui::ThemePreference::Light);
+    assert_eq!(Look::first_size(dirs.read_look(), None), [1280.0, 800.0]);
+    // --size wins; a size nobody could use is not restored.
+    let odd = Look {
+        theme: Theme::Dark,
+        size: [12.0, 99999.0],
+    };
+    assert_eq!(
+        Look::first_size(Some(odd), Some([1920.0, 1080.0])),
+        [1920.0, 1080.0]
+    );
+    assert_eq!(Look::first_size(Some(odd), None), [1280.0, 800.0]);
+    let wide = Look {
+        theme: Theme::Dark,
+        size: [1600.0, 900.0],
+    };
+    assert_eq!(Look::first_size(Some(wide), None), [1600.0, 900.0]);
+    // A broken file is no look at all.
+    std::fs::write(dir.path().join("config/look.ron"), "not ron(").expect("write");
+    assert_eq!(dirs.read_look(), None);
+}

@@ -9,7 +9,7 @@ use super::document::Document;
 use super::files::FileWork;
 use super::modals::{self, Answer, Modal, Then};
 use super::screenshot::{Outcome, Screenshot};
-use super::storage::AppDirs;
+use super::storage::{AppDirs, Look, Theme};
 use super::views::{Ask, Asks, ViewCtx, Views};
 use crate::io;
 use crate::model::{Edit, Plan};
@@ -85,6 +85,9 @@ pub struct App {
     pub(super) folder: Option<super::mentor::Folder>,
     shown_title: String,
     screenshot: Option<Screenshot>,
+    /// The window's look as last kept (`None` until the first frame has
+    /// put the kept theme in place).
+    look: Option<Look>,
 }
 
 impl App {
@@ -108,6 +111,7 @@ impl App {
             folder: None,
             shown_title: String::new(),
             screenshot: None,
+            look: None,
         };
         app.doc = Document::new(app.sample(), None, None);
         let start = file
@@ -293,6 +297,7 @@ impl App {
         if let Some(path) = dropped {
             self.pending.push(Action::OpenPath(path));
         }
+        self.keep_look(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.doc.is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -301,6 +306,39 @@ impl App {
                 // A clean close; an unanswered offer to restore keeps its copy.
                 self.settings.dirs.clear_recovery(self.doc.path.as_deref());
             }
+        }
+    }
+
+    /// The first frame puts the kept theme in place; later, a theme picked
+    /// in the View menu, or the window closing, keeps the look for the next
+    /// start.
+    fn keep_look(&mut self, ctx: &egui::Context) {
+        let size = ctx.input(|i| {
+            i.viewport()
+                .inner_rect
+                .map_or([1280.0, 800.0], |r| [r.width(), r.height()])
+        });
+        let Some(kept) = self.look else {
+            let kept = self.settings.dirs.read_look();
+            let theme = kept.map_or(Theme::System, |l| l.theme);
+            ctx.set_theme(match theme {
+                Theme::System => egui::ThemePreference::System,
+                Theme::Dark => egui::ThemePreference::Dark,
+                Theme::Light => egui::ThemePreference::Light,
+            });
+            self.look = Some(Look { theme, size });
+            return;
+        };
+        let theme = match ctx.options(|o| o.theme_preference) {
+            egui::ThemePreference::System => Theme::System,
+            egui::ThemePreference::Dark => Theme::Dark,
+            egui::ThemePreference::Light => Theme::Light,
+        };
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if theme != kept.theme || closing {
+            let look = Look { theme, size };
+            self.settings.dirs.write_look(&look);
+            self.look = Some(look);
         }
     }
 

@@ -33,20 +33,13 @@ pub struct Launch {
     pub view: commands::View,
     /// `--today`; without it the app follows the system clock.
     pub today: Option<Date>,
-    /// `--size`: the window's first size (1280x800 without it).
+    /// `--size`: the window's first size (without it, the size it was last
+    /// left at, else 1280x800).
     pub size: Option<[f32; 2]>,
 }
 
 /// Opens the window and runs until it closes.
 pub fn run(launch: Launch) -> ExitCode {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size(launch.size.unwrap_or([1280.0, 800.0]))
-            .with_min_inner_size([720.0, 480.0])
-            .with_title("Stepstone")
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
     let shot = launch.screenshot.clone();
     // A screenshot run is unattended: it keeps its own files (recent list,
     // recovery) away from the user's, so it never offers or clears theirs.
@@ -56,6 +49,14 @@ pub fn run(launch: Launch) -> ExitCode {
         storage::AppDirs::in_folder(&shot_dir)
     } else {
         storage::AppDirs::from_env()
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size(storage::Look::first_size(dirs.read_look(), launch.size))
+            .with_min_inner_size([720.0, 480.0])
+            .with_title("Stepstone")
+            .with_drag_and_drop(true),
+        ..Default::default()
     };
     let outcome = screenshot::Outcome::new(shot.is_some());
     let app_outcome = outcome.clone();

@@ -1,5 +1,6 @@
-//! Files the app keeps for itself: the recent-plans list and the recovery
-//! copy of unsaved changes. No egui here.
+//! Files the app keeps for itself: the recent-plans list, the window's
+//! look (theme and size) and the recovery copy of unsaved changes. No egui
+//! here.
 
 use crate::io::{self, Perms, write_file};
 use crate::model::Plan;
@@ -8,6 +9,37 @@ use std::path::{Path, PathBuf};
 /// How many recent plans are remembered.
 const MAX_RECENT: usize = 10;
 const RECENT_FILE: &str = "recent.ron";
+const LOOK_FILE: &str = "look.ron";
+
+/// The theme the person picked in the View menu.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Theme {
+    /// As the system is set.
+    #[default]
+    System,
+    Dark,
+    Light,
+}
+
+/// How the window looked when it was last left: its theme and its size in
+/// points. The next start opens the same way.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Look {
+    pub theme: Theme,
+    pub size: [f32; 2],
+}
+
+impl Look {
+    /// The first window size: `asked` (`--size`), else this look's when it
+    /// is a sane size (at least 720x480, at most 16384 a side), else 1280x800.
+    pub fn first_size(look: Option<Look>, asked: Option<[f32; 2]>) -> [f32; 2] {
+        let sane =
+            |[w, h]: [f32; 2]| (720.0..=16384.0).contains(&w) && (480.0..=16384.0).contains(&h);
+        asked
+            .or_else(|| look.map(|l| l.size).filter(|s| sane(*s)))
+            .unwrap_or([1280.0, 800.0])
+    }
+}
 
 /// Where the app keeps its own files.
 #[derive(Clone, Debug)]
@@ -51,6 +83,26 @@ impl AppDirs {
             config: root.join("config"),
             plans: root.join("plans"),
             recovery: root.join("recovery"),
+        }
+    }
+
+    /// The look the window was last left with; missing or unreadable means none.
+    pub fn read_look(&self) -> Option<Look> {
+        io::write::read_file(&self.config.join(LOOK_FILE))
+            .ok()
+            .and_then(|t| ron::de::from_bytes::<Look>(&t).ok())
+    }
+
+    /// Keeps the window's look for the next start. Failing to is not worth
+    /// bothering the user about.
+    pub fn write_look(&self, look: &Look) {
+        if let Ok(text) = ron::to_string(look) {
+            let _ = std::fs::create_dir_all(&self.config);
+            let _ = write_file(
+                &self.config.join(LOOK_FILE),
+                text.as_bytes(),
+                Perms::Private,
+            );
         }
     }
 
