@@ -816,3 +816,33 @@ fn the_theme_and_window_size_survive_a_restart() {
     std::fs::write(dir.path().join("config/look.ron"), "not ron(").expect("write");
     assert_eq!(dirs.read_look(), None);
 }
+
+/// Closing the window with unsaved changes asks first (through the queue of
+/// actions, as File > Quit does), and keeps the window's look.
+#[test]
+fn closing_with_unsaved_changes_asks_and_keeps_the_look() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    click(&mut h, "Skills");
+    click(&mut h, "\u{2795} Add skill");
+    assert!(h.state().document().is_dirty());
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(
+        h.query_by_label("Save your changes?").is_some(),
+        "asks first"
+    );
+    assert!(
+        AppDirs::in_folder(dir.path()).read_look().is_some(),
+        "the look is kept"
+    );
+    click(&mut h, "Cancel");
+    assert!(h.query_by_label("Save your changes?").is_none());
+    assert!(h.state().document().is_dirty(), "nothing lost");
+}

@@ -300,8 +300,9 @@ impl App {
         self.keep_look(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.doc.is_dirty() {
+                // The window stays; quitting goes through the queue, which asks first.
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.modal = Some(Modal::Unsaved(Then::Quit));
+                self.pending.push(Action::Run(Command::Quit));
             } else if !matches!(self.modal, Some(Modal::Recover(_))) {
                 // A clean close; an unanswered offer to restore keeps its copy.
                 self.settings.dirs.clear_recovery(self.doc.path.as_deref());
