@@ -846,3 +846,39 @@ fn closing_with_unsaved_changes_asks_and_keeps_the_look() {
     assert!(h.query_by_label("Save your changes?").is_none());
     assert!(h.state().document().is_dirty(), "nothing lost");
 }
+
+/// Redo answers to both keys platforms use, from the one table of
+/// shortcuts; the menus show the first.
+#[test]
+fn redo_answers_to_ctrl_shift_z_and_ctrl_y() {
+    use stepstone::ui::commands::Command;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    click(&mut h, "Skills");
+    let count = h.state().plan().skills.len();
+    click(&mut h, "\u{2795} Add skill");
+    // Out of the new skill's name field, so the keys are the app's.
+    h.key_press(Key::Escape);
+    h.run();
+    for redo_key in [
+        (Modifiers::COMMAND, Key::Y),
+        (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+    ] {
+        undo(&mut h);
+        assert_eq!(h.state().plan().skills.len(), count, "undone");
+        h.key_press_modifiers(redo_key.0, redo_key.1);
+        h.run();
+        assert_eq!(
+            h.state().plan().skills.len(),
+            count + 1,
+            "redone by {redo_key:?}"
+        );
+    }
+    let shown = Command::Redo.shortcut().expect("a shortcut");
+    assert_eq!(
+        (shown.modifiers, shown.logical_key),
+        (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+    );
+    assert_eq!(Command::Redo.shortcuts().len(), 2);
+}

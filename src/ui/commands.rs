@@ -118,15 +118,26 @@ impl Command {
         }
     }
 
+    /// The shortcut menus and hovers show: the first of [`Command::shortcuts`].
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let k = |m, key| Some(KeyboardShortcut::new(m, key));
+        self.shortcuts().first().copied()
+    }
+
+    /// Every key that runs the command, the one to show first: one table
+    /// for the keys, the menus and the side bar. Redo has two, as platforms
+    /// differ (Ctrl+Shift+Z, Ctrl+Y).
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        let k = |m, key| vec![KeyboardShortcut::new(m, key)];
         match self {
             Command::New => k(CMD, Key::N),
             Command::Open => k(CMD, Key::O),
             Command::Save => k(CMD, Key::S),
             Command::SaveAs => k(CMD_SHIFT, Key::S),
             Command::Undo => k(CMD, Key::Z),
-            Command::Redo => k(CMD_SHIFT, Key::Z),
+            Command::Redo => vec![
+                KeyboardShortcut::new(CMD_SHIFT, Key::Z),
+                KeyboardShortcut::new(CMD, Key::Y),
+            ],
             Command::Quit => k(CMD, Key::Q),
             // Read by `App::back_key`, not with the others: Escape closes
             // pop-ups and leaves text fields first.
@@ -142,8 +153,11 @@ impl Command {
                     Key::Num7,
                     Key::Num8,
                 ];
-                let i = View::ALL.iter().position(|v| *v == view)?;
-                k(CMD, keys[i])
+                View::ALL
+                    .iter()
+                    .position(|v| *v == view)
+                    .and_then(|i| keys.get(i))
+                    .map_or_else(Vec::new, |key| k(CMD, *key))
             }
             Command::NewEmpty
             | Command::OpenFolder
@@ -152,7 +166,7 @@ impl Command {
             | Command::GuidedStart
             | Command::NewFromSample
             | Command::NewFromTemplate
-            | Command::Import => None,
+            | Command::Import => Vec::new(),
         }
     }
 
@@ -162,19 +176,15 @@ impl Command {
         matches!(self, Command::Undo | Command::Redo)
     }
 
-    /// The command whose shortcut was pressed this frame, if any. Ctrl+Y is
-    /// a second shortcut for Redo. While a text field has the keyboard, the
-    /// keys it uses itself are left to it.
+    /// The command whose shortcut was pressed this frame, if any. While a
+    /// text field has the keyboard, the keys it uses itself are left to it.
     pub fn pressed(ctx: &egui::Context) -> Option<Command> {
         let typing = ctx.text_edit_focused();
         ctx.input_mut(|i| {
-            if !typing && i.consume_shortcut(&KeyboardShortcut::new(CMD, Key::Y)) {
-                return Some(Command::Redo);
-            }
             Self::WITH_SHORTCUTS
                 .into_iter()
                 .filter(|c| !(typing && c.belongs_to_text_field()))
-                .find(|c| c.shortcut().is_some_and(|s| i.consume_shortcut(&s)))
+                .find(|c| c.shortcuts().iter().any(|s| i.consume_shortcut(s)))
         })
     }
 
