@@ -1,25 +1,14 @@
 //! The eframe app: a window over one plan.
 
 mod app;
-pub mod commands;
-mod derived;
-pub mod document;
-mod export_dialog;
-mod files;
-mod guided;
-mod import_dialog;
-pub mod mentor;
-mod merging;
-mod modals;
+mod dialogs;
 pub mod plots;
-mod screenshot;
-mod share_dialog;
-mod shell;
 pub mod storage;
 pub mod views;
 mod widgets;
+mod work;
 
-pub use app::{App, Settings};
+pub use app::{App, Settings, commands, document};
 
 use jiff::civil::Date;
 use std::path::PathBuf;
@@ -58,7 +47,7 @@ pub fn run(launch: Launch) -> ExitCode {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    let outcome = screenshot::Outcome::new(shot.is_some());
+    let outcome = app::Outcome::new(shot.is_some());
     let app_outcome = outcome.clone();
     let result = eframe::run_native(
         "Stepstone",
@@ -89,4 +78,27 @@ pub fn run(launch: Launch) -> ExitCode {
         return ExitCode::from(1);
     }
     outcome.exit_code()
+}
+
+/// A line shown above the views until dismissed.
+pub struct Notice {
+    pub text: String,
+    /// A problem (drawn in the error colour) rather than news.
+    pub is_error: bool,
+}
+
+impl Notice {
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: false,
+        }
+    }
 }

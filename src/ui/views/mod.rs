@@ -3,6 +3,7 @@
 //! asks of the app (another view, a filter) it sends as an [`Ask`] through
 //! the context, which the app turns into actions after the frame.
 
+pub mod folder;
 pub mod goals;
 pub mod insights;
 pub mod log;
@@ -13,8 +14,8 @@ pub mod roadmap;
 pub mod skills;
 pub mod today;
 
-use super::derived::{Derived, ProblemIndex};
-use super::document::Document;
+use super::app::derived::{Derived, ProblemIndex};
+use super::app::document::Document;
 use crate::model::{GoalId, PersonId, Plan, SkillId};
 use jiff::civil::Date;
 

@@ -3,12 +3,11 @@
 //! manager. The dialog lists what is left out, with a "keep" box per kind,
 //! and where the copy goes. The open plan and its file never change.
 
-use super::app::{App, Notice};
-use super::files::{WRITE_IN_BACKGROUND_FROM, run};
-use super::modals::{Answer, Modal, with_extension};
-use super::widgets;
+use super::{Outcome, with_extension};
 use crate::io;
 use crate::model::{ALWAYS_KEPT, Keep, Plan, Private, PrivateCounts};
+use crate::ui::widgets;
+use crate::ui::work::{self, WRITE_IN_BACKGROUND_FROM};
 use egui::{RichText, Ui};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
@@ -21,6 +20,8 @@ pub struct ShareDialog {
     plan: Arc<Plan>,
     /// The plan's own file, which the copy may not replace.
     source: Option<PathBuf>,
+    /// The folder for new plans, made on first use.
+    plans: PathBuf,
     counts: PrivateCounts,
     /// Problems in the plan: a copy is written only without any.
     problems: usize,
@@ -43,6 +44,7 @@ impl ShareDialog {
             problems: plan.validate().len(),
             plan,
             source,
+            plans: plans.to_path_buf(),
             keep: Keep::NOTHING,
             path: path.display().to_string(),
             writing: None,
@@ -50,8 +52,18 @@ impl ShareDialog {
         }
     }
 
-    /// Draws the dialog; Export answers with the path typed.
-    pub fn show(&mut self, ui: &mut Ui, native_dialogs: bool) -> Option<Answer> {
+    /// Whether the copy is being written (the dialog stays open until then).
+    pub fn is_writing(&self) -> bool {
+        self.writing.is_some()
+    }
+
+    /// Draws the dialog. Export starts writing the copy; once it is
+    /// written, the outcome says where. Why nothing was written stays in
+    /// the dialog.
+    pub fn show(&mut self, ui: &mut Ui, native_dialogs: bool) -> Option<Outcome> {
+        if let Some(written) = self.written() {
+            return Some(written);
+        }
         ui.set_max_width(560.0);
         ui.heading("Export for sharing");
         ui.label(
@@ -93,13 +105,56 @@ impl ShareDialog {
         let mut answer = None;
         ui.horizontal(|ui| {
             if ui.add_enabled(ready, egui::Button::new("Export")).clicked() || (ready && entered) {
-                answer = Some(Answer::Path(PathBuf::from(self.path.trim())));
+                self.write(PathBuf::from(self.path.trim()));
             }
             if ui.button("Cancel").clicked() {
-                answer = Some(Answer::Cancel);
+                answer = Some(Outcome::Closed);
             }
         });
-        answer
+        // A small plan's copy is written at once.
+        answer.or_else(|| self.written())
+    }
+
+    /// Starts writing the copy to `path` (on a worker thread for a large plan).
+    fn write(&mut self, path: PathBuf) {
+        let path = with_extension(path);
+        let path = std::path::absolute(&path).unwrap_or(path);
+        // The folder for new plans is made on first use, as for a new plan.
+        if path.parent() == Some(self.plans.as_path()) {
+            let _ = std::fs::create_dir_all(&self.plans);
+        }
+        let (plan, keep, source, out) = (
+            Arc::clone(&self.plan),
+            self.keep,
+            self.source.clone(),
+            path.clone(),
+        );
+        let background = plan.log.len() > WRITE_IN_BACKGROUND_FROM;
+        let rx = work::run(background, move || {
+            io::write_shared(&plan, keep, source.as_deref(), &out)
+        });
+        self.writing = Some((path, rx));
+        self.error = None;
+    }
+
+    /// A finished copy: what to tell the person; a failure stays in the
+    /// dialog.
+    fn written(&mut self) -> Option<Outcome> {
+        let (path, rx) = self.writing.as_ref()?;
+        let result = rx.try_recv().ok()?;
+        let path = path.clone();
+        self.writing = None;
+        match result {
+            Ok(()) => Some(Outcome::Shared(format!(
+                "Wrote a copy to share: {}. {} Your plan is unchanged.",
+                path.display(),
+                self.counts.summary(self.keep)
+            ))),
+            Err(e) => {
+                self.error = Some(format!("Nothing was written: {e}."));
+                None
+            }
+        }
     }
 
     /// One kind of private text: its "keep" box and what the plan holds.
@@ -157,78 +212,5 @@ impl ShareDialog {
             ui.colored_label(error, e);
         }
         true
-    }
-}
-
-impl App {
-    /// File > Export for sharing: opens the dialog on the plan as it is now.
-    pub(super) fn export_for_sharing(&mut self) {
-        let dialog = ShareDialog::new(
-            self.doc.snapshot().plan,
-            self.doc.path.clone(),
-            &self.settings.dirs.plans,
-        );
-        self.modal = Some(Modal::Share(Box::new(dialog)));
-    }
-
-    /// Acts on the dialog's answer: Export starts writing the copy (the
-    /// dialog stays open until it is written); Cancel closes it, except
-    /// while writing.
-    pub(super) fn share_answer(&mut self, mut dialog: Box<ShareDialog>, answer: Answer) {
-        let Answer::Path(path) = answer else {
-            if dialog.writing.is_some() {
-                self.modal = Some(Modal::Share(dialog));
-            }
-            return;
-        };
-        let path = with_extension(path);
-        let path = std::path::absolute(&path).unwrap_or(path);
-        // The folder for new plans is made on first use, as for a new plan.
-        if path.parent() == Some(self.settings.dirs.plans.as_path()) {
-            let _ = std::fs::create_dir_all(&self.settings.dirs.plans);
-        }
-        let (plan, keep, source, out) = (
-            Arc::clone(&dialog.plan),
-            dialog.keep,
-            dialog.source.clone(),
-            path.clone(),
-        );
-        let background = plan.log.len() > WRITE_IN_BACKGROUND_FROM;
-        let rx = run(background, move || {
-            io::write_shared(&plan, keep, source.as_deref(), &out)
-        });
-        dialog.writing = Some((path, rx));
-        dialog.error = None;
-        self.modal = Some(Modal::Share(dialog));
-        self.poll_share();
-    }
-
-    /// Picks up a finished copy: closes the dialog and says where it is, or
-    /// shows in the dialog why nothing was written.
-    pub(super) fn poll_share(&mut self) {
-        let Some(Modal::Share(dialog)) = &mut self.modal else {
-            return;
-        };
-        let Some((path, rx)) = &dialog.writing else {
-            return;
-        };
-        let Ok(result) = rx.try_recv() else {
-            return;
-        };
-        let path = path.clone();
-        dialog.writing = None;
-        match result {
-            Ok(()) => {
-                let summary = dialog.counts.summary(dialog.keep);
-                self.notice = Some(Notice::info(format!(
-                    "Wrote a copy to share: {}. {summary} Your plan is unchanged.",
-                    path.display()
-                )));
-                self.modal = None;
-            }
-            Err(e) => {
-                dialog.error = Some(format!("Nothing was written: {e}."));
-            }
-        }
     }
 }

@@ -2,8 +2,8 @@
 //! the notice line. They read the app and queue actions; nothing here
 //! changes the plan.
 
-use super::app::{Action, App};
 use super::commands::{Command, View};
+use super::{Action, App};
 
 impl App {
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {

@@ -2,17 +2,15 @@
 //! after them. Reading and writing large plans runs on a worker thread, so
 //! the window stays responsive; small plans are written at once.
 
-use super::app::{App, Notice};
 use super::commands::View;
 use super::document::{Document, Snapshot};
-use super::export_dialog::{ExportDialog, ExportRequest};
-use super::guided::{Begin, Guided};
-use super::modals::{Answer, Modal, Pick, Then, with_extension};
-use super::storage::Recovery;
-use super::views::Views;
+use super::{App, Notice};
 use crate::io;
-use crate::io::export::{self, Format};
 use crate::model::{Base, LogEntry, Plan};
+use crate::ui::dialogs::{AskPath, Begin, Dialog, Guided, Pick, Prompt, Then};
+use crate::ui::storage::Recovery;
+use crate::ui::views::Views;
+use crate::ui::work::{WRITE_IN_BACKGROUND_FROM, run};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -20,8 +18,6 @@ use std::sync::mpsc;
 const AUTOSAVE_AFTER: f64 = 3.0;
 /// Files larger than this (bytes) are read on a worker thread, with a spinner.
 const LOAD_IN_BACKGROUND_FROM: u64 = 2 * 1024 * 1024;
-/// Plans with more log entries than this are written on a worker thread.
-pub(super) const WRITE_IN_BACKGROUND_FROM: usize = 10_000;
 
 type Loaded = Result<(Plan, io::DiskStamp), io::LoadError>;
 
@@ -42,7 +38,7 @@ pub struct FileWork {
     saving: Option<Saving>,
     autosave: Autosave,
     /// The person has agreed that saving over this file drops its comments.
-    comments_ok: Option<PathBuf>,
+    pub(super) comments_ok: Option<PathBuf>,
     /// Conflicted copies the person chose not to merge now.
     pub(super) declined_copies: Vec<PathBuf>,
 }
@@ -85,23 +81,6 @@ impl FileWork {
     }
 }
 
-/// Runs `work` on a worker thread when `background`, else at once; the
-/// answer arrives on the returned channel either way.
-pub(super) fn run<T: Send + 'static>(
-    background: bool,
-    work: impl FnOnce() -> T + Send + 'static,
-) -> mpsc::Receiver<T> {
-    let (tx, rx) = mpsc::channel();
-    if background {
-        std::thread::spawn(move || {
-            let _ = tx.send(work());
-        });
-    } else {
-        let _ = tx.send(work());
-    }
-    rx
-}
-
 /// Writes `snapshot` to `path` under the file's lock. If another program
 /// only added log entries since the file was read (a `stepstone log` from a
 /// terminal), they are taken in and written too, instead of a conflict.
@@ -141,7 +120,7 @@ impl App {
     /// Does `then` now, or first asks what to do with unsaved changes.
     pub(super) fn then_or_ask(&mut self, then: Then) {
         if self.doc.is_dirty() {
-            self.modal = Some(Modal::Unsaved(then));
+            self.modal = Some(Dialog::Prompt(Prompt::Unsaved(then)));
         } else {
             self.go(then);
         }
@@ -162,7 +141,7 @@ impl App {
             }
             Then::GuidedStart => {
                 let guided = Guided::new(&self.settings.dirs.plans, self.today());
-                self.modal = Some(Modal::Guided(Box::new(guided)));
+                self.modal = Some(Dialog::Guided(Box::new(guided)));
             }
             Then::Open(Some(path)) => self.open_path(path),
             Then::Open(None) => {
@@ -216,7 +195,6 @@ impl App {
 
     /// Picks up finished loads, saves, autosaves and shared copies.
     pub(super) fn poll_files(&mut self) {
-        self.poll_share();
         self.poll_folder();
         if let Some((path, read_only, rx)) = &self.files.loading
             && let Ok(result) = rx.try_recv()
@@ -304,12 +282,12 @@ impl App {
             && let Ok(bytes) = io::write::read_file(&path)
             && io::format::has_comments(&String::from_utf8_lossy(&bytes))
         {
-            self.modal = Some(Modal::Comments {
+            self.modal = Some(Dialog::Prompt(Prompt::Comments {
                 copy: io::comments_copy_path(&path, &bytes),
                 path,
                 force,
                 then,
-            });
+            }));
             return;
         }
         let expected = (!force && same_file)
@@ -364,12 +342,12 @@ impl App {
                     (n, kept) => Some(Notice::info(saved_notice(n, kept.as_deref()))),
                 };
                 if let Some(then) = then {
-                    self.go_on(then);
+                    self.then_or_ask(then);
                 }
                 self.offer_conflicted_copy();
             }
             Err(io::SaveError::ChangedOnDisk { .. }) => {
-                self.modal = Some(Modal::ChangedOnDisk(then));
+                self.modal = Some(Dialog::Prompt(Prompt::ChangedOnDisk(then)));
             }
             Err(e) => self.notice = Some(Notice::error(e.to_string())),
         }
@@ -413,7 +391,7 @@ impl App {
         if pick != Pick::Save && !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
             text.push(std::path::MAIN_SEPARATOR);
         }
-        self.modal = Some(Modal::AskPath { pick, text, then });
+        self.modal = Some(Dialog::AskPath(AskPath { pick, text, then }));
         None
     }
 
@@ -457,124 +435,10 @@ impl App {
         self.poll_files();
     }
 
-    /// Acts on the answer to a dialog.
-    pub(super) fn answer(&mut self, answer: Answer) {
-        let Some(modal) = self.modal.take() else {
-            return;
-        };
-        match (modal, answer) {
-            (Modal::Unsaved(then), Answer::Save) => self.save(Some(then)),
-            (Modal::Unsaved(then), Answer::Discard) => {
-                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
-                self.discard_changes();
-                self.go_on(then);
-            }
-            (Modal::ChangedOnDisk(then), Answer::Reload) => {
-                self.settings.dirs.clear_recovery(self.doc.path.as_deref());
-                // Back to the file as it is now; nothing unsaved is left to ask about.
-                self.discard_changes();
-                if let Some(then) = then {
-                    self.go_on(then);
-                }
-            }
-            (Modal::ChangedOnDisk(then), Answer::Overwrite) => {
-                if let Some(path) = self.doc.path.clone() {
-                    self.save_to(path, true, then);
-                }
-            }
-            (Modal::ChangedOnDisk(then), Answer::SaveAs) => self.save_as(then),
-            (Modal::ChangedOnDisk(then), Answer::Merge) => self.merge_disk(then),
-            (Modal::Merge(merge), Answer::Merge) => self.merge_chosen(*merge),
-            (Modal::ConflictedCopy(copy), Answer::Merge) => self.merge_copy(copy),
-            (Modal::ConflictedCopy(copy), _) => self.files.declined_copies.push(copy),
-            (
-                Modal::Comments {
-                    path, force, then, ..
-                },
-                Answer::Save,
-            ) => {
-                self.files.comments_ok = Some(path.clone());
-                self.save_to(path, force, then);
-            }
-            (
-                Modal::AskPath {
-                    pick: Pick::Save,
-                    then,
-                    ..
-                },
-                Answer::Path(path),
-            ) => {
-                // Saving to the open file keeps the check for outside changes.
-                let path = with_extension(path);
-                let path = std::path::absolute(&path).unwrap_or(path);
-                let other_file = self.doc.path.as_ref() != Some(&path);
-                self.save_to(path, other_file, then);
-            }
-            // A plan or a folder of plans: opening a path tells them apart.
-            (Modal::AskPath { .. }, Answer::Path(path)) => {
-                self.then_or_ask(Then::Open(Some(path)));
-            }
-            (Modal::Recover(r), Answer::Restore) => self.restore(*r),
-            (Modal::Recover(r), Answer::Discard) => {
-                self.settings.dirs.clear_recovery(r.path.as_deref());
-            }
-            (Modal::Recover(r), _) => self.modal = Some(Modal::Recover(r)),
-            (Modal::Welcome { .. }, Answer::Run(command)) => self.run(command),
-            (Modal::Guided(_), Answer::Begin(begin)) => self.begin(*begin),
-            (Modal::Share(share), answer) => self.share_answer(share, answer),
-            (Modal::Import(dialog), Answer::ImportFrom(pick)) => self.import_from(dialog, pick),
-            (Modal::Import(dialog), Answer::Import) => self.import(dialog),
-            (Modal::Templates { .. }, Answer::Template(name)) => {
-                self.then_or_ask(Then::NewFromTemplate(name));
-            }
-            (Modal::Export(_), Answer::Export(request)) => self.export(&request),
-            _ => {}
-        }
-    }
-
-    /// Opens File > Export on `format`, writing beside the plan's file (an
-    /// untitled plan's exports go to the folder for new plans).
-    pub(super) fn open_export(&mut self, format: Format) {
-        let plan_file = self
-            .doc
-            .path
-            .clone()
-            .unwrap_or_else(|| self.settings.dirs.plans.join("plan.stepstone.ron"));
-        let dialog = ExportDialog::new(format, plan_file, self.today());
-        self.modal = Some(Modal::Export(Box::new(dialog)));
-    }
-
-    /// Makes the export asked for and writes it; the notice says where it
-    /// went, or why it could not be written. The plan is not changed.
-    fn export(&mut self, request: &ExportRequest) {
-        let path = std::path::absolute(&request.path).unwrap_or_else(|_| request.path.clone());
-        let written = export::export(
-            self.doc.plan(),
-            request.format,
-            &request.options,
-            self.today(),
-        )
-        .map_err(|e| e.to_string())
-        .and_then(|text| {
-            if let Some(folder) = path.parent() {
-                std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
-            }
-            export::write(&path, &text, self.doc.path.as_deref()).map_err(|e| e.to_string())
-        });
-        self.notice = Some(match written {
-            Ok(()) => Notice::info(format!(
-                "Exported {} to {}.",
-                request.format.noun(),
-                path.display()
-            )),
-            Err(e) => Notice::error(format!("Could not export to {}: {e}.", path.display())),
-        });
-    }
-
     /// Drops unsaved changes: the plan goes back to its file (read again,
     /// on a worker thread if large) or, without one, to where it started,
     /// so nothing unsaved stays on screen as "saved".
-    fn discard_changes(&mut self) {
+    pub(super) fn discard_changes(&mut self) {
         while self.doc.undo() {}
         let path = self.doc.path.clone();
         let (plan, stamp) = (self.doc.plan().clone(), self.doc.stamp.clone());
@@ -587,7 +451,7 @@ impl App {
 
     /// Makes the plan the guided start asked for, as one undo step over an
     /// empty plan, saves it under its new name and shows Today.
-    fn begin(&mut self, begin: Begin) {
+    pub(super) fn begin(&mut self, begin: Begin) {
         let mut doc = Document::new(Plan::default(), None, None);
         let edit = begin.answers.edit(doc.plan(), self.today());
         if let Err(e) = doc.apply(edit, 0.0, false) {
@@ -617,14 +481,10 @@ impl App {
         }
     }
 
-    fn go_on(&mut self, then: Then) {
-        self.then_or_ask(then);
-    }
-
     /// Opens the recovered plan as unsaved changes to its file.
     /// The stamp is the one the changes were made to: if the file changed
     /// since, saving asks first.
-    fn restore(&mut self, r: Recovery) {
+    pub(super) fn restore(&mut self, r: Recovery) {
         self.replace_doc(Document::restored(r.plan, r.path, r.stamp));
         self.views = Views::default();
     }

@@ -7,26 +7,19 @@
 //! in its row. A click opens that plan read-only, with every view; Back
 //! (or Escape) returns to the list.
 
-use super::app::{App, Notice};
-use super::commands::Command;
-use super::files::run;
-use super::modals::{Pick, Then, name_of};
-use super::views::duration;
-use super::widgets;
+use super::duration;
 use crate::io::folder::{self, FolderRow};
 use crate::model::Overview;
 use crate::model::insights::Standing;
+use crate::ui::dialogs::name_of;
+use crate::ui::widgets;
+use crate::ui::work;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-
-/// What the person is told when they try to change or save a plan opened
-/// from a folder.
-const READ_ONLY: &str = "This plan is open read-only, from a folder of plans: it cannot be \
-                         changed or saved here.";
 
 /// A table column to sort by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -62,7 +55,123 @@ enum Rows {
     Read(Vec<FolderRow>),
 }
 
+/// What the person asked for on the list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FolderOutcome {
+    /// Open this plan, read-only.
+    Open(PathBuf),
+    /// Read the folder again.
+    ReadAgain,
+}
+
 impl Folder {
+    /// Lists the plans in `path` and starts reading them on a worker
+    /// thread (their forecasts as of `today`). Reading a folder again keeps
+    /// its order (`was`, the folder open before).
+    pub fn open(
+        path: PathBuf,
+        today: jiff::civil::Date,
+        was: Option<&Folder>,
+    ) -> Result<Self, String> {
+        let paths = folder::list_plans(&path).map_err(|e| e.to_string())?;
+        let done = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&done);
+        let total = paths.len();
+        let rx = work::run(true, move || folder::read_rows(&paths, today, &counter));
+        let (sort, descending) = was
+            .filter(|f| f.path == path)
+            .map_or((SortBy::default(), false), |f| (f.sort, f.descending));
+        Ok(Self {
+            path,
+            rows: Rows::Reading { total, done, rx },
+            sort,
+            descending,
+            showing: true,
+        })
+    }
+
+    /// The folder's path.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// Whether the list is on screen (rather than a plan opened from it).
+    pub fn is_showing(&self) -> bool {
+        self.showing
+    }
+
+    /// Shows the list, or the plan opened from it.
+    pub fn show_list(&mut self, showing: bool) {
+        self.showing = showing;
+    }
+
+    /// Takes the rows in once they are all read.
+    pub fn poll(&mut self) {
+        if let Rows::Reading { rx, .. } = &self.rows
+            && let Ok(rows) = rx.try_recv()
+        {
+            self.rows = Rows::Read(rows);
+            self.sort();
+        }
+    }
+
+    /// For the status bar: how many plans, or how many are being read.
+    pub fn status(&self) -> String {
+        match &self.rows {
+            Rows::Reading { total, .. } => {
+                format!("Reading {}", crate::model::plural(*total, "plan"))
+            }
+            Rows::Read(rows) => crate::model::plural(rows.len(), "plan"),
+        }
+    }
+
+    /// The list: a progress bar while the files are read, then the table;
+    /// what the person asked for, if anything.
+    pub fn ui(&mut self, ui: &mut Ui) -> Option<FolderOutcome> {
+        let mut read_again = false;
+        ui.horizontal(|ui| {
+            ui.heading("Folder of plans");
+            ui.label(RichText::new(self.path.display().to_string()).weak());
+            read_again = ui
+                .add_enabled(!self.is_reading(), egui::Button::new("\u{27f3} Read again"))
+                .on_hover_text("Read the folder again, for plans added or changed since")
+                .clicked();
+        });
+        let open = match &self.rows {
+            Rows::Reading { total, done, .. } => {
+                let done = done.load(Ordering::Relaxed).min(*total);
+                #[expect(clippy::cast_precision_loss, reason = "a share for a progress bar")]
+                let share = done as f32 / (*total).max(1) as f32;
+                ui.add(
+                    egui::ProgressBar::new(share)
+                        .desired_width(420.0)
+                        .text(format!("Reading {done} of {total} plans\u{2026}")),
+                );
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+                None
+            }
+            Rows::Read(rows) if rows.is_empty() => {
+                widgets::hint(
+                    ui,
+                    "No plans in this folder. Plans are files that end in .stepstone.ron; a copy \
+                     made with Export for sharing ends in .shared.stepstone.ron.",
+                );
+                None
+            }
+            Rows::Read(_) => {
+                ui.label(summary_line(self.rows()));
+                ui.add_space(4.0);
+                table(ui, self)
+            }
+        };
+        if read_again {
+            Some(FolderOutcome::ReadAgain)
+        } else {
+            open.map(FolderOutcome::Open)
+        }
+    }
+
     /// Whether the files are still being read (for `--screenshot`).
     pub fn is_reading(&self) -> bool {
         matches!(self.rows, Rows::Reading { .. })
@@ -117,275 +226,6 @@ fn compare(by: SortBy, a: &Overview, b: &Overview) -> std::cmp::Ordering {
         SortBy::AtRisk => a.goals_at_risk.len().cmp(&b.goals_at_risk.len()),
         SortBy::LastLogged => a.last_logged.cmp(&b.last_logged),
         SortBy::Recent => a.recent_minutes.cmp(&b.recent_minutes),
-    }
-}
-
-impl App {
-    /// The open folder of plans, if any.
-    pub fn folder(&self) -> Option<&Folder> {
-        self.folder.as_ref()
-    }
-
-    /// Whether the folder's list is on screen (rather than a plan).
-    pub(super) fn showing_folder(&self) -> bool {
-        self.folder.as_ref().is_some_and(|f| f.showing)
-    }
-
-    /// Whether the plan on screen may be changed and saved: not on the
-    /// list, not a plan opened from it.
-    pub(super) fn plan_writable(&self) -> bool {
-        !self.showing_folder() && !self.doc.is_read_only()
-    }
-
-    /// The status bar on the list: the folder and what it holds; false
-    /// (nothing drawn) elsewhere.
-    pub(super) fn folder_status(&self, ui: &mut Ui) -> bool {
-        let Some(f) = self.folder.as_ref().filter(|f| f.showing) else {
-            return false;
-        };
-        ui.label(f.path.display().to_string());
-        ui.separator();
-        ui.label(match &f.rows {
-            Rows::Reading { total, .. } => {
-                format!("Reading {}", crate::model::plural(*total, "plan"))
-            }
-            Rows::Read(rows) => crate::model::plural(rows.len(), "plan"),
-        });
-        true
-    }
-
-    /// Opens a plan file, or a folder of plans.
-    pub(super) fn open_path(&mut self, path: PathBuf) {
-        if path.is_dir() {
-            self.open_folder(path);
-        } else {
-            self.load(path);
-        }
-    }
-
-    /// Lists the plans in `path` and starts reading them. A folder that
-    /// cannot be read leaves everything as it was and says why.
-    pub(super) fn open_folder(&mut self, path: PathBuf) {
-        let path = std::path::absolute(&path).unwrap_or(path);
-        let paths = match folder::list_plans(&path) {
-            Ok(paths) => paths,
-            Err(e) => {
-                self.notice = Some(Notice::error(format!("Could not open the folder: {e}.")));
-                return;
-            }
-        };
-        let done = Arc::new(AtomicUsize::new(0));
-        let (counter, today) = (Arc::clone(&done), self.today());
-        let total = paths.len();
-        let rx = run(true, move || folder::read_rows(&paths, today, &counter));
-        let (sort, descending) = self
-            .folder
-            .as_ref()
-            .filter(|f| f.path == path)
-            .map_or((SortBy::default(), false), |f| (f.sort, f.descending));
-        self.folder = Some(Folder {
-            path,
-            rows: Rows::Reading { total, done, rx },
-            sort,
-            descending,
-            showing: true,
-        });
-        self.notice = None;
-    }
-
-    /// Takes the rows in once they are all read.
-    pub(super) fn poll_folder(&mut self) {
-        if let Some(f) = &mut self.folder
-            && let Rows::Reading { rx, .. } = &f.rows
-            && let Ok(rows) = rx.try_recv()
-        {
-            f.rows = Rows::Read(rows);
-            f.sort();
-        }
-    }
-
-    /// The folder stays open while a plan from it is (read-only) open; any
-    /// other plan closes it.
-    pub(super) fn folder_follows_doc(&mut self) {
-        if !self.doc.is_read_only() {
-            self.folder = None;
-        } else if let Some(f) = &mut self.folder {
-            f.showing = false;
-        }
-    }
-
-    /// Leaves the list for the plan behind it: the one opened from the
-    /// folder, or else the person's own (which closes the folder).
-    fn leave_list(&mut self) {
-        if self.doc.is_read_only() {
-            if let Some(f) = &mut self.folder {
-                f.showing = false;
-            }
-        } else {
-            self.folder = None;
-        }
-    }
-
-    /// Back from a plan opened from the folder to the folder's list.
-    fn back_to_folder(&mut self) {
-        if let Some(f) = &mut self.folder {
-            f.showing = true;
-            self.notice = None;
-        }
-    }
-
-    /// Whether a command must not run now; the commands that change or
-    /// save a plan do nothing on the list, and say why on a read-only plan.
-    /// A view asked for from the list leaves the list.
-    pub(super) fn blocked(&mut self, command: Command) -> bool {
-        let listing = self.showing_folder();
-        let changes_plan = matches!(
-            command,
-            Command::Undo
-                | Command::Redo
-                | Command::Save
-                | Command::SaveAs
-                | Command::ExportForSharing
-                | Command::Import
-        );
-        // Reports only read the plan: fine on a read-only one, not on the list.
-        let reads_plan = matches!(command, Command::Export(_));
-        match command {
-            Command::Show(_) if listing => {
-                self.leave_list();
-                false
-            }
-            _ if (changes_plan || reads_plan) && listing => true,
-            _ if changes_plan && self.doc.is_read_only() => {
-                self.notice = Some(Notice::error(READ_ONLY));
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// Runs the folder's commands.
-    pub(super) fn run_folder_command(&mut self, command: Command) {
-        match command {
-            Command::OpenFolder => {
-                if let Some(path) = self.pick_path(Pick::Folder, None) {
-                    self.then_or_ask(Then::Open(Some(path)));
-                }
-            }
-            Command::BackToFolder => self.back_to_folder(),
-            _ => {}
-        }
-    }
-
-    /// Escape on a plan opened from the folder goes back to the list, unless
-    /// a text field or a pop-up has it.
-    pub(super) fn back_key(&mut self, ctx: &egui::Context) {
-        if self.doc.is_read_only()
-            && !self.showing_folder()
-            && !ctx.text_edit_focused()
-            && !egui::Popup::is_any_open(ctx)
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-        {
-            self.back_to_folder();
-        }
-    }
-
-    /// The window's title on the list, or on a plan opened from it.
-    pub(super) fn folder_title(&self) -> Option<String> {
-        match (&self.folder, &self.doc.path) {
-            (Some(f), _) if f.showing => Some(format!(
-                "{} (folder of plans) - Stepstone",
-                name_of(&f.path)
-            )),
-            (_, Some(path)) if self.doc.is_read_only() => {
-                Some(format!("{} (read-only) - Stepstone", name_of(path)))
-            }
-            _ => None,
-        }
-    }
-
-    /// The line above the views of a read-only plan, with the way back.
-    pub(super) fn read_only_bar(&mut self, ui: &mut Ui) {
-        if !self.doc.is_read_only() {
-            return;
-        }
-        let whose = match self.doc.plan().owner.trim() {
-            "" => "This plan".to_string(),
-            name => format!("{name}'s plan"),
-        };
-        let mut back = false;
-        egui::Panel::top("read_only").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(format!(
-                        "\u{1f512} Read-only: {whose}, from a folder of plans. Nothing here can \
-                         be changed or saved."
-                    ))
-                    .strong(),
-                );
-                if self.folder.is_some() {
-                    back = ui
-                        .button(format!("\u{2b05} {}", Command::BackToFolder.label()))
-                        .on_hover_text("Or press Escape")
-                        .clicked();
-                }
-            });
-        });
-        if back {
-            self.back_to_folder();
-        }
-    }
-
-    /// The list: a progress bar while the files are read, then the table.
-    pub(super) fn folder_ui(&mut self, ui: &mut Ui) {
-        self.notice_bar(ui);
-        if self.busy_bar(ui) {
-            return;
-        }
-        let Some(f) = &mut self.folder else { return };
-        let mut read_again = false;
-        ui.horizontal(|ui| {
-            ui.heading("Folder of plans");
-            ui.label(RichText::new(f.path.display().to_string()).weak());
-            read_again = ui
-                .add_enabled(!f.is_reading(), egui::Button::new("\u{27f3} Read again"))
-                .on_hover_text("Read the folder again, for plans added or changed since")
-                .clicked();
-        });
-        let open = match &f.rows {
-            Rows::Reading { total, done, .. } => {
-                let done = done.load(Ordering::Relaxed).min(*total);
-                #[expect(clippy::cast_precision_loss, reason = "a share for a progress bar")]
-                let share = done as f32 / (*total).max(1) as f32;
-                ui.add(
-                    egui::ProgressBar::new(share)
-                        .desired_width(420.0)
-                        .text(format!("Reading {done} of {total} plans\u{2026}")),
-                );
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(50));
-                None
-            }
-            Rows::Read(rows) if rows.is_empty() => {
-                widgets::hint(
-                    ui,
-                    "No plans in this folder. Plans are files that end in .stepstone.ron; a copy \
-                     made with Export for sharing ends in .shared.stepstone.ron.",
-                );
-                None
-            }
-            Rows::Read(_) => {
-                ui.label(summary_line(f.rows()));
-                ui.add_space(4.0);
-                table(ui, f)
-            }
-        };
-        if read_again {
-            let path = f.path.clone();
-            self.open_folder(path);
-        } else if let Some(path) = open {
-            self.load_as(path, true);
-        }
     }
 }
 

@@ -1,11 +1,11 @@
 //! The export dialog (File > Export): which format, the period for the
 //! achievements document (and, if wanted, for the log's CSV), and where to
-//! write it. It only collects the answer; `files.rs` makes and writes the
+//! write it. It only collects the answer; the app makes and writes the
 //! export, which never changes the plan.
 
-use super::modals::Answer;
-use super::widgets;
+use super::Outcome;
 use crate::io::export::{self, Format, Options};
+use crate::ui::widgets;
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -51,7 +51,7 @@ impl ExportDialog {
     }
 
     /// Draws the dialog; the answer once Export or Cancel is chosen.
-    pub fn show(&mut self, ui: &mut Ui, native_dialogs: bool) -> Option<Answer> {
+    pub fn show(&mut self, ui: &mut Ui, native_dialogs: bool) -> Option<Outcome> {
         ui.set_max_width(600.0);
         ui.heading("Export the plan");
         ui.label("A copy of the plan for other people and tools; the plan itself does not change.");
@@ -86,10 +86,10 @@ impl ExportDialog {
         ui.horizontal(|ui| {
             let export = ui.add_enabled(problem.is_none(), egui::Button::new("Export"));
             if export.clicked() || (entered && problem.is_none()) {
-                answer = Some(Answer::Export(Box::new(self.request(path.clone()))));
+                answer = Some(Outcome::Export(Box::new(self.request(path.clone()))));
             }
             if ui.button("Cancel").clicked() {
-                answer = Some(Answer::Cancel);
+                answer = Some(Outcome::Closed);
             }
         });
         answer

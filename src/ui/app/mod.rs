@@ -3,17 +3,30 @@
 //! of the next frame, before anything is drawn. Views push edits, applied
 //! after the views.
 
-use super::commands::{Command, View};
-use super::derived::Derived;
-use super::document::Document;
-use super::files::FileWork;
-use super::modals::{self, Answer, Modal, Then};
-use super::screenshot::{Outcome, Screenshot};
+pub mod commands;
+pub mod derived;
+mod dialogs;
+pub mod document;
+mod files;
+mod folder;
+mod merging;
+mod screenshot;
+mod shell;
+
+pub use screenshot::Outcome;
+
+use super::Notice;
+use super::dialogs::{self as dialog, Dialog, Prompt, Then};
 use super::storage::{AppDirs, Look, Theme};
 use super::views::{Ask, Asks, ViewCtx, Views};
 use crate::io;
 use crate::model::{Edit, Plan};
+use commands::{Command, View};
+use derived::Derived;
+use document::Document;
+use files::FileWork;
 use jiff::civil::Date;
+use screenshot::Screenshot;
 use std::path::{Path, PathBuf};
 
 /// How the app is set up; tests use their own folders and no native dialogs.
@@ -32,36 +45,12 @@ pub struct Settings {
 }
 
 /// Something asked for during a frame, run at the start of the next.
-#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Run(Command),
     /// Open this file (Open recent, a dropped file).
     OpenPath(PathBuf),
-    /// The answer to the open dialog.
-    Answer(Answer),
-}
-
-/// A line shown above the views until dismissed.
-pub struct Notice {
-    pub text: String,
-    /// A problem (drawn in the error colour) rather than news.
-    pub is_error: bool,
-}
-
-impl Notice {
-    pub fn error(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            is_error: true,
-        }
-    }
-
-    pub fn info(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            is_error: false,
-        }
-    }
+    /// What the dialog just answered ended with.
+    Answer(dialog::Outcome),
 }
 
 /// The running app.
@@ -71,7 +60,8 @@ pub struct App {
     pub(super) views: Views,
     pub(super) settings: Settings,
     pub(super) recent: Vec<PathBuf>,
-    pub(super) modal: Option<Modal>,
+    /// The dialog on screen, if any.
+    modal: Option<Dialog>,
     /// A message for the user (an error, or what just happened).
     pub(super) notice: Option<Notice>,
     pub(super) derived: Derived,
@@ -82,7 +72,7 @@ pub struct App {
     today: (Date, f64),
     pub(super) allow_close: bool,
     /// A folder of plans open in the mentor view.
-    pub(super) folder: Option<super::mentor::Folder>,
+    folder: Option<super::views::folder::Folder>,
     shown_title: String,
     screenshot: Option<Screenshot>,
     /// The window's look as last kept (`None` until the first frame has
@@ -119,11 +109,11 @@ impl App {
             .or_else(|| app.recent.first().filter(|p| p.exists()).cloned());
         match start {
             Some(path) => app.open_path(path),
-            None if app.settings.welcome => app.modal = Some(Modal::Welcome { first: true }),
+            None if app.settings.welcome => app.modal = Some(Dialog::Welcome { first: true }),
             None => {}
         }
         if let Some(recovery) = app.settings.dirs.read_recovery() {
-            app.modal = Some(Modal::Recover(Box::new(recovery)));
+            app.modal = Some(Dialog::Prompt(Prompt::Recover(Box::new(recovery))));
         }
         app
     }
@@ -216,14 +206,15 @@ impl App {
             return;
         }
         match command {
-            Command::New => self.modal = Some(Modal::Welcome { first: false }),
+            Command::New => self.modal = Some(Dialog::Welcome { first: false }),
             Command::GuidedStart => self.then_or_ask(Then::GuidedStart),
             Command::NewEmpty => self.then_or_ask(Then::NewEmpty),
             Command::NewFromSample => self.then_or_ask(Then::NewFromSample),
-            Command::NewFromTemplate => self.modal = Some(Modal::Templates { selected: 0 }),
+            Command::NewFromTemplate => self.modal = Some(Dialog::Templates { selected: 0 }),
             Command::Open => self.then_or_ask(Then::Open(None)),
             Command::Import => self.start_import(),
-            Command::OpenFolder | Command::BackToFolder => self.run_folder_command(command),
+            Command::OpenFolder => self.pick_folder(),
+            Command::BackToFolder => self.back_to_folder(),
             Command::Save => self.save(None),
             Command::SaveAs => self.save_as(None),
             Command::ExportForSharing => self.export_for_sharing(),
@@ -303,7 +294,7 @@ impl App {
                 // The window stays; quitting goes through the queue, which asks first.
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.pending.push(Action::Run(Command::Quit));
-            } else if !matches!(self.modal, Some(Modal::Recover(_))) {
+            } else if !matches!(self.modal, Some(Dialog::Prompt(Prompt::Recover(_)))) {
                 // A clean close; an unanswered offer to restore keeps its copy.
                 self.settings.dirs.clear_recovery(self.doc.path.as_deref());
             }
@@ -440,15 +431,13 @@ impl eframe::App for App {
         });
         let typing = ctx.text_edit_focused();
         self.apply(edits, now, typing);
-        if let Some(modal) = &mut self.modal
-            && let Some(answer) = modals::show(
-                &ctx,
-                modal,
-                self.doc.path.as_deref(),
-                self.settings.native_dialogs,
-            )
-        {
-            self.pending.push(Action::Answer(answer));
+        let env = dialog::Env {
+            file: self.doc.path.as_deref(),
+            plan: self.doc.plan(),
+            native_dialogs: self.settings.native_dialogs,
+        };
+        if let Some(outcome) = dialog::show(&ctx, &mut self.modal, &env) {
+            self.pending.push(Action::Answer(outcome));
         }
         self.autosave(&ctx, now);
         if self.allow_close {
@@ -462,7 +451,7 @@ impl eframe::App for App {
             && !self
                 .folder
                 .as_ref()
-                .is_some_and(super::mentor::Folder::is_reading);
+                .is_some_and(super::views::folder::Folder::is_reading);
         if let Some(shot) = &mut self.screenshot {
             shot.on_frame(&ctx, settled);
         }

@@ -3,25 +3,29 @@
 //!
 //! The dialog first asks where from (a typed or picked file, or a template),
 //! then shows what comes in: per item whether it is new, already in the plan
-//! or there with other content, and a choice for each. It only draws and
-//! answers; the app reads the file, prepares the [`Merge`] and applies it as
-//! one undo step (the `impl App` below).
+//! or there with other content, and a choice for each. The dialog reads the
+//! file and prepares the [`Merge`]; the app applies it as one undo step.
 
-use super::app::{App, Notice};
-use super::modals::{Answer, Modal};
+use super::{Env, Outcome};
 use crate::io;
-use crate::model::{Merge, Row};
+use crate::model::{Edit, Merge, Plan, Row};
 use egui::{RichText, Ui};
 use std::path::PathBuf;
 
 /// Where to import from, as chosen in the dialog.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Pick {
+enum Pick {
     /// Ask the system's file dialog.
     Browse,
     File(PathBuf),
     /// A built-in template, by name.
     Template(String),
+}
+
+/// What the first page asked for.
+enum Asked {
+    Read(Pick),
+    Cancel,
 }
 
 /// The import dialog's state, kept while it is open.
@@ -33,6 +37,29 @@ pub struct ImportDialog {
     preview: Option<Preview>,
     /// Give the path field the keyboard (when the dialog opens or goes back).
     focus_path: bool,
+}
+
+/// The import as previewed and chosen, for the app to apply.
+pub struct Imported {
+    /// Where it comes from, for the heading and the notice.
+    from: String,
+    merge: Merge,
+}
+
+impl Imported {
+    /// The edit that brings it into `plan`, as one undo step.
+    pub fn edit(&self, plan: &Plan) -> Edit {
+        self.merge.edit(plan)
+    }
+
+    /// What came in, for the notice once applied.
+    pub fn done(&self) -> String {
+        format!(
+            "Imported from {}: {}. Edit > Undo takes it all back.",
+            self.from,
+            self.merge.summary(true)
+        )
+    }
 }
 
 /// What an import would do, shown before anything changes.
@@ -83,7 +110,7 @@ const EXTENSIONS: [&str; 5] = ["ron", "md", "markdown", "yaml", "yml"];
 
 impl ImportDialog {
     /// The dialog, its path field starting at `start`.
-    pub fn new(start: String) -> Self {
+    fn new(start: String) -> Self {
         Self {
             path: start,
             error: None,
@@ -92,15 +119,40 @@ impl ImportDialog {
         }
     }
 
-    /// Draws the dialog; returns the answer once given.
-    pub fn show(&mut self, ui: &mut Ui, native_dialogs: bool) -> Option<Answer> {
+    /// The dialog, its path field starting in `plan_file`'s folder (else
+    /// the working folder).
+    pub fn beside(plan_file: Option<&std::path::Path>) -> Self {
+        let folder = plan_file
+            .and_then(|p| p.parent())
+            .map(std::path::Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok());
+        let mut start = folder.map(|p| p.display().to_string()).unwrap_or_default();
+        if !start.is_empty() && !start.ends_with(std::path::MAIN_SEPARATOR) {
+            start.push(std::path::MAIN_SEPARATOR);
+        }
+        Self::new(start)
+    }
+
+    /// Draws the dialog; the outcome once Import or Cancel is pressed.
+    pub fn show(&mut self, ui: &mut Ui, env: &Env) -> Option<Outcome> {
         ui.set_max_width(720.0);
         let Some(preview) = &mut self.preview else {
-            return self.pick(ui, native_dialogs);
+            return match self.pick(ui, env.native_dialogs)? {
+                Asked::Read(pick) => {
+                    self.read(pick, env.plan);
+                    None
+                }
+                Asked::Cancel => Some(Outcome::Closed),
+            };
         };
         match preview.show(ui)? {
-            Pressed::Import => Some(Answer::Import),
-            Pressed::Cancel => Some(Answer::Cancel),
+            Pressed::Import => self.preview.take().map(|p| {
+                Outcome::Import(Box::new(Imported {
+                    from: p.from,
+                    merge: p.merge,
+                }))
+            }),
+            Pressed::Cancel => Some(Outcome::Closed),
             Pressed::Back => {
                 self.preview = None;
                 self.focus_path = true;
@@ -109,8 +161,43 @@ impl ImportDialog {
         }
     }
 
+    /// Reads what was picked and shows its preview against `plan`; an
+    /// error stays in the dialog.
+    fn read(&mut self, pick: Pick, plan: &Plan) {
+        let read = match pick {
+            Pick::Browse => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter("Plans and frameworks", &EXTENSIONS)
+                    .pick_file();
+                let Some(path) = picked else {
+                    return;
+                };
+                self.path = path.display().to_string();
+                io::load_incoming(&path).map_err(|e| e.to_string())
+            }
+            Pick::File(path) => io::load_incoming(&path).map_err(|e| e.to_string()),
+            Pick::Template(name) => io::templates::template(&name)
+                .map(|t| io::Incoming {
+                    name: format!("the template \u{201c}{}\u{201d}", t.title),
+                    plan: t.plan(),
+                    scale: Vec::new(),
+                })
+                .ok_or_else(|| format!("There is no template named {name}.")),
+        };
+        self.error = None;
+        match read.and_then(|incoming| {
+            let scale = incoming.scale_text(&plan.level_names);
+            Merge::new(plan, incoming.plan)
+                .map(|merge| Preview::new(incoming.name.clone(), scale, merge))
+                .map_err(|e| format!("{} cannot be imported: {e}.", incoming.name))
+        }) {
+            Ok(preview) => self.preview = Some(preview),
+            Err(e) => self.error = Some(e),
+        }
+    }
+
     /// Where from: a file, or a template.
-    fn pick(&mut self, ui: &mut Ui, native_dialogs: bool) -> Option<Answer> {
+    fn pick(&mut self, ui: &mut Ui, native_dialogs: bool) -> Option<Asked> {
         ui.heading("Import into this plan");
         ui.label(
             "Bring in roles, skills and goals from another plan, a career-path template, or \
@@ -136,18 +223,18 @@ impl ImportDialog {
                     .set_char_range(Some(egui::text::CCursorRange::one(end)));
                 output.state.store(ui.ctx(), field.id);
             }
-            if super::widgets::enter_pressed(ui, &field) && !self.path.trim().is_empty() {
-                answer = Some(Answer::ImportFrom(Pick::File(self.path.trim().into())));
+            if crate::ui::widgets::enter_pressed(ui, &field) && !self.path.trim().is_empty() {
+                answer = Some(Asked::Read(Pick::File(self.path.trim().into())));
             }
             if native_dialogs && ui.button("Browse\u{2026}").clicked() {
-                answer = Some(Answer::ImportFrom(Pick::Browse));
+                answer = Some(Asked::Read(Pick::Browse));
             }
             let typed = !self.path.trim().is_empty();
             if ui
                 .add_enabled(typed, egui::Button::new("Preview"))
                 .clicked()
             {
-                answer = Some(Answer::ImportFrom(Pick::File(self.path.trim().into())));
+                answer = Some(Asked::Read(Pick::File(self.path.trim().into())));
             }
         });
         if let Some(e) = &self.error {
@@ -161,12 +248,12 @@ impl ImportDialog {
                 .on_hover_text(&t.about)
                 .clicked()
             {
-                answer = Some(Answer::ImportFrom(Pick::Template(t.name)));
+                answer = Some(Asked::Read(Pick::Template(t.name)));
             }
         }
         ui.separator();
         if ui.button("Cancel").clicked() {
-            answer = Some(Answer::Cancel);
+            answer = Some(Asked::Cancel);
         }
         answer
     }
@@ -272,74 +359,4 @@ fn row_ui(ui: &mut Ui, row: &mut Row) {
         // Room for the scroll bar, which floats over the right edge.
         ui.add_space(ui.spacing().scroll.bar_width + 4.0);
     });
-}
-
-impl App {
-    /// Opens the import dialog, its path starting in the plan's folder.
-    pub(super) fn start_import(&mut self) {
-        let folder = self
-            .doc
-            .path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .map(std::path::Path::to_path_buf)
-            .or_else(|| std::env::current_dir().ok());
-        let mut start = folder.map(|p| p.display().to_string()).unwrap_or_default();
-        if !start.is_empty() && !start.ends_with(std::path::MAIN_SEPARATOR) {
-            start.push(std::path::MAIN_SEPARATOR);
-        }
-        self.modal = Some(Modal::Import(Box::new(ImportDialog::new(start))));
-    }
-
-    /// Reads what was picked and shows its preview; an error stays in the dialog.
-    pub(super) fn import_from(&mut self, mut dialog: Box<ImportDialog>, pick: Pick) {
-        let read = match pick {
-            Pick::Browse => {
-                let picked = rfd::FileDialog::new()
-                    .add_filter("Plans and frameworks", &EXTENSIONS)
-                    .pick_file();
-                let Some(path) = picked else {
-                    self.modal = Some(Modal::Import(dialog));
-                    return;
-                };
-                dialog.path = path.display().to_string();
-                io::load_incoming(&path).map_err(|e| e.to_string())
-            }
-            Pick::File(path) => io::load_incoming(&path).map_err(|e| e.to_string()),
-            Pick::Template(name) => io::templates::template(&name)
-                .map(|t| io::Incoming {
-                    name: format!("the template \u{201c}{}\u{201d}", t.title),
-                    plan: t.plan(),
-                    scale: Vec::new(),
-                })
-                .ok_or_else(|| format!("There is no template named {name}.")),
-        };
-        dialog.error = None;
-        match read.and_then(|incoming| {
-            let scale = incoming.scale_text(&self.doc.plan().level_names);
-            Merge::new(self.doc.plan(), incoming.plan)
-                .map(|merge| Preview::new(incoming.name.clone(), scale, merge))
-                .map_err(|e| format!("{} cannot be imported: {e}.", incoming.name))
-        }) {
-            Ok(preview) => dialog.preview = Some(preview),
-            Err(e) => dialog.error = Some(e),
-        }
-        self.modal = Some(Modal::Import(dialog));
-    }
-
-    /// Applies the import as one undo step and says what came in.
-    pub(super) fn import(&mut self, dialog: Box<ImportDialog>) {
-        let Some(preview) = dialog.preview else {
-            return;
-        };
-        let edit = preview.merge.edit(self.doc.plan());
-        self.notice = Some(match self.doc.apply(edit, 0.0, false) {
-            Ok(()) => Notice::info(format!(
-                "Imported from {}: {}. Edit > Undo takes it all back.",
-                preview.from,
-                preview.merge.summary(true)
-            )),
-            Err(e) => Notice::error(format!("The import could not be made: {e}.")),
-        });
-    }
 }
