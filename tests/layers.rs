@@ -3,6 +3,8 @@
 //! each other in a circle (apart from a parent module and its children).
 //! It reads the source's `use` trees and inline `crate::`/`super::` paths.
 
+#![allow(clippy::expect_used, reason = "a test stops at its first failure")]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -125,7 +127,7 @@ fn imports(module: &[String], text: &str) -> Vec<Vec<String>> {
                     base.pop();
                 }
             }
-            base.extend(segs.iter().map(|s| s.to_string()));
+            base.extend(segs.iter().map(ToString::to_string));
             Some(base)
         })
         .collect()
