@@ -11,13 +11,12 @@ mod import_dialog;
 pub mod mentor;
 mod merging;
 mod modals;
-pub mod plots;
 mod screenshot;
 mod share_dialog;
 mod shell;
 pub mod storage;
 pub mod views;
-mod widgets;
+pub mod widgets;
 
 pub use app::{App, Settings};
 

@@ -128,7 +128,7 @@ impl RoadmapView {
                 };
                 hover_text(hover, plan, &spans, &dots, scale.min_bar, cx.today)
             });
-        let response = crate::ui::plots::date_axis(plot).show(ui, |p| {
+        let response = crate::ui::widgets::plots::date_axis(plot).show(ui, |p| {
             draw_roles(p, plan, &spans, self.selected, &palette, scale);
             draw_targets(p, &targets, &palette);
             draw_milestones(p, &done, &open, &labels, palette.text);
