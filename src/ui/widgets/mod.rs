@@ -22,4 +22,4 @@ pub use panels::{
     delete_button, editor_header, empty_state, hint, problems_list, problems_mark, section,
     side_panel, together,
 };
-pub use table::sort_header;
+pub use table::{ListRow, ListTable, sort_header, title, titles};
