@@ -150,7 +150,10 @@ fn main() {
     );
     big.state_mut().set_view(View::Insights);
     println!("frame_insights_ms {:.3}", frame_ms(&mut big));
-    println!("plot_points_max {}", stepstone::ui::plots::most_points());
+    println!(
+        "plot_points_max {}",
+        stepstone::ui::widgets::plots::most_points()
+    );
 
     if all_views {
         for view in View::ALL {

@@ -2,7 +2,7 @@
 //! boundaries, chosen by zoom, with labels that fit.
 //!
 //! Plain functions of a visible range of days and a width in points, with
-//! no egui here, so the app's plots (`ui::plots::date_axis`) and the
+//! no egui here, so the app's plots (`ui::widgets::plots::date_axis`) and the
 //! exports' charts (`io::export::svg`) share them. The x coordinate is days since 1970-01-01; a day `d`
 //! covers `day_of(d)..day_of(d) + 1`.
 

@@ -2,10 +2,9 @@
 
 mod app;
 mod dialogs;
-pub mod plots;
 pub mod storage;
 pub mod views;
-mod widgets;
+pub mod widgets;
 mod work;
 
 pub use app::{App, Settings, commands, document};

@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::ui::widgets;
 use egui::RichText;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 use jiff::civil::Date;
 
 const ROW_HEIGHT: f32 = 22.0;
@@ -214,70 +214,52 @@ impl LogView {
     fn table(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let plan = cx.plan;
         let rows = &self.rows.entries;
-        let mut clicked = None;
-        let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
         // The text and the links share what is left, so with an entry open
         // the table fits beside the editor instead of running under it.
         let (date, time) = (128.0, 70.0);
         let spacing = 5.0 * ui.spacing().item_spacing.x;
         let flexible = (ui.available_width() - date - time - spacing).max(0.0);
         let kind = (flexible * 0.28).clamp(40.0, 150.0);
-        let mut table = TableBuilder::new(ui)
-            .striped(true)
-            .column(Column::exact(date))
-            .column(Column::exact(time))
-            .column(Column::exact(kind).clip(true))
-            .column(Column::remainder().at_least(30.0).clip(true))
-            .column(Column::remainder().at_least(30.0).clip(true));
-        if let Some(row) = self.scroll_to.take() {
-            table = table.vertical_scroll_offset(row as f32 * row_step);
-        }
-        table
-            .header(22.0, |mut h| {
-                for t in ["Date", "Time", "Kind", "What you did", "Links"] {
-                    h.col(|ui| {
-                        ui.label(RichText::new(t).strong());
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                    let Some(e) = plan.log.get(rows[row.index()]) else {
-                        return;
-                    };
-                    let selected = self.selected == Some(e.id);
-                    row.set_selected(selected);
-                    row.col(|ui| {
-                        ui.label(
-                            RichText::new(e.date.strftime("%a %-d %b %Y").to_string()).monospace(),
-                        );
-                    });
-                    row.col(|ui| {
-                        ui.label(duration(e.minutes));
-                    });
-                    row.col(|ui| {
-                        ui.label(e.kind.label());
-                    });
-                    row.col(|ui| {
-                        if ui
-                            .add(egui::Button::selectable(selected, &e.text).truncate())
-                            .clicked()
-                        {
-                            clicked = Some(e.id);
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(link_names(plan, &e.skills, &e.goals, &e.people))
-                                    .weak(),
-                            )
-                            .truncate(),
-                        );
-                    });
+        let columns = [
+            Column::exact(date),
+            Column::exact(time),
+            Column::exact(kind).clip(true),
+            Column::remainder().at_least(30.0).clip(true),
+            Column::remainder().at_least(30.0).clip(true),
+        ];
+        let header = widgets::titles(&["Date", "Time", "Kind", "What you did", "Links"]);
+        let picked = widgets::ListTable::new(columns)
+            .row_height(ROW_HEIGHT)
+            .scroll_to_row(self.scroll_to.take())
+            .show(ui, header, rows.len(), self.selected.as_ref(), |row| {
+                let Some(e) = plan.log.get(rows[row.index()]) else {
+                    return;
+                };
+                row.item(e.id);
+                row.cell(|ui| {
+                    ui.label(
+                        RichText::new(e.date.strftime("%a %-d %b %Y").to_string()).monospace(),
+                    );
+                });
+                row.cell(|ui| {
+                    ui.label(duration(e.minutes));
+                });
+                row.cell(|ui| {
+                    ui.label(e.kind.label());
+                });
+                row.pick_cell(|ui, selected| {
+                    ui.add(egui::Button::selectable(selected, &e.text).truncate())
+                });
+                row.cell(|ui| {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(link_names(plan, &e.skills, &e.goals, &e.people)).weak(),
+                        )
+                        .truncate(),
+                    );
                 });
             });
-        if let Some(id) = clicked {
+        if let Some(id) = picked {
             super::toggle(&mut self.selected, id);
         }
     }

@@ -7,7 +7,7 @@ use crate::model::{
 };
 use crate::ui::widgets;
 use egui::RichText;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 use jiff::civil::Date;
 
 /// The people view's state.
@@ -74,48 +74,38 @@ impl PeopleView {
                     || text_contains(p.relation.label(), &needle)
             })
             .collect();
-        let mut clicked = None;
-        TableBuilder::new(ui)
-            .striped(true)
-            .column(Column::auto().at_least(180.0))
-            .column(Column::auto().at_least(90.0))
-            .column(Column::auto().at_least(260.0))
-            .column(Column::remainder())
-            .header(22.0, |mut h| {
-                for t in ["Name", "Relation", "Organisation", "Last in touch"] {
-                    h.col(|ui| {
-                        ui.label(RichText::new(t).strong());
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let p = rows[row.index()];
-                    row.set_selected(self.selected == Some(p.id));
-                    row.col(|ui| {
-                        if ui
-                            .selectable_label(self.selected == Some(p.id), &p.name)
-                            .clicked()
-                        {
-                            clicked = Some(p.id);
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(p.relation.label());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&p.organisation).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.label(
-                            last_contact(cx, p)
-                                .map(|d| d.strftime("%-d %b %Y").to_string())
-                                .unwrap_or_default(),
-                        );
-                    });
+        let columns = [
+            Column::auto().at_least(180.0),
+            Column::auto().at_least(90.0),
+            Column::auto().at_least(260.0),
+            Column::remainder(),
+        ];
+        let header = widgets::titles(&["Name", "Relation", "Organisation", "Last in touch"]);
+        let picked = widgets::ListTable::new(columns).show(
+            ui,
+            header,
+            rows.len(),
+            self.selected.as_ref(),
+            |row| {
+                let p = rows[row.index()];
+                row.item(p.id);
+                row.pick_cell(|ui, selected| ui.selectable_label(selected, &p.name));
+                row.cell(|ui| {
+                    ui.label(p.relation.label());
                 });
-            });
-        if let Some(id) = clicked {
+                row.cell(|ui| {
+                    ui.add(egui::Label::new(&p.organisation).truncate());
+                });
+                row.cell(|ui| {
+                    ui.label(
+                        last_contact(cx, p)
+                            .map(|d| d.strftime("%-d %b %Y").to_string())
+                            .unwrap_or_default(),
+                    );
+                });
+            },
+        );
+        if let Some(id) = picked {
             super::toggle(&mut self.selected, id);
         }
     }

@@ -9,7 +9,7 @@ use crate::model::{
 };
 use crate::ui::widgets;
 use egui::RichText;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::{Column, TableRow};
 use jiff::civil::Date;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -174,94 +174,91 @@ impl SkillsView {
         let plan = cx.plan;
         let insights = &cx.derived.insights;
         let rows = self.rows(plan, cx.today, insights);
-        let mut clicked = None;
-        TableBuilder::new(ui)
-            .striped(true)
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            // The other columns as wide as their content, so all seven fit
-            // beside the editor in a 1280-point window.
-            .column(Column::remainder().at_least(130.0))
-            .column(Column::auto().at_least(70.0))
-            .column(Column::auto().at_least(140.0))
-            .column(Column::auto().at_least(80.0))
-            .column(Column::auto().at_least(40.0))
-            .column(Column::auto().at_least(80.0))
-            .column(Column::auto().at_least(90.0))
-            .header(24.0, |mut h| {
-                h.col(|ui| {
-                    self.header(ui, "Skill", SortBy::Name);
-                });
-                h.col(|ui| {
-                    self.header(ui, "Category", SortBy::Category);
-                });
-                h.col(|ui| {
-                    self.header(ui, "Level", SortBy::Level);
-                });
-                h.col(|ui| {
-                    ui.label(RichText::new("Target").strong());
-                });
-                h.col(|ui| {
-                    self.header(ui, "Gap", SortBy::Gap);
-                });
-                h.col(|ui| {
-                    self.header(ui, "Last change", SortBy::LastChange);
-                });
-                h.col(|ui| {
-                    self.header(ui, "Last 90 days", SortBy::Recent)
-                        .on_hover_text(
-                            "Time logged on the skill in the last 90 days. The bars are its three \
-                         30-day spans, oldest on the left, each skill to its own scale.",
-                        );
-                });
-            })
-            .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let s = rows[row.index()];
-                    row.set_selected(self.selected == Some(s.id));
-                    row.col(|ui| {
-                        if name_button(ui, self.selected == Some(s.id), &s.name).clicked() {
-                            clicked = Some(s.id);
-                        }
-                        widgets::problems_mark(ui, &cx.problems.of(ItemRef::Skill(s.id)));
-                    });
-                    row.col(|ui| {
-                        ui.label(&s.category);
-                    });
-                    row.col(|ui| {
-                        ui.horizontal(|ui| {
-                            let level = s.current_level(cx.today);
-                            widgets::level_bar(ui, level, s.target.map(|t| t.level));
-                            ui.label(plan.level_names.name(level));
-                            if let Some(p) = s.planned(cx.today) {
-                                ui.label(RichText::new(format!("({} planned)", p.level.0)).weak())
-                                    .on_hover_text(format!(
-                                        "Recorded for {}: {} is planned, not reached yet",
-                                        p.date,
-                                        plan.level_names.name(p.level)
-                                    ));
-                            }
-                        });
-                    });
-                    row.col(|ui| {
-                        let t = s.target.map_or_else(String::new, |t| match t.by {
-                            Some(by) => format!("{} by {}", t.level.0, by.strftime("%b %Y")),
-                            None => t.level.0.to_string(),
-                        });
-                        ui.label(t);
-                    });
-                    row.col(|ui| {
-                        ui.label(match gap(s, cx.today) {
-                            0 => String::new(),
-                            g => g.to_string(),
-                        });
-                    });
-                    row.col(|ui| {
-                        ui.label(last_change(s).map(|d| d.to_string()).unwrap_or_default());
-                    });
-                    row.col(|ui| recent_cell(ui, &s.name, recent(insights, s)));
-                });
+        // The other columns as wide as their content, so all seven fit
+        // beside the editor in a 1280-point window.
+        let columns = [
+            Column::remainder().at_least(130.0),
+            Column::auto().at_least(70.0),
+            Column::auto().at_least(140.0),
+            Column::auto().at_least(80.0),
+            Column::auto().at_least(40.0),
+            Column::auto().at_least(80.0),
+            Column::auto().at_least(90.0),
+        ];
+        let selected = self.selected;
+        let header = |h: &mut TableRow<'_, '_>| {
+            h.col(|ui| {
+                self.header(ui, "Skill", SortBy::Name);
             });
-        if let Some(id) = clicked {
+            h.col(|ui| {
+                self.header(ui, "Category", SortBy::Category);
+            });
+            h.col(|ui| {
+                self.header(ui, "Level", SortBy::Level);
+            });
+            h.col(|ui| widgets::title(ui, "Target"));
+            h.col(|ui| {
+                self.header(ui, "Gap", SortBy::Gap);
+            });
+            h.col(|ui| {
+                self.header(ui, "Last change", SortBy::LastChange);
+            });
+            h.col(|ui| {
+                self.header(ui, "Last 90 days", SortBy::Recent)
+                    .on_hover_text(
+                        "Time logged on the skill in the last 90 days. The bars are its three \
+                     30-day spans, oldest on the left, each skill to its own scale.",
+                    );
+            });
+        };
+        let picked = widgets::ListTable::new(columns)
+            .header_height(24.0)
+            .centred_cells()
+            .show(ui, header, rows.len(), selected.as_ref(), |row| {
+                let s = rows[row.index()];
+                row.item(s.id);
+                row.pick_cell(|ui, selected| {
+                    let name = name_button(ui, selected, &s.name);
+                    widgets::problems_mark(ui, &cx.problems.of(ItemRef::Skill(s.id)));
+                    name
+                });
+                row.cell(|ui| {
+                    ui.label(&s.category);
+                });
+                row.cell(|ui| {
+                    ui.horizontal(|ui| {
+                        let level = s.current_level(cx.today);
+                        widgets::level_bar(ui, level, s.target.map(|t| t.level));
+                        ui.label(plan.level_names.name(level));
+                        if let Some(p) = s.planned(cx.today) {
+                            ui.label(RichText::new(format!("({} planned)", p.level.0)).weak())
+                                .on_hover_text(format!(
+                                    "Recorded for {}: {} is planned, not reached yet",
+                                    p.date,
+                                    plan.level_names.name(p.level)
+                                ));
+                        }
+                    });
+                });
+                row.cell(|ui| {
+                    let t = s.target.map_or_else(String::new, |t| match t.by {
+                        Some(by) => format!("{} by {}", t.level.0, by.strftime("%b %Y")),
+                        None => t.level.0.to_string(),
+                    });
+                    ui.label(t);
+                });
+                row.cell(|ui| {
+                    ui.label(match gap(s, cx.today) {
+                        0 => String::new(),
+                        g => g.to_string(),
+                    });
+                });
+                row.cell(|ui| {
+                    ui.label(last_change(s).map(|d| d.to_string()).unwrap_or_default());
+                });
+                row.cell(|ui| recent_cell(ui, &s.name, recent(insights, s)));
+            });
+        if let Some(id) = picked {
             super::toggle(&mut self.selected, id);
             // A skill picked from the list is most often picked to record a rise.
             self.focus_evidence = self.selected.is_some();

@@ -3,7 +3,7 @@
 use super::weekly::{Bin, bin_bar, bins};
 use super::{Cx, InsightsView, PLOT_HEIGHT, bar_span, percent_text};
 use crate::time_axis::day_of;
-use crate::ui::plots::{self, card, colour, date_plot, fit};
+use crate::ui::widgets::plots::{self, card, colour, date_plot, fit};
 use egui::Ui;
 use egui_plot::{Bar, BarChart, MarkerShape, Points};
 use jiff::civil::Date;

@@ -4,7 +4,7 @@ use super::{Cx, InsightsView, PLOT_HEIGHT, bar_span, hours_text};
 use crate::model::ExperienceKind;
 use crate::model::insights::MonthKinds;
 use crate::time_axis::{date_at, day_of};
-use crate::ui::plots::{self, card, colour, date_plot, grey};
+use crate::ui::widgets::plots::{self, card, colour, date_plot, grey};
 use egui::Ui;
 use egui_plot::{Bar, BarChart};
 

@@ -1,8 +1,8 @@
 //! The logging calendar: minutes logged each day of the last year.
 
 use super::{Cx, InsightsView};
-use crate::ui::plots::{self, card, colour};
 use crate::ui::views::duration;
+use crate::ui::widgets::plots::{self, card, colour};
 use egui::Ui;
 
 /// Logged minutes per day over the last 52 weeks.

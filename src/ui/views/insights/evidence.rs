@@ -4,7 +4,7 @@
 
 use super::{Cx, InsightsView};
 use crate::model::insights::Key;
-use crate::ui::plots::{self, card, colour};
+use crate::ui::widgets::plots::{self, card, colour};
 use egui::{Align2, FontId, Sense, Ui, vec2};
 
 /// Height of one row, in points.

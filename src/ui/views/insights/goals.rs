@@ -3,7 +3,7 @@
 use super::{Cx, InsightsView};
 use crate::model::GoalStatus;
 use crate::model::insights::{GoalProgress, Key};
-use crate::ui::plots::card;
+use crate::ui::widgets::plots::card;
 use crate::ui::widgets::{progress_bar, status_badge};
 use egui::Ui;
 

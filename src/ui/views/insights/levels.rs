@@ -4,7 +4,7 @@ use super::{Cx, InsightsView, PLOT_HEIGHT, key_colour, key_name, step};
 use crate::model::insights::{Key, StackBy, level_steps};
 use crate::model::{Plan, SkillId};
 use crate::time_axis::{date_at, day_of};
-use crate::ui::plots::{self, card, date_plot, fit, grey};
+use crate::ui::widgets::plots::{self, card, date_plot, fit, grey};
 use egui::Ui;
 use egui_plot::{LineStyle, MarkerShape, Points, VLine};
 

@@ -4,7 +4,7 @@
 use super::{Cx, InsightsView, PLOT_HEIGHT, since, step};
 use crate::model::insights::BurnUp;
 use crate::time_axis::day_of;
-use crate::ui::plots::{self, card, colour, date_plot, fit, grey};
+use crate::ui::widgets::plots::{self, card, colour, date_plot, fit, grey};
 use egui::Ui;
 use egui_plot::{HLine, LineStyle, MarkerShape, Points, VLine};
 use jiff::civil::Date;

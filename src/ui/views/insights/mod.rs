@@ -24,7 +24,7 @@ use crate::model::insights::{Insights, Key, StackBy};
 use crate::model::metrics::week_start;
 use crate::model::{ExperienceKind, Period, Plan, SkillId};
 use crate::time_axis::{date_at, day_of};
-use crate::ui::plots::{colour, grey};
+use crate::ui::widgets::plots::{colour, grey};
 use egui::{RichText, Ui};
 use egui_plot::PlotPoint;
 use jiff::ToSpan;

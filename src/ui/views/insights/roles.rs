@@ -5,7 +5,7 @@ use super::{Cx, InsightsView, PLOT_HEIGHT, percent_text, since, step};
 use crate::model::RoleId;
 use crate::model::insights::{FORECAST_RULE, Insights};
 use crate::time_axis::day_of;
-use crate::ui::plots::{self, card, colour, date_plot, fit, grey};
+use crate::ui::widgets::plots::{self, card, colour, date_plot, fit, grey};
 use egui::{RichText, Ui};
 use egui_plot::{LineStyle, MarkerShape, Points, VLine};
 

@@ -5,7 +5,7 @@ use super::{Cx, InsightsView, PLOT_HEIGHT, bar_span, hours_text, key_colour, key
 use crate::model::Period;
 use crate::model::insights::{StackBy, Weekly};
 use crate::time_axis::{date_at, day_of};
-use crate::ui::plots::{self, card, date_plot, fit};
+use crate::ui::widgets::plots::{self, card, date_plot, fit};
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, MarkerShape, PlotPoint, Points};
 use jiff::civil::Date;
