@@ -15,7 +15,8 @@ use crate::ui::dialogs::name_of;
 use crate::ui::widgets;
 use crate::ui::work;
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
+use crate::ui::widgets::ListTable;
+use egui_extras::Column;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -243,7 +244,6 @@ fn summary_line(rows: &[FolderRow]) -> String {
 
 /// The folder's table; the path of the plan clicked, if any.
 fn table(ui: &mut Ui, f: &mut Folder) -> Option<PathBuf> {
-    let mut clicked = None;
     let mut sort = (f.sort, f.descending);
     let titles = [
         ("Person", SortBy::Person, ""),
@@ -273,40 +273,42 @@ fn table(ui: &mut Ui, f: &mut Folder) -> Option<PathBuf> {
         ),
     ];
     let outer_clip = ui.clip_rect();
-    TableBuilder::new(ui)
-        .striped(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(170.0).at_least(100.0).clip(true))
-        .column(Column::initial(190.0).at_least(80.0).clip(true))
-        .column(Column::initial(190.0).at_least(80.0).clip(true))
-        .column(Column::initial(70.0).at_least(60.0).clip(true))
-        .column(Column::initial(175.0).at_least(80.0).clip(true))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::initial(110.0).at_least(80.0).clip(true))
-        .column(Column::initial(110.0).at_least(80.0).clip(true))
-        .header(24.0, |mut h| {
-            for (title, by, hover) in titles {
-                h.col(|ui| {
-                    let r = widgets::sort_header(ui, title, by, &mut sort.0, &mut sort.1);
-                    if !hover.is_empty() {
-                        r.on_hover_text(hover);
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            let rows = f.rows();
-            body.rows(26.0, rows.len(), |mut row| {
-                let r = &rows[row.index()];
-                let opened = match &r.overview {
-                    Ok(o) => plan_row(&mut row, r, o),
-                    Err(e) => broken_row(&mut row, r, e, outer_clip),
-                };
-                if opened || (r.overview.is_ok() && row.response().clicked()) {
-                    clicked = Some(r.path.clone());
+    let columns = [
+        Column::initial(170.0).at_least(100.0).clip(true),
+        Column::initial(190.0).at_least(80.0).clip(true),
+        Column::initial(190.0).at_least(80.0).clip(true),
+        Column::initial(70.0).at_least(60.0).clip(true),
+        Column::initial(175.0).at_least(80.0).clip(true),
+        Column::remainder().at_least(120.0).clip(true),
+        Column::initial(110.0).at_least(80.0).clip(true),
+        Column::initial(110.0).at_least(80.0).clip(true),
+    ];
+    let header = |h: &mut egui_extras::TableRow<'_, '_>| {
+        for (title, by, hover) in titles {
+            h.col(|ui| {
+                let r = widgets::sort_header(ui, title, by, &mut sort.0, &mut sort.1);
+                if !hover.is_empty() {
+                    r.on_hover_text(hover);
                 }
             });
+        }
+    };
+    let rows = f.rows();
+    let clicked = ListTable::new(columns)
+        .header_height(24.0)
+        .row_height(26.0)
+        .centred_cells()
+        .clickable_rows()
+        .show(ui, header, rows.len(), None, |row| {
+            let r = &rows[row.index()];
+            row.item(r.path.clone());
+            let opened = match &r.overview {
+                Ok(o) => plan_row(row.table_row(), r, o),
+                Err(e) => broken_row(row.table_row(), r, e, outer_clip),
+            };
+            if opened || (r.overview.is_ok() && row.response().clicked()) {
+                row.pick();
+            }
         });
     if sort != (f.sort, f.descending) {
         (f.sort, f.descending) = sort;
