@@ -773,7 +773,7 @@ fn empty_insights_and_today_lead_to_logging_the_first_day() {
 /// restart: they are kept beside the recent list and read at the next start.
 #[test]
 #[expect(clippy::float_cmp, reason = "sizes in whole points, kept exactly")]
-fn the_theme_and_window_size_survive_a_restart() {
+fn the_theme_and_window_size_and_place_survive_a_restart() {
     use stepstone::ui::storage::{Look, Theme};
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = app(dir.path(), None);
@@ -801,6 +801,7 @@ fn the_theme_and_window_size_survive_a_restart() {
     let odd = Look {
         theme: Theme::Dark,
         size: [12.0, 99999.0],
+        place: Some([-5000.0, 40.0]),
     };
     assert_eq!(
         Look::first_size(Some(odd), Some([1920.0, 1080.0])),
@@ -810,8 +811,22 @@ fn the_theme_and_window_size_survive_a_restart() {
     let wide = Look {
         theme: Theme::Dark,
         size: [1600.0, 900.0],
+        place: Some([300.0, 120.0]),
     };
     assert_eq!(Look::first_size(Some(wide), None), [1600.0, 900.0]);
+    // The window's place is kept too, unless it is off every screen.
+    dirs.write_look(&wide);
+    assert_eq!(dirs.read_look(), Some(wide));
+    assert_eq!(Look::first_place(dirs.read_look()), Some([300.0, 120.0]));
+    assert_eq!(Look::first_place(Some(odd)), None);
+    // A look kept before places were kept still reads, with no place.
+    std::fs::write(
+        dir.path().join("config/look.ron"),
+        "(theme: Dark, size: (1600.0, 900.0))",
+    )
+    .expect("write");
+    assert_eq!(Look::first_place(dirs.read_look()), None);
+    assert_eq!(dirs.read_look().map(|l| l.size), Some([1600.0, 900.0]));
     // A broken file is no look at all.
     std::fs::write(dir.path().join("config/look.ron"), "not ron(").expect("write");
     assert_eq!(dirs.read_look(), None);

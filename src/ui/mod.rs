@@ -38,12 +38,17 @@ pub fn run(launch: Launch) -> ExitCode {
     } else {
         storage::AppDirs::from_env()
     };
+    let look = dirs.read_look();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_inner_size(storage::Look::first_size(look, launch.size))
+        .with_min_inner_size([720.0, 480.0])
+        .with_title("Stepstone")
+        .with_drag_and_drop(true);
+    if let Some(place) = storage::Look::first_place(look) {
+        viewport = viewport.with_position(place);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size(storage::Look::first_size(dirs.read_look(), launch.size))
-            .with_min_inner_size([720.0, 480.0])
-            .with_title("Stepstone")
-            .with_drag_and_drop(true),
+        viewport,
         ..Default::default()
     };
     let outcome = app::Outcome::new(shot.is_some());

@@ -1,5 +1,5 @@
 //! Files the app keeps for itself: the recent-plans list, the window's
-//! look (theme and size) and the recovery copy of unsaved changes. No egui
+//! look (theme, size and place) and the recovery copy of unsaved changes. No egui
 //! here.
 
 use crate::io::{self, Perms, write_file};
@@ -21,12 +21,16 @@ pub enum Theme {
     Light,
 }
 
-/// How the window looked when it was last left: its theme and its size in
-/// points. The next start opens the same way.
+/// How the window looked when it was last left: its theme, its size and
+/// its place on the screen, in points. The next start opens the same way.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Look {
     pub theme: Theme,
     pub size: [f32; 2],
+    /// The window's top-left corner, where the system says (a file kept
+    /// before places were kept has none).
+    #[serde(default)]
+    pub place: Option<[f32; 2]>,
 }
 
 impl Look {
@@ -38,6 +42,15 @@ impl Look {
         asked
             .or_else(|| look.map(|l| l.size).filter(|s| sane(*s)))
             .unwrap_or([1280.0, 800.0])
+    }
+
+    /// Where the window first opens: where it was left, when that is a
+    /// place on a screen (a corner far off every screen is not restored,
+    /// and the system places the window).
+    pub fn first_place(look: Option<Look>) -> Option<[f32; 2]> {
+        let on_screen =
+            |[x, y]: [f32; 2]| (-200.0..=16384.0).contains(&x) && (0.0..=16384.0).contains(&y);
+        look.and_then(|l| l.place).filter(|p| on_screen(*p))
     }
 }
 

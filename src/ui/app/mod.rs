@@ -305,10 +305,14 @@ impl App {
     /// in the View menu, or the window closing, keeps the look for the next
     /// start.
     fn keep_look(&mut self, ctx: &egui::Context) {
-        let size = ctx.input(|i| {
-            i.viewport()
-                .inner_rect
-                .map_or([1280.0, 800.0], |r| [r.width(), r.height()])
+        let (size, place) = ctx.input(|i| {
+            let viewport = i.viewport();
+            (
+                viewport
+                    .inner_rect
+                    .map_or([1280.0, 800.0], |r| [r.width(), r.height()]),
+                viewport.outer_rect.map(|r| [r.min.x, r.min.y]),
+            )
         });
         let Some(kept) = self.look else {
             let kept = self.settings.dirs.read_look();
@@ -318,7 +322,7 @@ impl App {
                 Theme::Dark => egui::ThemePreference::Dark,
                 Theme::Light => egui::ThemePreference::Light,
             });
-            self.look = Some(Look { theme, size });
+            self.look = Some(Look { theme, size, place });
             return;
         };
         let theme = match ctx.options(|o| o.theme_preference) {
@@ -328,7 +332,7 @@ impl App {
         };
         let closing = ctx.input(|i| i.viewport().close_requested());
         if theme != kept.theme || closing {
-            let look = Look { theme, size };
+            let look = Look { theme, size, place };
             self.settings.dirs.write_look(&look);
             self.look = Some(look);
         }
