@@ -9,6 +9,7 @@ use crate::model::quick_add::{self, Found, Linked, Links, QuickLine};
 use crate::model::{
     self, ALWAYS_KEPT, Edit, ExperienceKind, Item, Keep, LogEntry, Plan, Private, plural,
 };
+use crate::ui::commands::View;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -37,26 +38,13 @@ pub struct Cli {
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = size_arg)]
     pub size: Option<[f32; 2]>,
     /// The view to show first.
-    #[arg(long, value_enum, default_value_t = ViewArg::Today)]
-    pub view: ViewArg,
+    #[arg(long, value_enum, default_value_t = View::Today)]
+    pub view: View,
     /// Use this date as today (for reproducible screenshots and tests).
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub today: Option<Date>,
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// The views `--view` can open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ViewArg {
-    Today,
-    Roadmap,
-    Skills,
-    Goals,
-    People,
-    Log,
-    Insights,
-    Review,
 }
 
 #[derive(Subcommand, Debug)]

@@ -19,26 +19,9 @@ fn main() -> ExitCode {
         None => ui::run(ui::Launch {
             file: args.file,
             screenshot: args.screenshot,
-            view: view(args.view),
+            view: args.view,
             today: args.today,
             size: args.size,
         }),
-    }
-}
-
-/// The view `--view` asks for: the command line's names turned into the
-/// app's views here, so the app never reads the command line's types.
-fn view(arg: cli::ViewArg) -> ui::commands::View {
-    use cli::ViewArg;
-    use ui::commands::View;
-    match arg {
-        ViewArg::Roadmap => View::Roadmap,
-        ViewArg::Skills => View::Skills,
-        ViewArg::Goals => View::Goals,
-        ViewArg::People => View::People,
-        ViewArg::Log => View::Log,
-        ViewArg::Insights => View::Insights,
-        ViewArg::Review => View::Review,
-        ViewArg::Today => View::Today,
     }
 }

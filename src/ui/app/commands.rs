@@ -2,8 +2,9 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// The views of the app, in the order of the side bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The views of the app, in the order of the side bar; `--view` takes
+/// their names in lower case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum View {
     Today,
     Roadmap,
