@@ -132,7 +132,7 @@ fn no_evidence(
         let titles: Vec<String> = roles.iter().map(|r| esc(r.title.trim())).collect();
         let logged = match totals.skill_minutes(*skill, from, to) {
             0 => "nothing logged".to_string(),
-            m => format!("{} logged", duration(u64::from(m))),
+            m => format!("{} logged", duration(m)),
         };
         let _ = writeln!(
             out,
@@ -219,7 +219,7 @@ fn evidence(plan: &Plan, from: Date, to: Date) -> Vec<Item> {
                 "{}: {} ({}{with})",
                 e.kind.label(),
                 esc(e.text.trim()),
-                duration(u64::from(e.minutes))
+                duration(e.minutes)
             ),
             skills: e.skills.clone(),
         });

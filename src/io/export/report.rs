@@ -245,7 +245,7 @@ impl<'a> Report<'a> {
         if self.recent.entries > 0 {
             lines.push(format!(
                 "Logged {} over {}.",
-                crate::model::insights::duration(u64::from(self.recent.minutes)),
+                crate::model::insights::duration(self.recent.minutes),
                 plural(self.recent.entries, "entry")
             ));
         }

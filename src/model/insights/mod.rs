@@ -236,7 +236,8 @@ fn whole(x: f64) -> u64 {
 }
 
 /// "45 min", "2 h", "12 h 30 min".
-pub fn duration(minutes: u64) -> String {
+pub fn duration(minutes: impl Into<u64>) -> String {
+    let minutes: u64 = minutes.into();
     match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),

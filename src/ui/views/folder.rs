@@ -7,10 +7,10 @@
 //! in its row. A click opens that plan read-only, with every view; Back
 //! (or Escape) returns to the list.
 
-use super::duration;
 use crate::io::folder::{self, FolderRow};
 use crate::model::Overview;
 use crate::model::insights::Standing;
+use crate::model::insights::duration;
 use crate::ui::dialogs::name_of;
 use crate::ui::widgets;
 use crate::ui::widgets::ListTable;

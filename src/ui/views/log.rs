@@ -3,7 +3,8 @@
 //! kind and dates; edit or delete an entry in place (with undo). The filtered
 //! rows and their totals are cached, not recomputed each frame.
 
-use super::{ViewCtx, duration, link_names};
+use super::{ViewCtx, link_names};
+use crate::model::insights::duration;
 use crate::model::{
     Edit, EntryId, ExperienceKind, GoalId, Item, ItemRef, LogEntry, PersonId, Plan, SkillId,
     name_key, text_contains,
@@ -146,7 +147,7 @@ impl LogView {
                 "{} of {} entries, {}",
                 self.rows.entries.len(),
                 plan.log.len(),
-                duration(u32::try_from(self.rows.minutes).unwrap_or(u32::MAX))
+                duration(self.rows.minutes)
             ));
         });
         if plan.log.is_empty() {

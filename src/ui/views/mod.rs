@@ -94,11 +94,6 @@ pub fn link_names(
     names.collect::<Vec<_>>().join(", ")
 }
 
-/// "1 h 30 min", "45 min".
-pub fn duration(minutes: u32) -> String {
-    crate::model::insights::duration(u64::from(minutes))
-}
-
 /// Picks `id`, or unpicks it when it is already picked.
 pub fn toggle<T: PartialEq>(selected: &mut Option<T>, id: T) {
     *selected = if selected.as_ref() == Some(&id) {

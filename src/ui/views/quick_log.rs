@@ -110,7 +110,7 @@ impl Default for QuickLog {
 fn chip_text(plan: &Plan, line: &str, word: &quick_add::Word) -> String {
     let typed = line.get(word.start..word.end).unwrap_or_default();
     match &word.token {
-        Token::Minutes(m) => crate::ui::views::duration(*m),
+        Token::Minutes(m) => crate::model::insights::duration(*m),
         Token::Day(d) => d.strftime("%a %-d %b").to_string(),
         Token::Link(l) => l
             .name(plan)

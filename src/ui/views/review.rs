@@ -3,7 +3,8 @@
 //! and the list of past reviews. Opening a period adds nothing to the plan:
 //! its review is added when the first answer is written.
 
-use super::{ViewCtx, duration};
+use super::ViewCtx;
+use crate::model::insights::duration;
 use crate::model::metrics::{self, PeriodSummary};
 use crate::model::{Edit, Item, Period, Plan, Review, plural};
 use crate::ui::widgets;

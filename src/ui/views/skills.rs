@@ -1,8 +1,9 @@
 //! Skills: a sortable, filterable table and an editor that records level
 //! changes with a date and evidence (adding to the history, never overwriting).
 
-use super::{ViewCtx, duration};
+use super::ViewCtx;
 use crate::model::insights::Insights;
+use crate::model::insights::duration;
 use crate::model::{
     Edit, Item, ItemRef, Level, LevelChange, Plan, Skill, SkillId, SkillTarget, name_key,
     text_contains,

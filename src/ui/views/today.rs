@@ -3,7 +3,8 @@
 //! next role, and a tough-day mode that shows how far you have come.
 
 use super::quick_log::QuickLog;
-use super::{Ask, ViewCtx, duration, link_names};
+use super::{Ask, ViewCtx, link_names};
+use crate::model::insights::duration;
 use crate::model::insights::{FORECAST_RULE, Outlook, PaceStatus};
 use crate::model::metrics::{self, week_start};
 use crate::model::{Edit, GoalId, GoalStatus, LogEntry, Plan};

@@ -1,7 +1,7 @@
 //! The logging calendar: minutes logged each day of the last year.
 
 use super::{Cx, InsightsView};
-use crate::ui::views::duration;
+use crate::model::insights::duration;
 use crate::ui::widgets::plots::{self, card, colour};
 use egui::Ui;
 
