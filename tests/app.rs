@@ -897,3 +897,27 @@ fn redo_answers_to_ctrl_shift_z_and_ctrl_y() {
     );
     assert_eq!(Command::Redo.shortcuts().len(), 2);
 }
+
+/// Help lists every shortcut from the same table the keys and menus use,
+/// with both of Redo's.
+#[test]
+fn help_lists_the_shortcuts_from_the_commands_table() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(dir.path(), None);
+    h.run();
+    click(&mut h, "Help");
+    h.get_by_label("Keyboard shortcuts").hover();
+    h.run();
+    click(&mut h, "Keyboard shortcuts");
+    for (what, keys) in [
+        ("Redo", "Ctrl+Shift+Z or Ctrl+Y"),
+        ("Save as\u{2026}", "Ctrl+Shift+S"),
+        ("Open\u{2026}", "Ctrl+O"),
+        ("Back to the folder of plans", "Escape"),
+    ] {
+        h.get_by_label(what);
+        h.get_by_label(keys);
+    }
+    // The views' keys, by their place in the side bar.
+    assert!(h.query_all_by_label("Ctrl+8").count() == 1, "eight views");
+}

@@ -77,15 +77,14 @@ const CMD_SHIFT: Modifiers = Modifiers {
 };
 
 impl Command {
-    /// Commands with a keyboard shortcut, checked every frame. Longer
-    /// combinations come first so Ctrl+Shift+Z is not read as Ctrl+Z.
+    /// Commands with a keyboard shortcut, in the order Help lists them.
     pub const WITH_SHORTCUTS: [Command; 15] = [
-        Command::SaveAs,
-        Command::Redo,
         Command::New,
         Command::Open,
         Command::Save,
+        Command::SaveAs,
         Command::Undo,
+        Command::Redo,
         Command::Quit,
         Command::Show(View::Today),
         Command::Show(View::Roadmap),
@@ -177,16 +176,40 @@ impl Command {
         matches!(self, Command::Undo | Command::Redo)
     }
 
-    /// The command whose shortcut was pressed this frame, if any. While a
-    /// text field has the keyboard, the keys it uses itself are left to it.
+    /// The command whose shortcut was pressed this frame, if any. Longer
+    /// combinations are tried first, so Ctrl+Shift+Z is not read as Ctrl+Z.
+    /// While a text field has the keyboard, the keys it uses itself are
+    /// left to it.
     pub fn pressed(ctx: &egui::Context) -> Option<Command> {
         let typing = ctx.text_edit_focused();
+        let mut keys: Vec<(Command, KeyboardShortcut)> = Self::WITH_SHORTCUTS
+            .into_iter()
+            .filter(|c| !(typing && c.belongs_to_text_field()))
+            .flat_map(|c| c.shortcuts().into_iter().map(move |s| (c, s)))
+            .collect();
+        keys.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
         ctx.input_mut(|i| {
-            Self::WITH_SHORTCUTS
-                .into_iter()
-                .filter(|c| !(typing && c.belongs_to_text_field()))
-                .find(|c| c.shortcuts().iter().any(|s| i.consume_shortcut(s)))
+            keys.into_iter()
+                .find(|(_, s)| i.consume_shortcut(s))
+                .map(|(c, _)| c)
         })
+    }
+
+    /// Every shortcut, for Help: what it does and its keys ("Redo: Ctrl+Shift+Z
+    /// or Ctrl+Y"), Escape's way back to a folder of plans included.
+    pub fn shortcut_lines(ctx: &egui::Context) -> Vec<(&'static str, String)> {
+        Self::WITH_SHORTCUTS
+            .into_iter()
+            .chain([Command::BackToFolder])
+            .map(|c| {
+                let keys: Vec<String> = c
+                    .shortcuts()
+                    .iter()
+                    .map(|s| ctx.format_shortcut(s))
+                    .collect();
+                (c.label(), keys.join(" or "))
+            })
+            .collect()
     }
 
     /// A menu entry for the command, showing its shortcut; true if clicked.
@@ -197,4 +220,9 @@ impl Command {
         }
         ui.add_enabled(enabled, button).clicked()
     }
+}
+
+/// How many modifier keys a shortcut holds down.
+fn modifier_count(m: Modifiers) -> u8 {
+    u8::from(m.alt) + u8::from(m.ctrl || m.command || m.mac_cmd) + u8::from(m.shift)
 }

@@ -58,7 +58,18 @@ impl App {
             });
             ui.menu_button("Help", |ui| {
                 ui.label("Stepstone: your current role as a stepping stone to the next.");
-                ui.label("Ctrl+1 to Ctrl+8 switch views; Tab moves between fields.");
+                ui.menu_button("Keyboard shortcuts", |ui| {
+                    egui::Grid::new("shortcuts").num_columns(2).show(ui, |ui| {
+                        for (what, keys) in Command::shortcut_lines(ui.ctx()) {
+                            ui.label(what);
+                            ui.label(egui::RichText::new(keys).weak());
+                            ui.end_row();
+                        }
+                        ui.label("Next field");
+                        ui.label(egui::RichText::new("Tab").weak());
+                        ui.end_row();
+                    });
+                });
                 ui.label("Plans are plain text (RON): see the README for the format.");
                 ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
             });
