@@ -10,6 +10,7 @@ pub mod framework;
 mod lexer;
 mod log_lines;
 mod migrate;
+pub mod occupations;
 mod sample;
 mod save;
 mod share;

@@ -9,6 +9,7 @@ mod log_index;
 pub mod merge3;
 mod merge_in;
 pub mod metrics;
+pub mod occupations;
 mod overview;
 mod plan;
 pub mod quick_add;
