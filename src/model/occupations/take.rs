@@ -27,19 +27,18 @@ pub fn take_edit(
             continue;
         };
         let key = name_key(&element.name);
-        let skill = match plan.skills.iter().find(|s| name_key(&s.name) == key) {
-            Some(s) => s.id,
-            None => {
-                let mut skill = Skill::new(SkillId(skill_ids.take()), element.name.clone());
-                skill.category = match element.kind {
-                    ElementKind::Skill => SKILL_CATEGORY,
-                    ElementKind::Knowledge => KNOWLEDGE_CATEGORY,
-                }
-                .to_string();
-                let id = skill.id;
-                edits.push(Edit::Put(Item::Skill(skill)));
-                id
+        let skill = if let Some(s) = plan.skills.iter().find(|s| name_key(&s.name) == key) {
+            s.id
+        } else {
+            let mut skill = Skill::new(SkillId(skill_ids.take()), element.name.clone());
+            skill.category = match element.kind {
+                ElementKind::Skill => SKILL_CATEGORY,
+                ElementKind::Knowledge => KNOWLEDGE_CATEGORY,
             }
+            .to_string();
+            let id = skill.id;
+            edits.push(Edit::Put(Item::Skill(skill)));
+            id
         };
         if !requires.iter().any(|r| r.skill == skill) {
             requires.push(Requirement {

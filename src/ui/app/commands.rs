@@ -54,6 +54,8 @@ pub enum Command {
     Open,
     /// Roles, skills and goals from another plan, a template or a framework.
     Import,
+    /// The occupation explorer: a role from O*NET's occupations.
+    Occupations,
     /// Open a folder of other people's plans, one row each.
     OpenFolder,
     /// From a plan opened from a folder of plans back to the list.
@@ -105,6 +107,7 @@ impl Command {
             Command::NewFromTemplate => "New from a template\u{2026}",
             Command::Open => "Open\u{2026}",
             Command::Import => "Import from a plan or framework\u{2026}",
+            Command::Occupations => "Explore occupations\u{2026}",
             Command::OpenFolder => "Open folder of plans\u{2026}",
             Command::BackToFolder => "Back to the folder of plans",
             Command::Save => "Save",
@@ -166,7 +169,8 @@ impl Command {
             | Command::GuidedStart
             | Command::NewFromSample
             | Command::NewFromTemplate
-            | Command::Import => Vec::new(),
+            | Command::Import
+            | Command::Occupations => Vec::new(),
         }
     }
 

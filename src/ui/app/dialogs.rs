@@ -73,6 +73,12 @@ impl App {
             Outcome::Export(request) => self.export(&request),
             Outcome::Shared(told) => self.notice = Some(Notice::info(told)),
             Outcome::Merge(merged) => self.finish_merge(*merged),
+            Outcome::Occupation(taken) => {
+                self.notice = Some(match self.doc.apply(taken.edit, 0.0, false) {
+                    Ok(()) => Notice::info(taken.told),
+                    Err(e) => Notice::error(format!("The occupation could not be taken in: {e}.")),
+                });
+            }
         }
     }
 

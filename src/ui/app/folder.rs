@@ -115,6 +115,7 @@ impl App {
                 | Command::SaveAs
                 | Command::ExportForSharing
                 | Command::Import
+                | Command::Occupations
         );
         // Reports only read the plan: fine on a read-only one, not on the list.
         let reads_plan = matches!(command, Command::Export(_));

@@ -213,6 +213,7 @@ impl App {
             Command::NewFromTemplate => self.modal = Some(Dialog::Templates { selected: 0 }),
             Command::Open => self.then_or_ask(Then::Open(None)),
             Command::Import => self.start_import(),
+            Command::Occupations => self.modal = Some(Dialog::Occupations(Box::default())),
             Command::OpenFolder => self.pick_folder(),
             Command::BackToFolder => self.back_to_folder(),
             Command::Save => self.save(None),
@@ -387,6 +388,10 @@ impl App {
                     self.views.today.focus_quick_log();
                     View::Today
                 }
+                Ask::Occupations => {
+                    self.pending.push(Action::Run(Command::Occupations));
+                    continue;
+                }
                 Ask::OpenGoal(goal) => {
                     self.views.goals.show_goal(goal);
                     View::Goals
@@ -438,6 +443,7 @@ impl eframe::App for App {
         let env = dialog::Env {
             file: self.doc.path.as_deref(),
             plan: self.doc.plan(),
+            today: self.today(),
             native_dialogs: self.settings.native_dialogs,
         };
         if let Some(outcome) = dialog::show(&ctx, &mut self.modal, &env) {

@@ -31,6 +31,7 @@ impl App {
                     }
                 });
                 self.menu_item(ui, Command::Import, self.plan_writable());
+                self.menu_item(ui, Command::Occupations, self.plan_writable());
                 ui.separator();
                 let writable = self.plan_writable();
                 self.menu_item(ui, Command::Save, writable);

@@ -8,6 +8,7 @@ mod export;
 mod guided;
 mod import;
 mod merge;
+mod occupations;
 mod prompts;
 mod share;
 mod welcome;
@@ -16,6 +17,7 @@ pub use export::{ExportDialog, ExportRequest};
 pub use guided::{Begin, Guided};
 pub use import::{ImportDialog, Imported};
 pub use merge::{MergeDialog, Merged, Source};
+pub use occupations::{Explorer, Taken};
 pub use prompts::{AskPath, OnDisk, Pick, Prompt, Then, Unsaved};
 pub use share::ShareDialog;
 
@@ -45,6 +47,8 @@ pub enum Dialog {
     Export(Box<ExportDialog>),
     /// A merge waiting for the person's choice where the versions conflict.
     Merge(Box<MergeDialog>),
+    /// The occupation explorer.
+    Occupations(Box<Explorer>),
 }
 
 /// What a dialog ended with. Each carries what its dialog was asked for
@@ -85,6 +89,8 @@ pub enum Outcome {
     Shared(String),
     /// The person chose between the versions: merge with their choices.
     Merge(Box<Merged>),
+    /// An occupation taken into the plan as a role.
+    Occupation(Box<Taken>),
 }
 
 /// What dialogs may read while they draw.
@@ -92,6 +98,7 @@ pub struct Env<'a> {
     /// The open plan's file.
     pub file: Option<&'a Path>,
     pub plan: &'a Plan,
+    pub today: jiff::civil::Date,
     /// Use the system's file dialogs (rfd); otherwise type a path.
     pub native_dialogs: bool,
 }
@@ -103,7 +110,10 @@ pub fn show(ctx: &egui::Context, slot: &mut Option<Dialog>, env: &Env) -> Option
     let dialog = slot.take()?;
     // A stray click beside the guided start or an import must not lose its
     // answers: only Escape (or its Cancel button) leaves it.
-    let guarded = matches!(dialog, Dialog::Guided(_) | Dialog::Import(_));
+    let guarded = matches!(
+        dialog,
+        Dialog::Guided(_) | Dialog::Import(_) | Dialog::Occupations(_)
+    );
     let shown = egui::Modal::new(egui::Id::unique("stepstone modal")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         dialog.show(ui, env)
@@ -141,6 +151,7 @@ impl Dialog {
             Dialog::Import(mut i) => i.show(ui, env).ok_or(Dialog::Import(i)),
             Dialog::Export(mut e) => e.show(ui, env.native_dialogs).ok_or(Dialog::Export(e)),
             Dialog::Merge(m) => m.show(ui, env.plan).map_err(Dialog::Merge),
+            Dialog::Occupations(mut o) => o.show(ui, env).ok_or(Dialog::Occupations(o)),
         }
     }
 
@@ -157,7 +168,8 @@ impl Dialog {
             | Dialog::Share(_)
             | Dialog::Import(_)
             | Dialog::Export(_)
-            | Dialog::Merge(_) => Ok(Outcome::Closed),
+            | Dialog::Merge(_)
+            | Dialog::Occupations(_) => Ok(Outcome::Closed),
         }
     }
 }

@@ -29,6 +29,11 @@ pub(super) fn welcome(ui: &mut egui::Ui, first: bool) -> Option<Outcome> {
             Outcome::Run(Command::NewFromTemplate),
         ),
         (
+            "Explore occupations",
+            "Find your next job among 1,016, with the skills each needs.",
+            Outcome::Run(Command::Occupations),
+        ),
+        (
             "Start with an empty plan",
             "Build it yourself from scratch.",
             Outcome::Run(Command::NewEmpty),

@@ -45,6 +45,8 @@ pub enum Ask {
     QuickLog,
     /// This goal in Goals & milestones.
     OpenGoal(GoalId),
+    /// The occupation explorer.
+    Occupations,
 }
 
 /// The asks of one frame, in the order sent.

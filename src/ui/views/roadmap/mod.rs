@@ -58,6 +58,13 @@ impl RoadmapView {
                     }
                 }
             });
+            if ui
+                .button("\u{1f50d} Explore occupations")
+                .on_hover_text("Find a role among 1,016 occupations, with the skills it needs")
+                .clicked()
+            {
+                cx.ask(super::Ask::Occupations);
+            }
             ui.label(
                 RichText::new("Drag or scroll to pan, Ctrl+scroll to zoom, double-click to fit.")
                     .weak()
