@@ -11,6 +11,7 @@
 //! digit is typed.
 
 mod fields;
+mod occupations;
 mod steps;
 
 use fields::enter_key;
@@ -140,6 +141,12 @@ pub struct Guided {
     error: Option<String>,
     /// The field to give the keyboard to.
     focus: Option<Slot>,
+    /// "Pick from occupations" under a role step.
+    picker: occupations::Picker,
+    /// The occupations picked for the current and the next role (indices
+    /// into the built-in occupations).
+    occupation_now: Option<usize>,
+    occupation_next: Option<usize>,
 }
 
 /// A field with a problem, and the problem in a sentence.
@@ -231,6 +238,9 @@ impl Guided {
             today,
             error: None,
             focus: Some(first_field(Step::Why)),
+            picker: occupations::Picker::default(),
+            occupation_now: None,
+            occupation_next: None,
         }
     }
 
@@ -324,6 +334,9 @@ impl Guided {
     fn go_to(&mut self, step: Step) {
         self.step = step;
         self.focus = Some(first_field(step));
+        if step == Step::Skills {
+            self.skills_from_occupations();
+        }
     }
 
     /// What is wrong with the current step, if anything.

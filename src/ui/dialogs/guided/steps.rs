@@ -87,7 +87,11 @@ impl Guided {
             }
             self.focus = Some(when);
         }
-        self.field(ui, when, Field::Date, when_hint)
+        let entered = self.field(ui, when, Field::Date, when_hint);
+        if self.occupation_picker(ui, current) {
+            self.focus = Some(when);
+        }
+        entered
     }
 
     /// Moves a trailing "since 2022" or "by 2028-06" (one of `words`, then a
