@@ -17,6 +17,7 @@ use std::process::ExitCode;
 
 mod import;
 mod merge;
+mod occupations;
 mod terminal;
 
 pub use terminal::terminal_safe;
@@ -71,6 +72,12 @@ pub enum Command {
     /// Import roles, skills and goals from another plan, a template or a
     /// competency framework (.md or .yaml), and save.
     Import(import::ImportArgs),
+    /// Explore O*NET's 1,016 U.S. occupations: search them, see what one
+    /// needs, and find the ones one step away.
+    Occupations {
+        #[command(subcommand)]
+        command: occupations::OccupationsCommand,
+    },
     /// Export a plan for other tools and people: a report, the log, a
     /// calendar of milestones, or your achievements for a review.
     Report(ReportArgs),
@@ -275,6 +282,7 @@ pub fn run(command: Command, today: Date) -> ExitCode {
         Command::Log(args) => log(&args, today),
         Command::Share(args) => share(&args),
         Command::Import(args) => import::run(&args),
+        Command::Occupations { command } => occupations::run(&command, today),
         Command::Report(args) => report(&args, today),
         Command::Merge {
             base,

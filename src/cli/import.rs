@@ -1,10 +1,12 @@
 //! `stepstone import FILE --from OTHER`: roles, skills and goals from
 //! another plan, a template or a competency framework, merged into FILE.
 //! It prints the preview; without `--dry-run` it imports and saves.
+//! `--occupation CODE` takes an O*NET occupation in as a role instead.
 
 use super::Outcome;
 use crate::io;
-use crate::model::{Choice, Merge, Status};
+use crate::model::occupations::{SOURCE, plan_level, take_edit};
+use crate::model::{Choice, Merge, Stage, Status, name_key};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -15,19 +17,103 @@ pub struct ImportArgs {
     #[arg(
         long,
         value_name = "OTHER",
-        required_unless_present = "template",
-        conflicts_with = "template"
+        required_unless_present_any = ["template", "occupation"],
+        conflicts_with_all = ["template", "occupation"]
     )]
     pub from: Option<PathBuf>,
     /// A career-path template to import from (see `stepstone new --list-templates`).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", conflicts_with = "occupation")]
     pub template: Option<String>,
+    /// An occupation to take in as a role, by its O*NET-SOC code (see
+    /// `stepstone occupations search TEXT`).
+    #[arg(long, value_name = "CODE")]
+    pub occupation: Option<String>,
+    /// With --occupation: the role it becomes.
+    #[arg(long = "as", value_enum, default_value_t = StageArg::Next, value_name = "STAGE")]
+    pub stage: StageArg,
+    /// With --occupation: how many of its most important skills the role
+    /// requires.
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub top: usize,
     /// For items your plan has with other content, take theirs (default: keep yours).
     #[arg(long)]
     pub take_theirs: bool,
     /// Show what would be imported and change nothing.
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// The stage an occupation's role takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StageArg {
+    Current,
+    Next,
+    LongTerm,
+    Option,
+}
+
+impl From<StageArg> for Stage {
+    fn from(s: StageArg) -> Self {
+        match s {
+            StageArg::Current => Stage::Current,
+            StageArg::Next => Stage::Next,
+            StageArg::LongTerm => Stage::LongTerm,
+            StageArg::Option => Stage::Alternative,
+        }
+    }
+}
+
+/// `--occupation CODE`: the role and its skills, as one edit, saved.
+fn occupation(args: &ImportArgs, code: &str) -> Outcome {
+    let data = crate::io::occupations::occupations();
+    let o = super::occupations::find(data, code)?;
+    let file = &args.file;
+    let locked = io::lock(file).map_err(|e| vec![e.to_string()])?;
+    let (mut plan, stamp) = locked.load().map_err(|e| vec![e.to_string()])?;
+    let elements: Vec<usize> = data.important(o).into_iter().take(args.top).collect();
+    let stage = Stage::from(args.stage);
+    let occupation = &data.occupations[o];
+    let edit = take_edit(&plan, data, o, &elements, stage).ok_or_else(|| {
+        vec![format!(
+            "{} ({}) groups several jobs, and O*NET does not rate its skills: pick a more \
+             specific one",
+            occupation.title, occupation.code
+        )]
+    })?;
+    let mut lines = vec![format!(
+        "Taking {} ({}) into {} as the {} role, requiring:",
+        occupation.title,
+        occupation.code,
+        file.display(),
+        stage.label().to_lowercase()
+    )];
+    for &e in &elements {
+        let key = name_key(&data.elements[e].name);
+        let new = if plan.skills.iter().any(|s| name_key(&s.name) == key) {
+            ""
+        } else {
+            " (new skill)"
+        };
+        lines.push(format!(
+            "  level {}  {}{new}",
+            plan_level(occupation.ratings[e].level).0,
+            data.elements[e].name
+        ));
+    }
+    if args.dry_run {
+        lines.push("Dry run: nothing was changed.".to_string());
+        return Ok(lines.join("\n"));
+    }
+    plan.apply(edit)
+        .map_err(|e| vec![format!("{}: {e}", file.display())])?;
+    let saved = locked
+        .save(&plan, Some(&stamp))
+        .map_err(|e| vec![e.to_string()])?;
+    if let Some(copy) = saved.comments_kept {
+        super::terminal::warn(&super::comments_note(file, &copy));
+    }
+    lines.push(format!("Saved. Data: {SOURCE}."));
+    Ok(lines.join("\n"))
 }
 
 /// Reads what to import from.
@@ -78,6 +164,9 @@ fn preview(merge: &Merge, scale: &str) -> Vec<String> {
 }
 
 pub fn run(args: &ImportArgs) -> Outcome {
+    if let Some(code) = &args.occupation {
+        return occupation(args, code);
+    }
     let file = &args.file;
     let incoming = incoming(args).map_err(|e| vec![e])?;
     // Held from reading to writing, like `stepstone log`.
