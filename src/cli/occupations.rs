@@ -142,7 +142,11 @@ fn show(data: &Occupations, o: usize) -> Outcome {
             ElementKind::Skill => "skill",
             ElementKind::Knowledge => "knowledge",
         };
-        let unsure = if rating.suppressed { ", level uncertain" } else { "" };
+        let unsure = if rating.suppressed {
+            ", level uncertain"
+        } else {
+            ""
+        };
         lines.push(format!(
             "  level {}  {} ({kind}, importance {:.1}{unsure})",
             plan_level(rating.level).0,

@@ -98,7 +98,11 @@ pub(super) fn render(r: &Report<'_>) -> String {
         out.push_str("</ul>\n");
     }
     figure(&mut out, svg::hours_per_week(r));
-    out.push_str("</section>\n</main>\n</body>\n</html>\n");
+    out.push_str("</section>\n</main>\n");
+    if let Some(note) = r.data_note() {
+        let _ = writeln!(out, "<footer><p>{}</p></footer>", esc(note));
+    }
+    out.push_str("</body>\n</html>\n");
     out
 }
 

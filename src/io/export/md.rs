@@ -61,6 +61,9 @@ pub(super) fn render(r: &Report<'_>) -> String {
             let _ = writeln!(out, "- {}", esc(&line));
         }
     }
+    if let Some(note) = r.data_note() {
+        let _ = writeln!(out, "\n---\n\n_{}_", esc(note));
+    }
     out
 }
 

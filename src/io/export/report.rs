@@ -233,6 +233,17 @@ impl<'a> Report<'a> {
     }
 
     /// The recent period in words: "25 Aug 2026 to 25 Nov 2026".
+    /// The words O*NET's licence asks for, when the plan holds skills
+    /// taken from its occupations.
+    pub fn data_note(&self) -> Option<&'static str> {
+        use crate::model::occupations::{ATTRIBUTION, KNOWLEDGE_CATEGORY, SKILL_CATEGORY};
+        self.plan
+            .skills
+            .iter()
+            .any(|s| s.category == SKILL_CATEGORY || s.category == KNOWLEDGE_CATEGORY)
+            .then_some(ATTRIBUTION)
+    }
+
     pub fn recent_span(&self) -> String {
         format!("{} to {}", day(self.since), day(self.today))
     }

@@ -58,6 +58,7 @@ impl App {
                 egui::widgets::global_theme_preference_buttons(ui);
             });
             ui.menu_button("Help", |ui| {
+                ui.set_max_width(380.0);
                 ui.label("Stepstone: your current role as a stepping stone to the next.");
                 ui.menu_button("Keyboard shortcuts", |ui| {
                     egui::Grid::new("shortcuts").num_columns(2).show(ui, |ui| {
@@ -73,6 +74,12 @@ impl App {
                 });
                 ui.label("Plans are plain text (RON): see the README for the format.");
                 ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+                ui.separator();
+                ui.label(
+                    egui::RichText::new(crate::model::occupations::ATTRIBUTION)
+                        .small()
+                        .weak(),
+                );
             });
         });
     }
