@@ -10,6 +10,8 @@
 
 mod gap;
 mod near;
+#[cfg(test)]
+mod scale_tests;
 mod search;
 mod take;
 

@@ -63,3 +63,110 @@ pub fn take_edit(
     }
     Some(Edit::Batch(edits))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Element, ElementKind, Occupation, Occupations, Rating};
+    use super::take_edit;
+    use crate::model::{Level, Plan, Role, RoleId, Skill, SkillId, Stage};
+
+    fn element(id: &str, kind: ElementKind, name: &str) -> Element {
+        Element {
+            id: id.into(),
+            kind,
+            name: name.into(),
+            description: String::new(),
+        }
+    }
+
+    fn rating(importance: f32, level: f32) -> Rating {
+        Rating {
+            importance,
+            level,
+            suppressed: false,
+        }
+    }
+
+    fn data() -> Occupations {
+        Occupations::new(
+            vec![
+                element("2.A.1.d", ElementKind::Skill, "Speaking"),
+                element("2.C.4.a", ElementKind::Knowledge, "Mathematics"),
+                element("2.C.7.c", ElementKind::Knowledge, "Fine Arts"),
+            ],
+            vec![Occupation {
+                code: "11-3071.00".into(),
+                title: "Transportation, Storage, and Distribution Managers".into(),
+                description: String::new(),
+                alternates: vec!["Logistics Manager".into()],
+                ratings: vec![rating(4.0, 4.2), rating(3.5, 3.0), rating(1.5, 0.5)],
+            }],
+        )
+    }
+
+    #[test]
+    fn an_occupation_becomes_a_next_role_in_one_undo_step() {
+        let mut plan = Plan::default();
+        plan.roles
+            .push(Role::new(RoleId(1), "Shift supervisor", Stage::Current));
+        // Named as O*NET names it, in another case: it is reused, not doubled.
+        plan.skills.push(Skill::new(SkillId(7), "speaking"));
+        let before = plan.clone();
+        let data = data();
+        let edit = take_edit(&plan, &data, 0, &[0, 1], Stage::Next).expect("an edit");
+        let undo = plan.apply(edit).expect("applies");
+        let role = plan
+            .roles
+            .iter()
+            .find(|r| r.stage == Stage::Next)
+            .expect("the new role");
+        assert_eq!(
+            role.title,
+            "Transportation, Storage, and Distribution Managers"
+        );
+        // Speaking 4.2 of 7 is 3 of 5; Mathematics 3.0 of 7 is 2 of 5.
+        let requires: Vec<(SkillId, Level)> =
+            role.requires.iter().map(|r| (r.skill, r.level)).collect();
+        let maths = plan
+            .skills
+            .iter()
+            .find(|s| s.name == "Mathematics")
+            .expect("a new skill");
+        assert_eq!(requires, [(SkillId(7), Level(3)), (maths.id, Level(2))]);
+        assert_eq!(maths.category, super::super::KNOWLEDGE_CATEGORY);
+        assert_eq!(plan.skills.len(), 2, "Fine Arts was not ticked");
+        assert_eq!(
+            plan.roles[0].leads_to,
+            [role.id],
+            "the current role leads to it"
+        );
+        plan.apply(undo).expect("undo");
+        assert_eq!(plan, before, "one undo gives the plan back");
+    }
+
+    #[test]
+    fn a_current_occupation_becomes_the_current_role_and_nothing_ticked_is_no_edit() {
+        let mut plan = Plan::default();
+        plan.roles
+            .push(Role::new(RoleId(1), "Clerk", Stage::Current));
+        let data = data();
+        assert!(take_edit(&plan, &data, 0, &[], Stage::Next).is_none());
+        let edit = take_edit(&plan, &data, 0, &[0], Stage::Current).expect("an edit");
+        plan.apply(edit).expect("applies");
+        let current: Vec<&str> = plan
+            .roles
+            .iter()
+            .filter(|r| r.stage == Stage::Current)
+            .map(|r| r.title.as_str())
+            .collect();
+        assert_eq!(
+            current,
+            ["Transportation, Storage, and Distribution Managers"],
+            "one current role: the old one became past"
+        );
+        assert!(matches!(
+            plan.skills.first(),
+            Some(s) if s.category == super::super::SKILL_CATEGORY
+        ));
+    }
+}
