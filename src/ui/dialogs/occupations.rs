@@ -7,7 +7,7 @@
 use super::{Env, Outcome};
 use crate::io::occupations::occupations;
 use crate::model::occupations::{
-    ElementKind, GapRow, Hit, Near, Occupations, Profile, SOURCE, plan_level, take_edit,
+    ATTRIBUTION, ElementKind, GapRow, Hit, Near, Occupations, Profile, plan_level, take_edit,
 };
 use crate::model::{Edit, LevelNames, Plan, Stage};
 use crate::ui::widgets;
@@ -117,12 +117,11 @@ impl Explorer {
             });
         });
         ui.separator();
-        ui.horizontal(|ui| {
+        ui.horizontal_top(|ui| {
             if ui.button("Close").clicked() {
                 outcome = Some(Outcome::Closed);
             }
-            ui.label(RichText::new(SOURCE).weak().small())
-                .on_hover_text(crate::model::occupations::ATTRIBUTION);
+            ui.label(RichText::new(ATTRIBUTION).weak().small());
         });
         outcome
     }
