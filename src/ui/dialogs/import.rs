@@ -9,6 +9,7 @@
 use super::{Env, Outcome};
 use crate::io;
 use crate::model::{Edit, Merge, Plan, Row};
+use crate::ui::app::commands::Command;
 use egui::{RichText, Ui};
 use std::path::PathBuf;
 
@@ -25,6 +26,8 @@ enum Pick {
 /// What the first page asked for.
 enum Asked {
     Read(Pick),
+    /// Leave for the occupation explorer.
+    Occupations,
     Cancel,
 }
 
@@ -142,6 +145,7 @@ impl ImportDialog {
                     self.read(pick, env.plan);
                     None
                 }
+                Asked::Occupations => Some(Outcome::Run(Command::Occupations)),
                 Asked::Cancel => Some(Outcome::Closed),
             };
         };
@@ -251,6 +255,13 @@ impl ImportDialog {
                 answer = Some(Asked::Read(Pick::Template(t.name)));
             }
         }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.label("Or a role from 1,016 occupations, with the skills each needs:");
+            if ui.button("Explore occupations\u{2026}").clicked() {
+                answer = Some(Asked::Occupations);
+            }
+        });
         ui.separator();
         if ui.button("Cancel").clicked() {
             answer = Some(Asked::Cancel);

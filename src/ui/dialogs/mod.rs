@@ -75,7 +75,8 @@ pub enum Outcome {
         path: PathBuf,
         then: Option<Then>,
     },
-    /// A choice in the welcome dialog.
+    /// Run this command: a choice in the welcome, or the import's way to
+    /// the occupation explorer.
     Run(Command),
     /// Start a new plan from the template of this name.
     Template(String),
