@@ -304,7 +304,6 @@ impl Explorer {
         let occupation = &data.occupations[o];
         let mut outcome = None;
         ui.horizontal(|ui| {
-            ui.label("Take into your plan as");
             let stages = [
                 Stage::Next,
                 Stage::LongTerm,
@@ -312,7 +311,13 @@ impl Explorer {
                 Stage::Current,
             ]
             .map(|s| (s, s.label().to_string()));
-            widgets::choice(ui, "", "occupation stage", &mut self.stage, &stages);
+            widgets::choice(
+                ui,
+                "Take into your plan as",
+                "occupation stage",
+                &mut self.stage,
+                &stages,
+            );
             let n = self.ticked.len();
             let take = ui.add_enabled(
                 n > 0,
