@@ -117,12 +117,10 @@ impl Explorer {
             });
         });
         ui.separator();
-        ui.horizontal_top(|ui| {
-            if ui.button("Close").clicked() {
-                outcome = Some(Outcome::Closed);
-            }
-            ui.label(RichText::new(ATTRIBUTION).weak().small());
-        });
+        ui.add(egui::Label::new(RichText::new(ATTRIBUTION).weak().small()).wrap());
+        if ui.button("Close").clicked() {
+            outcome = Some(Outcome::Closed);
+        }
         outcome
     }
 
@@ -353,12 +351,18 @@ impl Explorer {
                     ),
                 })));
             }
-            if ui
+            if self.here == Here::Occupation(o) {
+                ui.label(RichText::new("\u{2714} The job you do now").weak())
+                    .on_hover_text(
+                        "Gaps and the jobs one step away start from it: search for the next",
+                    );
+            } else if ui
                 .button("I do this job now")
                 .on_hover_text("Measure your gap and the jobs one step away from this one")
                 .clicked()
             {
                 self.here = Here::Occupation(o);
+                self.focus_search = true;
             }
         });
         outcome
@@ -409,18 +413,35 @@ impl Explorer {
         };
         let rows = data.gap(&from, o);
         let known = rows.iter().filter(|r| r.have.is_some()).count();
-        let to_go: u32 = rows.iter().map(|r| u32::from(r.levels_to_go())).sum();
-        ui.label(format!(
-            "From {from_text}: {} to go on {}.",
-            crate::model::plural(usize::try_from(to_go).unwrap_or(usize::MAX), "level"),
-            crate::model::plural(rows.len(), "skill")
-        ));
-        if self.here == Here::Plan && known == 0 {
+        let to_go: u32 = rows
+            .iter()
+            .filter(|r| r.have.is_some())
+            .map(|r| u32::from(r.levels_to_go()))
+            .sum();
+        if known == 0 {
             widgets::hint(
                 ui,
-                "None of your plan's skills has the name of one of these yet: take the \
-                 occupation in (first page), then record your levels in Skills.",
+                "None of these is in your plan by name yet: take the occupation in (first \
+                 page) and record your levels in Skills, or pick the job you do now and press \
+                 \u{201c}I do this job now\u{201d}.",
             );
+        } else {
+            let unknown = match rows.len() - known {
+                0 => String::new(),
+                n => format!("; {n} more not in your plan yet"),
+            };
+            let on = if known == rows.len() {
+                format!("the {} it needs", crate::model::plural(known, "skill"))
+            } else {
+                format!(
+                    "{known} of the {} it needs",
+                    crate::model::plural(rows.len(), "skill")
+                )
+            };
+            ui.label(format!(
+                "From {from_text}: {} to go on {on}{unknown}.",
+                crate::model::plural(usize::try_from(to_go).unwrap_or(usize::MAX), "level"),
+            ));
         }
         egui::ScrollArea::vertical()
             .id_salt("occupation gap")
