@@ -30,7 +30,7 @@ const MAX_DECODED: usize = 32 * 1024 * 1024;
 const SUPPRESSED: u16 = 0x8000;
 
 /// Every occupation, decoded on first use (decompressed, parsed and its
-/// search index built, in some 20 ms).
+/// search index built, in about 30 ms on a two-core machine).
 pub fn occupations() -> &'static Occupations {
     static DATA: OnceLock<Occupations> = OnceLock::new();
     // The asset is committed and `tests/occupations.rs` decodes it, so the
