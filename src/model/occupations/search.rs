@@ -14,7 +14,7 @@
 //! occupation appears once, with its best name; ties go by title.
 //!
 //! The index keeps each distinct word once with the names it is in, so a
-//! keystroke scans the vocabulary (some 20,000 words), not the 56,000
+//! keystroke scans the vocabulary (some 11,000 words), not the 59,000
 //! names.
 
 use super::{Occupation, Occupations};
@@ -351,7 +351,7 @@ fn mean_levels(occupations: &[Occupation]) -> Vec<f32> {
         .collect()
 }
 
-/// Counts and indices here stay far below `u32::MAX` (56,000 names).
+/// Counts and indices here stay far below `u32::MAX` (59,000 names).
 fn as_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
