@@ -152,7 +152,7 @@ impl Index {
             });
             found.extend(typos.map(|(i, _)| (i, Match::Typo)));
         }
-        found.sort_by_key(|&(_, m)| std::cmp::Reverse(m));
+        found.sort_unstable_by_key(|&(_, m)| std::cmp::Reverse(m));
         found
     }
 }
@@ -230,7 +230,7 @@ impl Occupations {
                 }
             })
             .collect();
-        hits.sort_by(|a, b| {
+        hits.sort_unstable_by(|a, b| {
             let (oa, ob) = (
                 &self.occupations[a.occupation],
                 &self.occupations[b.occupation],
@@ -239,6 +239,7 @@ impl Occupations {
                 .cmp(&a.score)
                 .then_with(|| oa.title.cmp(&ob.title))
                 .then_with(|| oa.code.cmp(&ob.code))
+                .then(a.occupation.cmp(&b.occupation))
         });
         hits.truncate(limit);
         hits
