@@ -52,7 +52,7 @@ impl Occupations {
                 uncertain: r.suppressed,
             })
             .collect();
-        rows.sort_by(|a, b| {
+        rows.sort_unstable_by(|a, b| {
             let weighted = |row: &GapRow| f32::from(row.levels_to_go()) * row.importance;
             weighted(b)
                 .total_cmp(&weighted(a))

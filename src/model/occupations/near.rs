@@ -57,12 +57,14 @@ impl Occupations {
                 similarity(profile, candidate, centre).map(|s| (i, s))
             })
             .collect();
-        found.sort_by(|a, b| {
-            b.1.total_cmp(&a.1).then_with(|| {
-                self.occupations[a.0]
-                    .title
-                    .cmp(&self.occupations[b.0].title)
-            })
+        found.sort_unstable_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| {
+                    self.occupations[a.0]
+                        .title
+                        .cmp(&self.occupations[b.0].title)
+                })
+                .then(a.0.cmp(&b.0))
         });
         found.truncate(limit);
         found
@@ -104,7 +106,7 @@ impl Occupations {
                 ))
             })
             .collect();
-        shared.sort_by(|a, b| {
+        shared.sort_unstable_by(|a, b| {
             b.1.total_cmp(&a.1)
                 .then(b.2.total_cmp(&a.2))
                 .then_with(|| self.elements[a.0].name.cmp(&self.elements[b.0].name))
