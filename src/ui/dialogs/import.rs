@@ -9,7 +9,6 @@
 use super::{Env, Outcome};
 use crate::io;
 use crate::model::{Edit, Merge, Plan, Row};
-use crate::ui::app::commands::Command;
 use egui::{RichText, Ui};
 use std::path::PathBuf;
 
@@ -26,8 +25,6 @@ enum Pick {
 /// What the first page asked for.
 enum Asked {
     Read(Pick),
-    /// Leave for the occupation explorer.
-    Occupations,
     Cancel,
 }
 
@@ -145,7 +142,6 @@ impl ImportDialog {
                     self.read(pick, env.plan);
                     None
                 }
-                Asked::Occupations => Some(Outcome::Run(Command::Occupations)),
                 Asked::Cancel => Some(Outcome::Closed),
             };
         };
@@ -255,13 +251,6 @@ impl ImportDialog {
                 answer = Some(Asked::Read(Pick::Template(t.name)));
             }
         }
-        ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            ui.label("Or a role from 1,016 occupations, with the skills each needs:");
-            if ui.button("Explore occupations\u{2026}").clicked() {
-                answer = Some(Asked::Occupations);
-            }
-        });
         ui.separator();
         if ui.button("Cancel").clicked() {
             answer = Some(Asked::Cancel);

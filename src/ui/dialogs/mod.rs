@@ -75,8 +75,7 @@ pub enum Outcome {
         path: PathBuf,
         then: Option<Then>,
     },
-    /// Run this command: a choice in the welcome, or the import's way to
-    /// the occupation explorer.
+    /// A choice in the welcome dialog.
     Run(Command),
     /// Start a new plan from the template of this name.
     Template(String),
