@@ -1,165 +1,19 @@
-//! Time per frame through the kittest harness (no display), with the sample
-//! plan and with a 100,000-entry plan, to show how cost grows with the plan.
+//! Time per frame of the views through the kittest harness (no display).
 //!
 //! `cargo run --release --example bench_frames` prints one figure a line,
-//! in milliseconds: the median time of one `step()` (layout, drawing and the
-//! app's own work on one thread) over several batches of frames. Names
-//! without `_sample` are the 100,000-entry plan. `-- --all-views` adds a
-//! line for every view with the sample plan.
+//! in milliseconds. `-- --all-views` adds a line for every view with the
+//! sample plan. `--example bench` prints these with every other figure.
 
 #![expect(
     clippy::expect_used,
     reason = "a benchmark should stop at its first failure"
 )]
 
-use egui_kittest::Harness;
-use jiff::civil::date;
-use std::time::Instant;
-use stepstone::model::{Edit, EntryId, ExperienceKind, Item, LogEntry, Plan, SkillId};
-use stepstone::ui::commands::View;
-use stepstone::ui::storage::AppDirs;
-use stepstone::ui::{App, Settings};
-
-const WARM_UP: usize = 10;
-const BATCHES: usize = 7;
-const FRAMES_PER_BATCH: usize = 20;
-const BIG: usize = 100_000;
-/// A window tall enough to show every Insights plot without scrolling.
-const INSIGHTS_HEIGHT: f32 = 2600.0;
-
-fn harness(dir: &std::path::Path, plan: Plan) -> Harness<'static, App> {
-    harness_sized(dir, plan, 800.0)
-}
-
-/// An app window `height` points tall (tall enough to show every plot).
-fn harness_sized(dir: &std::path::Path, plan: Plan, height: f32) -> Harness<'static, App> {
-    let dirs = AppDirs::in_folder(dir);
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, height))
-        .build_eframe(move |_cc| {
-            App::from_plan(
-                plan,
-                Settings {
-                    dirs,
-                    native_dialogs: false,
-                    today: Some(date(2026, 11, 25)),
-                    welcome: false,
-                    live_sample: false,
-                },
-            )
-        })
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
-/// The median per-frame time of `h` as it stands, in milliseconds.
-fn frame_ms(h: &mut Harness<'_, App>) -> f64 {
-    for _ in 0..WARM_UP {
-        h.step();
-    }
-    median(
-        (0..BATCHES)
-            .map(|_| {
-                let t = Instant::now();
-                for _ in 0..FRAMES_PER_BATCH {
-                    h.step();
-                }
-                t.elapsed().as_secs_f64() * 1000.0 / FRAMES_PER_BATCH as f64
-            })
-            .collect(),
-    )
-}
-
-/// Opens the Log view scrolled to the middle, optionally with a text filter.
-fn log_ms(h: &mut Harness<'_, App>, filter: &str) -> f64 {
-    h.state_mut().set_view(View::Log);
-    h.state_mut().views_mut().log.filter.text = filter.to_string();
-    h.step(); // build the rows
-    let middle = h.state_mut().views_mut().log.shown() / 2;
-    h.state_mut().views_mut().log.scroll_to_row(middle);
-    frame_ms(h)
-}
-
-fn today_ms(h: &mut Harness<'_, App>) -> f64 {
-    h.state_mut().set_view(View::Today);
-    frame_ms(h)
-}
-
-/// Adds one entry and draws the next frame of the Log view, in milliseconds.
-fn add_entry_ms(h: &mut Harness<'_, App>) -> f64 {
-    h.state_mut().set_view(View::Log);
-    h.state_mut().views_mut().log.filter.text.clear();
-    frame_ms(h);
-    let mut next = u32::try_from(BIG).expect("fits") + 1;
-    median(
-        (0..BATCHES)
-            .map(|_| {
-                let entry = LogEntry {
-                    skills: vec![SkillId(1)],
-                    energy: Some(4),
-                    ..LogEntry::new(
-                        EntryId(next),
-                        date(2026, 11, 25),
-                        25,
-                        ExperienceKind::Learning,
-                        "Read the new falls-prevention policy",
-                    )
-                };
-                next += 1;
-                let t = Instant::now();
-                h.state_mut()
-                    .apply_edit(Edit::Put(Item::Entry(entry)))
-                    .expect("adds");
-                h.step();
-                t.elapsed().as_secs_f64() * 1000.0
-            })
-            .collect(),
-    )
-}
+mod common;
+#[path = "bench/frames.rs"]
+mod frames;
 
 fn main() {
-    let dir = tempfile::tempdir().expect("tempdir");
     let all_views = std::env::args().any(|a| a == "--all-views");
-
-    let mut empty = harness(dir.path(), Plan::default());
-    println!("frame_empty_ms {:.3}", today_ms(&mut empty));
-
-    let mut sample = harness(dir.path(), stepstone::io::sample_plan());
-    println!("frame_today_sample_ms {:.3}", today_ms(&mut sample));
-    let mut big = harness(dir.path(), stepstone::io::sample_with_log(BIG));
-    println!("frame_today_ms {:.3}", today_ms(&mut big));
-    println!("frame_log_sample_ms {:.3}", log_ms(&mut sample, ""));
-    println!("frame_log_ms {:.3}", log_ms(&mut big, ""));
-    println!(
-        "frame_log_filtered_ms {:.3}",
-        log_ms(&mut big, "orientation")
-    );
-    println!("add_entry_ms {:.3}", add_entry_ms(&mut big));
-
-    // Insights with every plot on screen at once.
-    let mut sample = harness_sized(dir.path(), stepstone::io::sample_plan(), INSIGHTS_HEIGHT);
-    sample.state_mut().set_view(View::Insights);
-    println!("frame_insights_sample_ms {:.3}", frame_ms(&mut sample));
-    let mut big = harness_sized(
-        dir.path(),
-        stepstone::io::sample_with_log(BIG),
-        INSIGHTS_HEIGHT,
-    );
-    big.state_mut().set_view(View::Insights);
-    println!("frame_insights_ms {:.3}", frame_ms(&mut big));
-    println!(
-        "plot_points_max {}",
-        stepstone::ui::widgets::plots::most_points()
-    );
-
-    if all_views {
-        for view in View::ALL {
-            sample.state_mut().set_view(view);
-            let name = format!("{view:?}").to_lowercase();
-            println!("frame_{name}_sample_ms {:.3}", frame_ms(&mut sample));
-        }
-    }
+    common::print(&frames::figures(all_views));
 }
