@@ -118,6 +118,28 @@ fn add_entry_ms(h: &mut Harness<'_, App>) -> f64 {
     )
 }
 
+/// Changes the minutes of an old entry (the middle of the log) and draws
+/// the next frame of Today, in milliseconds: an edit that is not an append.
+fn edit_old_entry_ms(h: &mut Harness<'_, App>) -> f64 {
+    h.state_mut().set_view(View::Today);
+    frame_ms(h);
+    median(
+        (0..BATCHES)
+            .map(|i| {
+                let plan = h.state().plan();
+                let mut entry = plan.log[plan.log.len() / 2].clone();
+                entry.minutes = 20 + u32::try_from(i).expect("a few");
+                let t = Instant::now();
+                h.state_mut()
+                    .apply_edit(Edit::Put(Item::Entry(entry)))
+                    .expect("changes");
+                h.step();
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect(),
+    )
+}
+
 /// Time per frame of the views, with the sample and the 100,000-entry plan;
 /// `all_views` adds every view with the sample.
 pub fn figures(all_views: bool) -> Vec<Figure> {
@@ -144,6 +166,10 @@ pub fn figures(all_views: bool) -> Vec<Figure> {
         format!("{:.3}", log_ms(&mut big, "orientation")),
     ));
     out.push(("add_entry_ms", format!("{:.3}", add_entry_ms(&mut big))));
+    out.push((
+        "edit_old_entry_ms",
+        format!("{:.3}", edit_old_entry_ms(&mut big)),
+    ));
 
     // Insights with every plot on screen at once.
     let mut sample = harness_sized(dir.path(), stepstone::io::sample_plan(), INSIGHTS_HEIGHT);
