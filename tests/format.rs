@@ -46,6 +46,86 @@ fn a_long_log_round_trips_through_the_parallel_path() {
     assert_eq!(from_ron(&text).expect("reads"), plan);
 }
 
+/// Fails if the fast path stops being taken: every line of a log Stepstone
+/// wrote (odd texts and every optional field included) is read by hand,
+/// none by `ron`, and reads as the whole-file parse reads it.
+#[test]
+fn every_log_line_stepstone_writes_is_read_by_hand() {
+    let mut plan = plan_with_entries(100);
+    for (e, s) in plan.log.iter_mut().zip(SCRIPTS) {
+        e.text = s.to_string();
+    }
+    plan.log[20].text = "tab\t, bell \u{7}, line\u{2028}, \"quoted\" \\ and NUL \0".into();
+    plan.log[21].goals = vec![GoalId(1), GoalId(2)];
+    plan.log[21].people = vec![PersonId(1)];
+    let text = to_ron(&plan).expect("writes");
+    let (whole_parse, whole) = (io::current_readers().1)(&text)
+        .map(|p| (p.clone(), p))
+        .expect("reads");
+    assert_eq!(whole, plan);
+    for text in [text.clone(), text.replace('\n', "\r\n")] {
+        assert_eq!(
+            io::read_fast_counted(&text),
+            Some((whole_parse.clone(), 100)),
+            "all 100 lines were read by hand"
+        );
+    }
+}
+
+/// Lines in a shape Stepstone does not write are read by `ron`, and the
+/// plan is the one the whole-file parse reads.
+#[test]
+fn log_lines_in_another_shape_read_as_the_whole_file_reads_them() {
+    let text = to_ron(&plan_with_entries(6)).expect("writes");
+    let first = text
+        .lines()
+        .find(|l| l.starts_with("        (id: 1, "))
+        .expect("entry line");
+    let by_hand = |l: &str| l.replace("(id: 1, date", "(id: 1,  date");
+    let cases = [
+        (by_hand(first), 5),
+        (
+            first.replace(
+                "(id: 1, date: \"2020-01-01\",",
+                "(date: \"2020-01-01\", id: 1,",
+            ),
+            5,
+        ),
+        (first.replace("minutes: 10,", "minutes: 10 ,"), 5),
+        (
+            first.replace(
+                "text: \"Entry 0: taught \\\"safe handoffs\\\" \\\\ and it's fine, caf\u{e9}\"",
+                "text: r#\"Entry 0: taught \"safe handoffs\" \\ and it's fine, caf\u{e9}\"#",
+            ),
+            5,
+        ),
+        (first.replace("Entry 0", "\\x45ntry 0"), 5),
+    ];
+    let (_, whole) = io::current_readers();
+    for (i, (line, hand_lines)) in cases.iter().enumerate() {
+        assert_ne!(line, first, "case {i} changes the line");
+        let case = text.replace(first, line);
+        let expected = whole(&case).expect("the whole-file parse reads it");
+        assert_eq!(expected, from_ron(&text).expect("reads"), "case {i}");
+        assert_eq!(
+            io::read_fast_counted(&case),
+            Some((expected, *hand_lines)),
+            "case {i}: {line}"
+        );
+    }
+    // A comment in a line sends the file to the whole-file parse.
+    for commented in [
+        text.replace(first, &format!("{first} // met Sam")),
+        text.replace(first, &first.replace("(id: 1,", "(id: 1, /* the first */")),
+    ] {
+        assert_eq!(io::read_fast_counted(&commented), None);
+        assert_eq!(
+            from_ron(&commented).expect("reads"),
+            whole(&commented).expect("reads")
+        );
+    }
+}
+
 #[test]
 fn a_windows_copy_reads_the_same_and_takes_the_fast_path() {
     let plan = plan_with_entries(5_000);
@@ -696,6 +776,24 @@ proptest! {
         plan.log.iter_mut().for_each(LogEntry::dedup_links);
         let text = to_ron(&plan).expect("writes");
         prop_assert_eq!(from_ron(&text).expect("reads"), plan);
+    }
+
+    /// Whatever a log holds, every line Stepstone writes is read by hand,
+    /// and the plan is the one the whole-file parse reads.
+    #[test]
+    fn any_log_is_read_by_hand_as_the_whole_file_parse_reads_it(
+        plan in plan(),
+        crlf in any::<bool>(),
+    ) {
+        let mut text = to_ron(&plan).expect("writes");
+        if crlf {
+            text = text.replace('\n', "\r\n");
+        }
+        let (_, whole) = io::current_readers();
+        let whole = whole(&text).expect("reads");
+        // An empty log is written `log: [],` and read with the rest.
+        let fast = (!plan.log.is_empty()).then_some((whole, plan.log.len()));
+        prop_assert_eq!(io::read_fast_counted(&text), fast);
     }
 
     /// The fast log reader and the whole-file parse give the same verdict and

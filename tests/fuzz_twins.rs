@@ -246,6 +246,27 @@ proptest! {
         prop_assert_eq!(props::plan_parse(&bytes), Ok(()));
     }
 
+    /// Twin of the log-line half of `plan_parse`: a written entry line,
+    /// mangled, is read by hand as `ron` reads it, or left to `ron`.
+    #[test]
+    fn a_mangled_log_line_is_read_by_hand_as_ron_reads_it_or_left_to_ron(
+        which in any::<prop::sample::Index>(),
+        edits in edits(),
+    ) {
+        let lines: Vec<&str> = stepstone::io::SAMPLE_RON
+            .lines()
+            .filter(|l| l.starts_with("        (id: "))
+            .collect();
+        let line = which.get(&lines);
+        let (hand, _) = stepstone::io::log_line_readers(line.trim().trim_end_matches(','));
+        prop_assert!(hand.is_some(), "a written line is read by hand: {}", line);
+        let bytes = mangled(line, &edits);
+        let text = String::from_utf8_lossy(&bytes);
+        for line in text.lines() {
+            prop_assert_eq!(props::log_line(line), Ok(()));
+        }
+    }
+
     /// Twin of `framework_import`: a mangled framework never panics, and
     /// one that reads imports and undoes cleanly.
     #[test]

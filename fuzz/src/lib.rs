@@ -75,6 +75,9 @@ pub fn plan_parse(bytes: &[u8]) -> Outcome {
             whole(text)
         ));
     }
+    for line in text.lines() {
+        log_line(line)?;
+    }
     let Ok(plan) = io::from_ron(text) else {
         return Ok(());
     };
@@ -94,6 +97,20 @@ pub fn plan_parse(bytes: &[u8]) -> Outcome {
         import_undo(&sample(), plan)?;
     }
     Ok(())
+}
+
+/// The hand reader of a log line (what is between the indent and the
+/// comma) either leaves it to `ron` or gives the entry `ron` gives: the
+/// fast path of a file never reads a line differently.
+pub fn log_line(line: &str) -> Outcome {
+    let body = line.trim_matches([' ', '\t', '\r']);
+    let body = body.strip_suffix(',').unwrap_or(body).trim_end();
+    match io::log_line_readers(body) {
+        (Some(hand), by_ron) if by_ron.as_ref() != Some(&hand) => Err(format!(
+            "the hand reader read {body:?} as {hand:?}, ron as {by_ron:?}"
+        )),
+        _ => Ok(()),
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -138,7 +138,7 @@ pub(super) fn unescape_readable(text: String) -> String {
 }
 
 /// Characters that stay escaped in a plan file.
-fn needs_escape(c: char) -> bool {
+pub(super) fn needs_escape(c: char) -> bool {
     c.is_control() || matches!(c, '"' | '\\' | '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 

@@ -2,8 +2,8 @@
 //! and read in parallel chunks. A file whose log is laid out differently
 //! (edited by hand) is still read, by the ordinary whole-file parse.
 
-use super::format::{ron_options, unescape_readable};
-use super::lexer;
+use super::format::ron_options;
+use super::{entry_line, lexer};
 use crate::model::LogEntry;
 use std::thread;
 
@@ -43,10 +43,6 @@ pub fn write(log: &[LogEntry], out: &mut String) -> Result<(), ron::Error> {
     }
     out.push_str(&OPEN[1..]);
     out.push('\n');
-    let line = ron::ser::PrettyConfig::new()
-        .compact_structs(true)
-        .compact_arrays(true);
-    let options = ron_options();
     let size = if log.len() < PARALLEL_FROM {
         log.len()
     } else {
@@ -57,14 +53,15 @@ pub fn write(log: &[LogEntry], out: &mut String) -> Result<(), ron::Error> {
         let mut s = String::with_capacity(chunk.len() * 180);
         for entry in *chunk {
             s.push_str("        ");
-            options.to_writer_pretty(&mut s, entry, line.clone())?;
+            entry_line::write(entry, &mut s);
             s.push_str(",\n");
         }
-        Ok::<_, ron::Error>(unescape_readable(s))
+        s
     })
     .ok_or_else(|| ron::Error::Message("a worker thread failed while writing the log".into()))?;
+    out.reserve(parts.iter().map(String::len).sum::<usize>() + CLOSE.len());
     for part in parts {
-        out.push_str(&part?);
+        out.push_str(&part);
     }
     out.push_str(&CLOSE[1..]);
     out.push('\n');
@@ -115,10 +112,12 @@ fn pieces(text: &str, n: usize) -> Vec<&str> {
     out
 }
 
-/// Parses entry lines written by `write`; `None` if any line is not exactly
-/// one entry followed by a comma (the last may omit it) and ASCII blanks, so
-/// the caller parses the file as a whole: the two readers never disagree.
-pub fn read(lines: &str) -> Option<Vec<LogEntry>> {
+/// Parses entry lines written by `write`, with how many of them were read
+/// by hand (`entry_line::read`) rather than by `ron`: all of them in a file
+/// Stepstone wrote. `None` if any line is not exactly one entry followed by
+/// a comma (the last may omit it) and ASCII blanks, so the caller parses
+/// the file as a whole: the two readers never disagree.
+pub fn read(lines: &str) -> Option<(Vec<LogEntry>, usize)> {
     let parts = if lines.len() < PARALLEL_FROM_BYTES {
         vec![lines]
     } else {
@@ -127,6 +126,7 @@ pub fn read(lines: &str) -> Option<Vec<LogEntry>> {
     let options = ron_options();
     let parsed = in_parallel(&parts, |piece| {
         let mut entries = Vec::with_capacity(piece.len() / 160);
+        let mut by_hand = 0;
         let mut missing_comma = false;
         for line in piece.split('\n') {
             let Some(entry) = entry_text(line) else {
@@ -138,20 +138,31 @@ pub fn read(lines: &str) -> Option<Vec<LogEntry>> {
             }
             let (body, comma) = entry?;
             missing_comma = !comma;
-            entries.push(options.from_str::<LogEntry>(body).ok()?);
+            let entry = match entry_line::read(body) {
+                Some(entry) => {
+                    by_hand += 1;
+                    entry
+                }
+                // A comment could hide the real end of the entry: let the whole parse decide.
+                None if body.contains('/') && !lexer::comments(body).is_empty() => return None,
+                None => options.from_str::<LogEntry>(body).ok()?,
+            };
+            entries.push(entry);
         }
-        Some((entries, missing_comma))
+        Some((entries, by_hand, missing_comma))
     })?;
-    let mut log = Vec::new();
+    let mut log = Vec::with_capacity(parsed.iter().flatten().map(|p| p.0.len()).sum());
+    let mut by_hand = 0;
     let count = parsed.len();
     for (i, part) in parsed.into_iter().enumerate() {
-        let (entries, missing_comma) = part?;
+        let (entries, hand, missing_comma) = part?;
         if missing_comma && i + 1 < count && !entries.is_empty() {
             return None;
         }
         log.extend(entries);
+        by_hand += hand;
     }
-    Some(log)
+    Some((log, by_hand))
 }
 
 /// One line of the log: `None` for a blank line; `Some(None)` for a line the
@@ -172,9 +183,6 @@ fn entry_text(line: &str) -> Option<Option<(&str, bool)>> {
             .map_or(start, |i| i + 1);
     }
     let body = &line[start..end];
-    // A comment could hide the real end of the entry: let the whole parse decide.
-    let plain = body.starts_with('(')
-        && body.ends_with(')')
-        && (!body.contains('/') || lexer::comments(body).is_empty());
+    let plain = body.starts_with('(') && body.ends_with(')');
     Some(plain.then_some((body, comma)))
 }

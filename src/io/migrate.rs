@@ -6,7 +6,7 @@
 
 use super::error::FormatError;
 use super::format::{CURRENT_VERSION, ron_error, ron_options};
-use crate::model::Plan;
+use crate::model::{LogEntry, Plan};
 
 /// A plan as read, and whether its text has hand-written comments.
 pub struct Read {
@@ -29,7 +29,7 @@ pub fn read(version: u32, text: &str) -> Result<Read, FormatError> {
 mod v1 {
     use super::{FormatError, Read, ron_error, ron_options};
     use crate::io::format::has_comments;
-    use crate::io::log_lines;
+    use crate::io::{entry_line, log_lines};
     use crate::model::{Goal, LevelNames, LogEntry, Person, Plan, Review, Role, Skill};
     use serde::Deserialize;
 
@@ -65,7 +65,7 @@ mod v1 {
     pub fn read(text: &str) -> Result<Read, FormatError> {
         match read_split(text) {
             // The fast path takes no log line with a comment: only the head may have one.
-            Some((plan, head)) => Ok(Read {
+            Some((plan, head, _)) => Ok(Read {
                 plan,
                 comments: has_comments(head),
             }),
@@ -95,18 +95,34 @@ mod v1 {
     /// sends the caller to the whole-file parse; whenever this gives a plan,
     /// the whole-file parse gives the same one.
     pub fn read_fast(text: &str) -> Option<Plan> {
-        read_split(text).map(|(plan, _)| plan)
+        read_split(text).map(|(plan, _, _)| plan)
     }
 
-    /// [`read_fast`], also giving the text before the log.
-    fn read_split(text: &str) -> Option<(Plan, &str)> {
+    /// [`read_fast`], also giving how many log lines were read by hand.
+    pub fn read_fast_counted(text: &str) -> Option<(Plan, usize)> {
+        read_split(text).map(|(plan, _, by_hand)| (plan, by_hand))
+    }
+
+    /// The entry read from one log line by hand (`None` when it is not in
+    /// the shape Stepstone writes) and by `ron`.
+    pub fn log_line(body: &str) -> (Option<LogEntry>, Option<LogEntry>) {
+        (
+            entry_line::read(body),
+            ron_options().from_str::<LogEntry>(body).ok(),
+        )
+    }
+
+    /// [`read_fast`], also giving the text before the log and how many
+    /// log lines were read by hand.
+    fn read_split(text: &str) -> Option<(Plan, &str, usize)> {
         let (head, lines) = log_lines::split(text)?;
         if !only_implicit_some(head) {
             return None;
         }
         let mut f: File = ron_options().from_str(&format!("{head}],\n)")).ok()?;
-        f.log = log_lines::read(lines)?;
-        Some((f.into(), head))
+        let (log, by_hand) = log_lines::read(lines)?;
+        f.log = log;
+        Some((f.into(), head, by_hand))
     }
 
     /// Whether the file turns on no RON extension but `implicit_some` (which
@@ -161,4 +177,20 @@ pub type Readers = (
 #[doc(hidden)]
 pub fn current_readers() -> Readers {
     (v1::read_fast, v1::read_whole)
+}
+
+/// The fast reader of the current version, also giving how many log lines
+/// it read by hand rather than by `ron`, for tests that check the hand
+/// reader is used.
+#[doc(hidden)]
+pub fn read_fast_counted(text: &str) -> Option<(Plan, usize)> {
+    v1::read_fast_counted(text)
+}
+
+/// The hand reader of one log line (the text between the indent and the
+/// comma) and `ron`'s, for tests that compare them: whenever the first
+/// gives an entry, the second gives the same.
+#[doc(hidden)]
+pub fn log_line_readers(body: &str) -> (Option<LogEntry>, Option<LogEntry>) {
+    v1::log_line(body)
 }
