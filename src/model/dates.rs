@@ -115,7 +115,13 @@ pub fn parse_typed_day(text: &str, today: Date) -> Result<Date, DateError> {
             'y' => n.years(),
             _ => return Err(unknown()),
         };
-        return today.checked_add(span).map_err(|_| unknown());
+        // A plan file writes years as four digits: a day before year 0 or
+        // after 9999 could be saved but never read back.
+        return today
+            .checked_add(span)
+            .ok()
+            .filter(|d| (0..=9999).contains(&d.year()))
+            .ok_or_else(unknown);
     }
     let b = t.as_bytes();
     if b.len() == 7
@@ -280,6 +286,20 @@ mod tests {
                 "{bad}: {e}"
             );
         }
+    }
+
+    /// A plan file writes four-digit years, so a typed span may not reach
+    /// before year 0 or past 9999: such a day could be saved and never read.
+    #[test]
+    fn a_typed_span_stays_within_the_years_a_plan_file_can_hold() {
+        let today = date(2026, 11, 25);
+        for far in ["-3000y", "+8000y", "-1000000d", "-40000m"] {
+            assert!(parse_typed_day(far, today).is_err(), "{far}");
+        }
+        assert_eq!(parse_typed_day("-2026y", today), Ok(date(0, 11, 25)));
+        assert_eq!(parse_typed_day("+7973y", today), Ok(date(9999, 11, 25)));
+        let written = date(0, 11, 25).to_string();
+        assert_eq!(parse_date(&written), Ok(date(0, 11, 25)), "{written}");
     }
 
     #[test]
