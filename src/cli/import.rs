@@ -69,7 +69,7 @@ fn occupation(args: &ImportArgs, code: &str) -> Outcome {
     let o = super::occupations::find(data, code)?;
     let file = &args.file;
     let locked = io::lock(file).map_err(|e| vec![e.to_string()])?;
-    let (mut plan, stamp) = locked.load().map_err(|e| vec![e.to_string()])?;
+    let (plan, stamp) = locked.load().map_err(|e| vec![e.to_string()])?;
     let elements: Vec<usize> = data.important(o).into_iter().take(args.top).collect();
     let stage = Stage::from(args.stage);
     let occupation = &data.occupations[o];
@@ -104,14 +104,7 @@ fn occupation(args: &ImportArgs, code: &str) -> Outcome {
         lines.push("Dry run: nothing was changed.".to_string());
         return Ok(lines.join("\n"));
     }
-    plan.apply(edit)
-        .map_err(|e| vec![format!("{}: {e}", file.display())])?;
-    let saved = locked
-        .save(&plan, Some(&stamp))
-        .map_err(|e| vec![e.to_string()])?;
-    if let Some(copy) = saved.comments_kept {
-        super::terminal::warn(&super::comments_note(file, &copy));
-    }
+    apply_and_save(&locked, plan, &stamp, edit, file)?;
     lines.push(format!("Saved. Data: {SOURCE}."));
     Ok(lines.join("\n"))
 }
@@ -171,7 +164,7 @@ pub fn run(args: &ImportArgs) -> Outcome {
     let incoming = incoming(args).map_err(|e| vec![e])?;
     // Held from reading to writing, like `stepstone log`.
     let locked = io::lock(file).map_err(|e| vec![e.to_string()])?;
-    let (mut plan, stamp) = locked.load().map_err(|e| vec![e.to_string()])?;
+    let (plan, stamp) = locked.load().map_err(|e| vec![e.to_string()])?;
     let scale = incoming.scale_text(&plan.level_names);
     let mut merge = Merge::new(&plan, incoming.plan)
         .map_err(|e| vec![format!("{}: cannot be imported: {e}", incoming.name)])?;
@@ -205,14 +198,28 @@ pub fn run(args: &ImportArgs) -> Outcome {
         );
         return Ok(lines.join("\n"));
     }
-    plan.apply(merge.edit(&plan))
+    let edit = merge.edit(&plan);
+    apply_and_save(&locked, plan, &stamp, edit, file)?;
+    lines.push(format!("Imported: {}.", merge.summary(true)));
+    Ok(lines.join("\n"))
+}
+
+/// Applies `edit` to the plan as read under `locked` and saves it there
+/// (saying where a file's hand-written comments were kept).
+fn apply_and_save(
+    locked: &io::Locked,
+    mut plan: crate::model::Plan,
+    stamp: &io::DiskStamp,
+    edit: crate::model::Edit,
+    file: &Path,
+) -> Result<(), Vec<String>> {
+    plan.apply(edit)
         .map_err(|e| vec![format!("{}: {e}", file.display())])?;
     let saved = locked
-        .save(&plan, Some(&stamp))
+        .save(&plan, Some(stamp))
         .map_err(|e| vec![e.to_string()])?;
     if let Some(copy) = saved.comments_kept {
         super::terminal::warn(&super::comments_note(file, &copy));
     }
-    lines.push(format!("Imported: {}.", merge.summary(true)));
-    Ok(lines.join("\n"))
+    Ok(())
 }
