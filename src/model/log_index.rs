@@ -29,6 +29,23 @@ impl LogIndex {
         self.len = log.len();
     }
 
+    /// Files entry `i`, whose date changed from `from` to `to`, under its
+    /// new day.
+    pub fn redate(&mut self, i: usize, from: Date, to: Date) {
+        if from == to {
+            return;
+        }
+        if let Some(ix) = self.by_day.get_mut(&from) {
+            ix.retain(|&j| j != i);
+            if ix.is_empty() {
+                self.by_day.remove(&from);
+            }
+        }
+        let ix = self.by_day.entry(to).or_default();
+        let at = ix.partition_point(|&j| j < i);
+        ix.insert(at, i);
+    }
+
     /// How many entries are indexed.
     pub fn len(&self) -> usize {
         self.len

@@ -28,7 +28,7 @@ pub struct Launch {
 
 /// Opens the window and runs until it closes.
 pub fn run(launch: Launch) -> ExitCode {
-    let shot = launch.screenshot.clone();
+    let shot = launch.screenshot;
     // A screenshot run is unattended: it keeps its own files (recent list,
     // recovery) away from the user's, so it never offers or clears theirs.
     let shot_dir =
@@ -52,28 +52,23 @@ pub fn run(launch: Launch) -> ExitCode {
         ..Default::default()
     };
     let outcome = app::Outcome::new(shot.is_some());
-    let app_outcome = outcome.clone();
-    let result = eframe::run_native(
-        "Stepstone",
-        options,
-        Box::new(move |_cc| {
-            let settings = Settings {
-                dirs: dirs.clone(),
-                // Screenshots are taken unattended: no dialog may wait for a person.
-                native_dialogs: shot.is_none(),
-                today: launch.today,
-                welcome: shot.is_none(),
-                // --today keeps the sample's own dates, for reproducible runs.
-                live_sample: launch.today.is_none(),
-            };
-            let mut app = App::new(launch.file.as_deref(), settings);
-            app.set_view(launch.view);
-            if let Some(path) = shot {
-                app.take_screenshot(path, app_outcome);
-            }
-            Ok(Box::new(app))
-        }),
-    );
+    let settings = Settings {
+        dirs,
+        // Screenshots are taken unattended: no dialog may wait for a person.
+        native_dialogs: shot.is_none(),
+        today: launch.today,
+        welcome: shot.is_none(),
+        // --today keeps the sample's own dates, for reproducible runs.
+        live_sample: launch.today.is_none(),
+    };
+    // Made before the window, so a large plan is read (on a worker thread)
+    // while the window opens.
+    let mut app = App::new(launch.file.as_deref(), settings);
+    app.set_view(launch.view);
+    if let Some(path) = shot {
+        app.take_screenshot(path, outcome.clone());
+    }
+    let result = eframe::run_native("Stepstone", options, Box::new(|_cc| Ok(Box::new(app))));
     if shot_dir.exists() {
         let _ = std::fs::remove_dir_all(&shot_dir);
     }

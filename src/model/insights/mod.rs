@@ -5,8 +5,9 @@
 //! Two layers, so a 100,000-entry plan stays cheap:
 //! - [`LogTotals`] (`totals.rs`): sums over the log by day, week, month,
 //!   skill, goal and kind. Built once from the log and grown with
-//!   [`LogTotals::add`] when entries are appended; its size follows the
-//!   number of days, not entries.
+//!   [`LogTotals::add`] when entries are appended, and updated with
+//!   [`LogTotals::replace`] (`replace.rs`) when one entry changes in place;
+//!   its size follows the number of days, not entries.
 //! - [`Insights`]: everything the views draw, computed from the plan and the
 //!   totals in time proportional to days, goals and skills (never entries):
 //!   goals' progress and pace (`pace.rs`), target roles' forecasts
@@ -16,6 +17,7 @@
 
 mod forecast;
 mod pace;
+mod replace;
 mod series;
 mod totals;
 

@@ -12,7 +12,7 @@ use std::ops::Bound::{Excluded, Unbounded};
 #[derive(Clone, Debug, Default)]
 pub struct LogTotals {
     /// Entries added so far.
-    len: usize,
+    pub(super) len: usize,
     /// Minutes per day.
     pub(super) days: BTreeMap<Date, u32>,
     /// By Monday.
@@ -28,7 +28,7 @@ pub struct LogTotals {
 }
 
 /// One week of the log.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct WeekTotals {
     pub(super) minutes: u32,
     /// Minutes of entries linked to no goal.
@@ -75,18 +75,18 @@ fn add_sorted<K: Ord + Copy>(list: &mut Vec<(K, u32)>, key: K, minutes: u32) {
 }
 
 /// A goal's time on one day.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(super) struct GoalDay {
     pub(super) minutes: u32,
     pub(super) entries: u32,
 }
 
 /// A goal's time in all, and per day.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct GoalTotals {
     /// Minutes and entries on every day (wider than a day's, to hold many days).
-    minutes: u64,
-    entries: u64,
+    pub(super) minutes: u64,
+    pub(super) entries: u64,
     pub(super) days: BTreeMap<Date, GoalDay>,
 }
 
@@ -166,6 +166,16 @@ impl LogTotals {
             }
             add_sorted(&mut week.skills, id, in_week);
         }
+    }
+    /// Whether both hold the same sums (the calendar cache aside).
+    #[cfg(test)]
+    pub fn same_sums(&self, other: &Self) -> bool {
+        self.len == other.len
+            && self.days == other.days
+            && self.weeks == other.weeks
+            && self.months == other.months
+            && self.skills == other.skills
+            && self.goals == other.goals
     }
     /// Number of entries added so far.
     pub fn len(&self) -> usize {

@@ -1,7 +1,7 @@
 //! Numbers derived from the open plan, rebuilt only when it changes, and
 //! brought up to date cheaply when log entries were only added. No egui here.
 
-use super::document::Document;
+use super::document::{Document, Replaced};
 use crate::model::insights::{Insights, LogTotals};
 use crate::model::metrics::{self, Readiness};
 use crate::model::{EntryId, ItemRef, LogEntry, LogIndex, PersonId, Plan, Problem, RoleId};
@@ -53,6 +53,27 @@ impl ProblemIndex {
         self.add(problems);
     }
 
+    /// Re-checks one entry replaced in place: its old problems go, its new
+    /// ones come (a duplicate id stays found: the id did not change).
+    fn replace(&mut self, plan: &Plan, old: &LogEntry, new: &LogEntry) {
+        let mut gone = plan.entry_problems(std::slice::from_ref(old));
+        let came = plan.entry_problems(std::slice::from_ref(new));
+        if gone.is_empty() && came.is_empty() {
+            return;
+        }
+        let mut all = std::mem::take(&mut self.all);
+        all.retain(|p| match gone.iter().position(|g| g == p) {
+            Some(i) => {
+                gone.swap_remove(i);
+                false
+            }
+            None => true,
+        });
+        all.extend(came);
+        self.by_item.clear();
+        self.add(all);
+    }
+
     pub fn all(&self) -> &[Problem] {
         &self.all
     }
@@ -62,6 +83,20 @@ impl ProblemIndex {
             .get(&item)
             .map(|ix| ix.iter().map(|&i| &self.all[i]).collect())
             .unwrap_or_default()
+    }
+}
+
+/// For each person named in the log: the latest day and how many entries.
+type Mentions = HashMap<PersonId, (Date, usize)>;
+
+/// Counts the mentions in `entries` of the people `only` lets through.
+fn count_mentions(mentions: &mut Mentions, entries: &[LogEntry], only: impl Fn(PersonId) -> bool) {
+    for e in entries {
+        for p in e.people.iter().filter(|p| only(**p)) {
+            let m = mentions.entry(*p).or_insert((e.date, 0));
+            m.0 = m.0.max(e.date);
+            m.1 += 1;
+        }
     }
 }
 
@@ -78,7 +113,7 @@ pub struct Derived {
     /// The role being worked toward and how ready you are for it.
     pub readiness: Option<(RoleId, Readiness)>,
     /// For each person named in the log: the latest day and how many entries.
-    pub mentions: HashMap<PersonId, (Date, usize)>,
+    pub mentions: Mentions,
     /// Sums over the log, grown with appended entries.
     pub totals: LogTotals,
     /// The numbers behind the Insights plots and goal progress.
@@ -88,13 +123,92 @@ pub struct Derived {
 }
 
 impl Derived {
-    fn count_mentions(&mut self, entries: &[LogEntry]) {
-        for e in entries {
-            for p in &e.people {
-                let m = self.mentions.entry(*p).or_insert((e.date, 0));
-                m.0 = m.0.max(e.date);
-                m.1 += 1;
-            }
+    /// Catches up with entries appended to the log.
+    fn append(&mut self, plan: &Plan) {
+        let from = self.index.len();
+        self.index.extend(&plan.log);
+        self.problems.extend(plan, from);
+        count_mentions(
+            &mut self.mentions,
+            plan.log.get(from..).unwrap_or_default(),
+            |_| true,
+        );
+        for e in plan.log.get(self.totals.len()..).unwrap_or_default() {
+            self.totals.add(e);
+        }
+    }
+
+    /// Catches up with one entry replaced in place; false when only a
+    /// rebuild can (the sums reached their limits).
+    fn replace(&mut self, plan: &Plan, r: &Replaced) -> bool {
+        let Some(new) = plan.log.get(r.index) else {
+            return false;
+        };
+        let old = &r.old;
+        if self.index.len() != plan.log.len() {
+            return false;
+        }
+        self.index.redate(r.index, old.date, new.date);
+        if !self.totals.replace(old, new, &plan.log, &self.index) {
+            return false;
+        }
+        self.problems.replace(plan, old, new);
+        if old.people != new.people || old.date != new.date {
+            // A person's latest day may be any entry's: count theirs again.
+            let involved: HashSet<PersonId> =
+                old.people.iter().chain(&new.people).copied().collect();
+            self.mentions.retain(|p, _| !involved.contains(p));
+            count_mentions(&mut self.mentions, &plan.log, |p| involved.contains(&p));
+        }
+        true
+    }
+
+    /// Builds everything from the whole plan.
+    fn rebuild(&mut self, plan: &Plan) {
+        self.take_parts(LogParts::new(plan));
+    }
+
+    fn take_parts(&mut self, parts: LogParts) {
+        let LogParts {
+            index,
+            problems,
+            mentions,
+            totals,
+        } = parts;
+        self.index = index;
+        self.problems = problems;
+        self.mentions = mentions;
+        self.totals = totals;
+    }
+
+    /// Takes the log's numbers built for `doc`'s plan (on the thread that
+    /// read it), so the first frame need not build them.
+    pub fn adopt(&mut self, doc: &Document, parts: LogParts) {
+        self.take_parts(parts);
+        self.version = Some(doc.version());
+        // What depends on the day is worked out on the next refresh.
+        self.today = None;
+    }
+}
+
+/// The numbers of [`Derived`] that take time in proportion to the log,
+/// built together from a plan: on a worker thread for a plan being opened.
+pub struct LogParts {
+    index: LogIndex,
+    problems: ProblemIndex,
+    mentions: Mentions,
+    totals: LogTotals,
+}
+
+impl LogParts {
+    pub fn new(plan: &Plan) -> Self {
+        let mut mentions = Mentions::new();
+        count_mentions(&mut mentions, &plan.log, |_| true);
+        Self {
+            index: LogIndex::new(&plan.log),
+            problems: ProblemIndex::new(plan),
+            mentions,
+            totals: LogTotals::new(plan),
         }
     }
 }
@@ -106,23 +220,16 @@ impl Derived {
             return;
         }
         let plan = doc.plan();
-        match self.version {
+        let caught_up = match self.version {
             Some(v) if doc.only_appended_since(v) && self.index.len() <= plan.log.len() => {
-                let from = self.index.len();
-                self.index.extend(&plan.log);
-                self.problems.extend(plan, from);
-                self.count_mentions(plan.log.get(from..).unwrap_or_default());
-                for e in plan.log.get(self.totals.len()..).unwrap_or_default() {
-                    self.totals.add(e);
-                }
+                self.append(plan);
+                true
             }
-            _ => {
-                self.index = LogIndex::new(&plan.log);
-                self.problems = ProblemIndex::new(plan);
-                self.mentions.clear();
-                self.count_mentions(&plan.log);
-                self.totals = LogTotals::new(plan);
-            }
+            Some(v) => doc.replaced_since(v).is_some_and(|r| self.replace(plan, r)),
+            None => false,
+        };
+        if !caught_up {
+            self.rebuild(plan);
         }
         self.streak = metrics::streak(&self.index, today);
         self.readiness = metrics::next_role(plan)
@@ -236,5 +343,113 @@ mod tests {
         let mut full = Derived::default();
         full.refresh_series(&doc, today);
         assert_eq!(d.insights, full.insights);
+    }
+
+    /// Everything `d` holds equals a rebuild from scratch.
+    fn assert_matches_a_rebuild(d: &Derived, doc: &Document, today: Date, what: &str) {
+        let mut full = Derived::default();
+        full.refresh_series(doc, today);
+        assert_eq!(d.index, full.index, "{what}: index");
+        assert!(d.totals.same_sums(&full.totals), "{what}: totals");
+        assert_eq!(d.streak, full.streak, "{what}: streak");
+        assert_eq!(d.mentions, full.mentions, "{what}: mentions");
+        let sorted = |p: &ProblemIndex| {
+            let mut all: Vec<String> = p.all().iter().map(ToString::to_string).collect();
+            all.sort();
+            all
+        };
+        assert_eq!(
+            sorted(&d.problems),
+            sorted(&full.problems),
+            "{what}: problems"
+        );
+        assert_eq!(d.insights, full.insights, "{what}: insights");
+    }
+
+    #[test]
+    fn changing_one_old_entry_updates_it_alone_and_matches_a_rebuild() {
+        type Change = Box<dyn Fn(&mut LogEntry)>;
+        let mut doc = Document::new(crate::io::sample_plan(), None, None);
+        let today = date(2026, 11, 25);
+        let mut d = Derived::default();
+        d.refresh_series(&doc, today);
+        let plan = doc.plan();
+        let (goal, person) = (plan.goals[0].id, plan.people[0].id);
+        let changes: Vec<(&str, Change)> = vec![
+            ("minutes", Box::new(|e| e.minutes += 35)),
+            ("to another month", Box::new(|e| e.date = date(2025, 1, 6))),
+            ("to a new day", Box::new(|e| e.date = date(2026, 11, 24))),
+            (
+                "no links",
+                Box::new(|e| {
+                    e.goals.clear();
+                    e.skills.clear();
+                    e.people.clear();
+                }),
+            ),
+            (
+                "a goal and a person",
+                Box::new(move |e| {
+                    e.goals = vec![goal];
+                    e.people = vec![person];
+                }),
+            ),
+            (
+                "skills without a goal",
+                Box::new(|e| {
+                    e.goals.clear();
+                    e.skills = vec![SkillId(1), SkillId(2)];
+                }),
+            ),
+            ("a missing skill", Box::new(|e| e.skills.push(SkillId(999)))),
+            ("zero minutes", Box::new(|e| e.minutes = 0)),
+            (
+                "another kind",
+                Box::new(|e| e.kind = ExperienceKind::Mentoring),
+            ),
+        ];
+        for at in [0, doc.plan().log.len() / 2, doc.plan().log.len() - 1] {
+            for (what, change) in &changes {
+                let mut e = doc.plan().log[at].clone();
+                change(&mut e);
+                let version = doc.version();
+                doc.apply(Edit::Put(Item::Entry(e)), 0.0, false)
+                    .expect("change");
+                assert!(doc.replaced_since(version).is_some(), "{what}: in place");
+                d.refresh_series(&doc, today);
+                assert_eq!(d.version, Some(doc.version()));
+                assert_matches_a_rebuild(&d, &doc, today, what);
+            }
+            // Undo and redo change the entry in place too.
+            for _ in 0..3 {
+                let version = doc.version();
+                assert!(doc.undo());
+                assert!(doc.replaced_since(version).is_some(), "undo: in place");
+                d.refresh_series(&doc, today);
+                assert_matches_a_rebuild(&d, &doc, today, "undo");
+            }
+            assert!(doc.redo());
+            d.refresh_series(&doc, today);
+            assert_matches_a_rebuild(&d, &doc, today, "redo");
+        }
+    }
+
+    #[test]
+    fn a_total_at_its_limit_is_rebuilt_rather_than_guessed() {
+        let mut plan = crate::io::sample_plan();
+        let day = plan.log[3].date;
+        for e in plan.log.iter_mut().filter(|e| e.date == day) {
+            e.minutes = u32::MAX;
+        }
+        let mut doc = Document::new(plan, None, None);
+        let today = date(2026, 11, 25);
+        let mut d = Derived::default();
+        d.refresh_series(&doc, today);
+        let mut e = doc.plan().log[3].clone();
+        e.minutes = 10;
+        doc.apply(Edit::Put(Item::Entry(e)), 0.0, false)
+            .expect("change");
+        d.refresh_series(&doc, today);
+        assert_matches_a_rebuild(&d, &doc, today, "saturated");
     }
 }

@@ -2,7 +2,7 @@
 //! the app feeds it edits and the time, and asks what to show.
 
 use crate::io::DiskStamp;
-use crate::model::{Base, Edit, EditError, Item, ItemRef, Plan};
+use crate::model::{Base, Edit, EditError, Item, ItemRef, LogEntry, Plan};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -49,6 +49,16 @@ struct Step {
     at: f64,
 }
 
+/// A change that replaced one log entry in place (same id, same place in
+/// the log), so caches can update that entry alone.
+#[derive(Clone, Debug)]
+pub struct Replaced {
+    /// Where the entry is in the log.
+    pub index: usize,
+    /// The entry as it was before the change.
+    pub old: LogEntry,
+}
+
 /// Tells documents apart, so caches never mix up two plans.
 static GENERATION: AtomicU64 = AtomicU64::new(1);
 
@@ -64,6 +74,9 @@ pub struct Document {
     /// Every change from this revision on only added log entries at the end,
     /// so caches of the log can catch up instead of starting over.
     appends_since: u64,
+    /// The last change with the revision it made, when it replaced one log
+    /// entry in place.
+    replaced: Option<(u64, Replaced)>,
     /// Where it is saved; `None` for a new plan or the sample.
     pub path: Option<PathBuf>,
     /// The file as it was read or last written, to notice outside changes.
@@ -87,6 +100,7 @@ impl Document {
             plan,
             generation: GENERATION.fetch_add(1, Ordering::Relaxed),
             appends_since: 0,
+            replaced: None,
             path,
             stamp,
             undo: Vec::new(),
@@ -138,6 +152,40 @@ impl Document {
     /// Whether every change since `version` only appended log entries.
     pub fn only_appended_since(&self, version: (u64, u64)) -> bool {
         version.0 == self.generation && version.1 >= self.appends_since
+    }
+
+    /// The one entry replaced in place since `version`, when that was the
+    /// only change since it.
+    pub fn replaced_since(&self, version: (u64, u64)) -> Option<&Replaced> {
+        let (revision, replaced) = self.replaced.as_ref()?;
+        let next = version.1.checked_add(1)?;
+        (version.0 == self.generation && next == *revision && *revision == self.revision)
+            .then_some(replaced)
+    }
+
+    /// Counts a change to the plan, given the edit that undoes it and the
+    /// log's length before it, and notes what caches may catch up on.
+    fn changed(&mut self, reverse: &Edit, log_before: usize) {
+        self.revision += 1;
+        let log = &self.plan.log;
+        let appended = match reverse {
+            Edit::Withdraw(ItemRef::Entry(id)) => {
+                log.len() == log_before + 1 && log.last().is_some_and(|e| e.id == *id)
+            }
+            _ => false,
+        };
+        if !appended {
+            self.appends_since = self.revision;
+        }
+        self.replaced = match reverse {
+            Edit::Put(Item::Entry(old)) if log.len() == log_before => {
+                log.iter().position(|e| e.id == old.id).map(|index| {
+                    let old = old.clone();
+                    (self.revision, Replaced { index, old })
+                })
+            }
+            _ => None,
+        };
     }
 
     fn current_id(&self) -> u64 {
@@ -242,13 +290,9 @@ impl Document {
             return Err(EditError::ReadOnly);
         }
         let target = if typing { target(&edit) } else { None };
-        let is_entry = matches!(edit, Edit::Put(Item::Entry(_)));
         let before = self.plan.log.len();
         let undo = Arc::make_mut(&mut self.plan).apply(edit)?;
-        self.revision += 1;
-        if !(is_entry && self.plan.log.len() == before + 1) {
-            self.appends_since = self.revision;
-        }
+        self.changed(&undo, before);
         self.redo.clear();
         if let Some(last) = self.undo.last_mut()
             && target.is_some()
@@ -272,42 +316,32 @@ impl Document {
 
     /// Undoes the last step; false if there is none.
     pub fn undo(&mut self) -> bool {
-        let done = Self::shift(
-            &mut self.plan,
-            &mut self.undo,
-            &mut self.redo,
-            &mut self.revision,
-        );
-        self.appends_since = self.revision;
-        done
+        self.shift(true)
     }
 
     /// Redoes the last undone step; false if there is none.
     pub fn redo(&mut self) -> bool {
-        let done = Self::shift(
-            &mut self.plan,
-            &mut self.redo,
-            &mut self.undo,
-            &mut self.revision,
-        );
-        self.appends_since = self.revision;
-        done
+        self.shift(false)
     }
 
-    fn shift(
-        plan: &mut Arc<Plan>,
-        from: &mut Vec<Step>,
-        to: &mut Vec<Step>,
-        revision: &mut u64,
-    ) -> bool {
-        let Some(step) = from.pop() else { return false };
-        let Ok(inverse) = Arc::make_mut(plan).apply(step.undo) else {
+    /// Moves the last step from the undo list to the redo list (`back`), or
+    /// the other way, applying it.
+    fn shift(&mut self, back: bool) -> bool {
+        let step = if back {
+            self.undo.pop()
+        } else {
+            self.redo.pop()
+        };
+        let Some(step) = step else { return false };
+        let before = self.plan.log.len();
+        let Ok(inverse) = Arc::make_mut(&mut self.plan).apply(step.undo) else {
             // Cannot happen for inverses of applied edits; drop the history rather than panic.
-            from.clear();
-            to.clear();
+            self.undo.clear();
+            self.redo.clear();
             return false;
         };
-        *revision += 1;
+        self.changed(&inverse, before);
+        let to = if back { &mut self.redo } else { &mut self.undo };
         // The merge window never reaches across an undo or redo.
         to.push(Step {
             id: step.id,
@@ -413,5 +447,39 @@ mod tests {
         d.apply(Edit::SetOwner("B".into()), 9.0, true)
             .expect("edit");
         assert!(!d.can_redo());
+    }
+
+    #[test]
+    fn only_a_lone_change_in_place_of_one_entry_counts_as_replaced() {
+        let mut d = Document::new(crate::io::sample_plan(), None, None);
+        let mut e = d.plan().log[2].clone();
+        let v0 = d.version();
+        e.minutes += 1;
+        d.apply(Edit::Put(Item::Entry(e.clone())), 0.0, false)
+            .expect("edit");
+        let r = d.replaced_since(v0).expect("replaced in place");
+        assert_eq!((r.index, r.old.minutes), (2, e.minutes - 1));
+        let v1 = d.version();
+        e.minutes += 1;
+        d.apply(Edit::Put(Item::Entry(e.clone())), 0.0, false)
+            .expect("edit");
+        assert!(d.replaced_since(v0).is_none(), "two changes since");
+        assert!(d.replaced_since(v1).is_some());
+        let v2 = d.version();
+        d.apply(Edit::SetOwner("A".into()), 0.0, false)
+            .expect("edit");
+        assert!(d.replaced_since(v2).is_none(), "not an entry");
+        let v3 = d.version();
+        e.id = crate::model::EntryId(90_000);
+        d.apply(Edit::Put(Item::Entry(e)), 0.0, false)
+            .expect("edit");
+        assert!(d.replaced_since(v3).is_none(), "an append");
+        assert!(d.only_appended_since(v3));
+        let v4 = d.version();
+        d.undo();
+        assert!(!d.only_appended_since(v4), "undoing an append takes away");
+        let v5 = d.version();
+        d.redo();
+        assert!(d.only_appended_since(v5), "redoing it appends again");
     }
 }

@@ -3,6 +3,7 @@
 //! the window stays responsive; small plans are written at once.
 
 use super::commands::View;
+use super::derived::LogParts;
 use super::document::{Document, Snapshot};
 use super::{App, Notice};
 use crate::io;
@@ -19,7 +20,8 @@ const AUTOSAVE_AFTER: f64 = 3.0;
 /// Files larger than this (bytes) are read on a worker thread, with a spinner.
 const LOAD_IN_BACKGROUND_FROM: u64 = 2 * 1024 * 1024;
 
-type Loaded = Result<(Plan, io::DiskStamp), io::LoadError>;
+/// A plan read from its file, with the log's numbers built beside it.
+type Loaded = Result<(Plan, io::DiskStamp, LogParts), io::LoadError>;
 
 /// A save that went through.
 pub struct Written {
@@ -174,7 +176,12 @@ impl App {
         let path = std::path::absolute(&path).unwrap_or(path);
         let size = std::fs::metadata(&path).map_or(0, |m| m.len());
         let p = path.clone();
-        let rx = run(size >= LOAD_IN_BACKGROUND_FROM, move || io::load(&p));
+        let rx = run(size >= LOAD_IN_BACKGROUND_FROM, move || {
+            io::load(&p).map(|(plan, stamp)| {
+                let parts = LogParts::new(&plan);
+                (plan, stamp, parts)
+            })
+        });
         self.files.loading = Some((path, read_only, rx));
         self.poll_files();
     }
@@ -202,7 +209,10 @@ impl App {
             let (path, read_only) = (path.clone(), *read_only);
             self.files.loading = None;
             match result {
-                Ok((plan, stamp)) => self.opened(plan, path, stamp, read_only),
+                Ok((plan, stamp, parts)) => {
+                    self.opened(plan, path, stamp, read_only);
+                    self.derived.adopt(&self.doc, parts);
+                }
                 Err(e) => {
                     let still = if read_only {
                         ""
