@@ -2,6 +2,7 @@
 //! files, the command line and typed fields, so nothing else (a time of day,
 //! a week date) is accepted and then silently dropped on the next save.
 
+use jiff::Span;
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer};
 
@@ -84,7 +85,6 @@ pub struct TypedDayError(pub String);
 /// `yesterday`, `tomorrow`, and `next friday` or `friday` (the next one
 /// after today). A real day that is not on the calendar keeps its own reason.
 pub fn parse_typed_day(text: &str, today: Date) -> Result<Date, DateError> {
-    use jiff::ToSpan;
     let t = text.trim().to_ascii_lowercase();
     let unknown = || DateError::Typed(TypedDayError(text.trim().to_string()));
     match t.as_str() {
@@ -108,13 +108,15 @@ pub fn parse_typed_day(text: &str, today: Date) -> Result<Date, DateError> {
             .parse()
             .map_err(|_| unknown())?;
         let n = if sign == '-' { -n } else { n };
+        // Fallible: a span of a hundred billion days is refused, not a panic.
         let span = match unit {
-            'd' => n.days(),
-            'w' => n.weeks(),
-            'm' => n.months(),
-            'y' => n.years(),
+            'd' => Span::new().try_days(n),
+            'w' => Span::new().try_weeks(n),
+            'm' => Span::new().try_months(n),
+            'y' => Span::new().try_years(n),
             _ => return Err(unknown()),
-        };
+        }
+        .map_err(|_| unknown())?;
         // A plan file writes years as four digits: a day before year 0 or
         // after 9999 could be saved but never read back.
         return today
@@ -293,7 +295,14 @@ mod tests {
     #[test]
     fn a_typed_span_stays_within_the_years_a_plan_file_can_hold() {
         let today = date(2026, 11, 25);
-        for far in ["-3000y", "+8000y", "-1000000d", "-40000m"] {
+        for far in [
+            "-3000y",
+            "+8000y",
+            "-1000000d",
+            "-40000m",
+            "-99999999999d",
+            "+99999999999w",
+        ] {
             assert!(parse_typed_day(far, today).is_err(), "{far}");
         }
         assert_eq!(parse_typed_day("-2026y", today), Ok(date(0, 11, 25)));

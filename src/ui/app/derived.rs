@@ -5,6 +5,7 @@ use super::document::{Document, Replaced};
 use crate::model::insights::{Insights, LogTotals};
 use crate::model::metrics::{self, Readiness};
 use crate::model::{EntryId, ItemRef, LogEntry, LogIndex, PersonId, Plan, Problem, RoleId};
+use crate::ui::work::WRITE_IN_BACKGROUND_FROM;
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 
@@ -201,14 +202,29 @@ pub struct LogParts {
 }
 
 impl LogParts {
+    /// Builds them on two threads for a long log (the totals, the largest
+    /// part, beside the rest).
     pub fn new(plan: &Plan) -> Self {
-        let mut mentions = Mentions::new();
-        count_mentions(&mut mentions, &plan.log, |_| true);
+        let rest = || {
+            let mut mentions = Mentions::new();
+            count_mentions(&mut mentions, &plan.log, |_| true);
+            (LogIndex::new(&plan.log), ProblemIndex::new(plan), mentions)
+        };
+        let (totals, (index, problems, mentions)) = if plan.log.len() >= WRITE_IN_BACKGROUND_FROM {
+            std::thread::scope(|s| {
+                let totals = s.spawn(|| LogTotals::new(plan));
+                let rest = rest();
+                // The totals' thread cannot panic short of running out of memory.
+                (totals.join().unwrap_or_else(|_| LogTotals::new(plan)), rest)
+            })
+        } else {
+            (LogTotals::new(plan), rest())
+        };
         Self {
-            index: LogIndex::new(&plan.log),
-            problems: ProblemIndex::new(plan),
+            index,
+            problems,
             mentions,
-            totals: LogTotals::new(plan),
+            totals,
         }
     }
 }

@@ -203,27 +203,10 @@ impl App {
     /// Picks up finished loads, saves, autosaves and shared copies.
     pub(super) fn poll_files(&mut self) {
         self.poll_folder();
-        if let Some((path, read_only, rx)) = &self.files.loading
+        if let Some((_, _, rx)) = &self.files.loading
             && let Ok(result) = rx.try_recv()
         {
-            let (path, read_only) = (path.clone(), *read_only);
-            self.files.loading = None;
-            match result {
-                Ok((plan, stamp, parts)) => {
-                    self.opened(plan, path, stamp, read_only);
-                    self.derived.adopt(&self.doc, parts);
-                }
-                Err(e) => {
-                    let still = if read_only {
-                        ""
-                    } else {
-                        " your current plan is still open."
-                    };
-                    self.notice = Some(Notice::error(format!(
-                        "Could not open the plan;{still} {e}"
-                    )));
-                }
-            }
+            self.loaded(result);
         }
         if let Some(saving) = &self.files.saving
             && let Ok(result) = saving.rx.try_recv()
@@ -244,6 +227,39 @@ impl App {
                         "Could not write the recovery copy of your changes: {e}. Save the plan to keep them."
                     )));
                 }
+            }
+        }
+    }
+
+    /// Waits up to `limit` for the plan being read, so that the window
+    /// opens on it rather than on a spinner (the first frame only).
+    pub(super) fn wait_for_plan(&mut self, limit: std::time::Duration) {
+        if let Some((_, _, rx)) = &self.files.loading
+            && let Ok(result) = rx.recv_timeout(limit)
+        {
+            self.loaded(result);
+        }
+    }
+
+    /// Opens a plan that was read, or says why it could not be.
+    fn loaded(&mut self, result: Loaded) {
+        let Some((path, read_only, _)) = self.files.loading.take() else {
+            return;
+        };
+        match result {
+            Ok((plan, stamp, parts)) => {
+                self.opened(plan, path, stamp, read_only);
+                self.derived.adopt(&self.doc, parts);
+            }
+            Err(e) => {
+                let still = if read_only {
+                    ""
+                } else {
+                    " your current plan is still open."
+                };
+                self.notice = Some(Notice::error(format!(
+                    "Could not open the plan;{still} {e}"
+                )));
             }
         }
     }

@@ -53,6 +53,9 @@ pub enum Action {
     Answer(dialog::Outcome),
 }
 
+/// How long the first frame waits for the plan the app starts on.
+const FIRST_FRAME_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// The running app.
 pub struct App {
     pub(super) doc: Document,
@@ -78,6 +81,8 @@ pub struct App {
     /// The window's look as last kept (`None` until the first frame has
     /// put the kept theme in place).
     look: Option<Look>,
+    /// Whether a frame was drawn.
+    drawn: bool,
 }
 
 impl App {
@@ -102,6 +107,7 @@ impl App {
             shown_title: String::new(),
             screenshot: None,
             look: None,
+            drawn: false,
         };
         app.doc = Document::new(app.sample(), None, None);
         let start = file
@@ -408,6 +414,12 @@ impl eframe::App for App {
         let now = ctx.input(|i| i.time);
         self.tick_clock(now);
         self.take_input(&ctx);
+        if !self.drawn {
+            // The plan the app starts on is read while the window opens:
+            // a short wait shows it at once, not the sample and a spinner.
+            self.wait_for_plan(FIRST_FRAME_WAIT);
+            self.drawn = true;
+        }
         self.poll_files();
         self.run_pending();
         if self.view == View::Insights {

@@ -51,6 +51,20 @@ struct Rows {
     log_len: usize,
 }
 
+impl Rows {
+    /// Adds entry `i` of the log in its place, if it passes the filter.
+    fn add(&mut self, plan: &Plan, i: usize, filter: &Filter, needle: &str) {
+        let Some(e) = plan.log.get(i) else { return };
+        if filter.matches(e, needle) {
+            // Newest first: later days first, and later entries first within a day.
+            let key = |r: usize| std::cmp::Reverse((plan.log[r].date, r));
+            let at = self.entries.partition_point(|&r| key(r) < key(i));
+            self.entries.insert(at, i);
+            self.minutes += u64::from(e.minutes);
+        }
+    }
+}
+
 /// The Log view's state.
 #[derive(Default)]
 pub struct LogView {
@@ -95,39 +109,48 @@ impl LogView {
         self.rows.entries.len()
     }
 
+    /// The entries shown (their places in the log), top row first, with
+    /// their minutes in all.
+    pub fn rows(&self) -> (&[usize], u64) {
+        (&self.rows.entries, self.rows.minutes)
+    }
+
     /// Rebuilds the rows if the plan or the filter changed; when entries were
     /// only added, just those are checked.
     fn refresh(&mut self, cx: &ViewCtx<'_>) {
         let (plan, version) = (cx.plan, cx.doc.version());
         let needle = name_key(&self.filter.text);
-        match &self.rows.key {
-            Some((v, f)) if *v == version && *f == self.filter => return,
-            Some((v, f)) if *f == self.filter && cx.doc.only_appended_since(*v) => {
-                for i in self.rows.log_len..plan.log.len() {
-                    let e = &plan.log[i];
-                    if self.filter.matches(e, &needle) {
-                        // Newest first: later days first, and later entries first within a day.
-                        let key = |r: usize| std::cmp::Reverse((plan.log[r].date, r));
-                        let at = self.rows.entries.partition_point(|&r| key(r) < key(i));
-                        self.rows.entries.insert(at, i);
-                        self.rows.minutes += u64::from(e.minutes);
-                    }
-                }
+        // The version the rows were built for, if with this filter.
+        let since = (self.rows.key.as_ref())
+            .filter(|(_, f)| *f == self.filter)
+            .map(|(v, _)| *v);
+        if since == Some(version) {
+            return;
+        }
+        if let Some(v) = since
+            && cx.doc.only_appended_since(v)
+        {
+            for i in self.rows.log_len..plan.log.len() {
+                self.rows.add(plan, i, &self.filter, &needle);
             }
-            _ => {
-                self.rows.entries = cx
-                    .derived
-                    .index
-                    .newest_first()
-                    .filter(|&i| self.filter.matches(&plan.log[i], &needle))
-                    .collect();
-                self.rows.minutes = self
-                    .rows
-                    .entries
-                    .iter()
-                    .map(|&i| u64::from(plan.log[i].minutes))
-                    .sum();
+        } else if let Some(r) = since.and_then(|v| cx.doc.replaced_since(v)) {
+            // One entry changed in place: it leaves its row, and comes back
+            // where it now sorts if it still passes the filter.
+            if let Some(at) = self.rows.entries.iter().position(|&x| x == r.index) {
+                self.rows.entries.remove(at);
+                self.rows.minutes = self.rows.minutes.saturating_sub(r.old.minutes.into());
             }
+            self.rows.add(plan, r.index, &self.filter, &needle);
+        } else {
+            self.rows.entries = cx
+                .derived
+                .index
+                .newest_first()
+                .filter(|&i| self.filter.matches(&plan.log[i], &needle))
+                .collect();
+            self.rows.minutes = (self.rows.entries.iter())
+                .map(|&i| u64::from(plan.log[i].minutes))
+                .sum();
         }
         self.rows.key = Some((version, self.filter.clone()));
         self.rows.log_len = plan.log.len();
