@@ -15,6 +15,7 @@ use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod desktop;
 mod import;
 mod merge;
 mod occupations;
@@ -44,6 +45,13 @@ pub struct Cli {
     /// Use this date as today (for reproducible screenshots and tests).
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub today: Option<Date>,
+    /// Add Stepstone to your desktop's menu, open *.stepstone.ron plans
+    /// with it, and give it its icon (for you only; no root needed).
+    #[arg(long, conflicts_with_all = ["file", "screenshot", "uninstall_desktop"])]
+    pub install_desktop: bool,
+    /// Take away what --install-desktop added.
+    #[arg(long, conflicts_with_all = ["file", "screenshot"])]
+    pub uninstall_desktop: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -291,6 +299,20 @@ pub fn run(command: Command, today: Date) -> ExitCode {
             name,
         } => merge::run(&base, &ours, &theirs, name.as_deref()),
     };
+    finish(result)
+}
+
+/// `--install-desktop` (`install`) or `--uninstall-desktop`.
+pub fn desktop(install: bool) -> ExitCode {
+    finish(if install {
+        desktop::install()
+    } else {
+        desktop::uninstall()
+    })
+}
+
+/// Says what a command did, or why it could not, and gives its exit code.
+fn finish(result: Outcome) -> ExitCode {
     match result {
         Ok(message) => {
             // An export printed to the terminal has said all there is.

@@ -14,6 +14,18 @@ fn main() -> ExitCode {
             )
             .exit();
     }
+    let desktop = args.install_desktop || args.uninstall_desktop;
+    if desktop && args.command.is_some() {
+        cli::Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--install-desktop and --uninstall-desktop go alone, not with a subcommand",
+            )
+            .exit();
+    }
+    if desktop {
+        return cli::desktop(args.install_desktop);
+    }
     match args.command {
         Some(command) => cli::run(command, args.today.unwrap_or_else(clock::system_today)),
         None => ui::run(ui::Launch {

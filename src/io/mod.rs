@@ -1,6 +1,7 @@
 //! Plan files: the versioned RON format, loading with clear errors, and safe saving.
 
 pub mod conflicts;
+pub mod desktop;
 mod entry_line;
 mod error;
 pub mod export;

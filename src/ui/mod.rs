@@ -43,7 +43,13 @@ pub fn run(launch: Launch) -> ExitCode {
         .with_inner_size(storage::Look::first_size(look, launch.size))
         .with_min_inner_size([720.0, 480.0])
         .with_title("Stepstone")
+        // The class the desktop entry names (StartupWMClass), so the
+        // window is grouped under the menu entry and its icon.
+        .with_app_id(crate::io::desktop::APP_ID)
         .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(crate::io::desktop::window_icon()) {
+        viewport = viewport.with_icon(icon);
+    }
     if let Some(place) = storage::Look::first_place(look) {
         viewport = viewport.with_position(place);
     }

@@ -70,6 +70,8 @@ pub enum Command {
     Redo,
     Show(View),
     Quit,
+    /// Help > About: version, licence, where things are kept, thanks.
+    About,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -118,6 +120,7 @@ impl Command {
             Command::Redo => "Redo",
             Command::Show(view) => view.label(),
             Command::Quit => "Quit",
+            Command::About => "About Stepstone",
         }
     }
 
@@ -170,7 +173,8 @@ impl Command {
             | Command::NewFromSample
             | Command::NewFromTemplate
             | Command::Import
-            | Command::Occupations => Vec::new(),
+            | Command::Occupations
+            | Command::About => Vec::new(),
         }
     }
 

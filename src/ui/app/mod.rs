@@ -16,7 +16,7 @@ mod shell;
 pub use screenshot::Outcome;
 
 use super::Notice;
-use super::dialogs::{self as dialog, Dialog, Prompt, Then};
+use super::dialogs::{self as dialog, About, Dialog, Prompt, Then};
 use super::storage::{AppDirs, Look, Theme};
 use super::views::{Ask, Asks, ViewCtx, Views};
 use crate::io;
@@ -220,6 +220,10 @@ impl App {
             Command::Open => self.then_or_ask(Then::Open(None)),
             Command::Import => self.start_import(),
             Command::Occupations => self.modal = Some(Dialog::Occupations(Box::default())),
+            Command::About => {
+                let about = About::new(&self.settings.dirs, self.doc.path.as_deref());
+                self.modal = Some(Dialog::About(Box::new(about)));
+            }
             Command::OpenFolder => self.pick_folder(),
             Command::BackToFolder => self.back_to_folder(),
             Command::Save => self.save(None),

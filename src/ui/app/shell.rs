@@ -73,13 +73,8 @@ impl App {
                     });
                 });
                 ui.label("Plans are plain text (RON): see the README for the format.");
-                ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
                 ui.separator();
-                ui.label(
-                    egui::RichText::new(crate::model::occupations::ATTRIBUTION)
-                        .small()
-                        .weak(),
-                );
+                self.menu_item(ui, Command::About, true);
             });
         });
     }

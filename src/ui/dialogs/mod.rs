@@ -4,6 +4,7 @@
 //! dialog sees the app; a dialog and its outcome are paired where it is
 //! drawn, so an outcome the app forgets to handle does not build.
 
+mod about;
 mod export;
 mod guided;
 mod import;
@@ -13,6 +14,7 @@ mod prompts;
 mod share;
 mod welcome;
 
+pub use about::About;
 pub use export::{ExportDialog, ExportRequest};
 pub use guided::{Begin, Guided};
 pub use import::{ImportDialog, Imported};
@@ -49,6 +51,8 @@ pub enum Dialog {
     Merge(Box<MergeDialog>),
     /// The occupation explorer.
     Occupations(Box<Explorer>),
+    /// Help > About.
+    About(Box<About>),
 }
 
 /// What a dialog ended with. Each carries what its dialog was asked for
@@ -152,6 +156,7 @@ impl Dialog {
             Dialog::Export(mut e) => e.show(ui, env.native_dialogs).ok_or(Dialog::Export(e)),
             Dialog::Merge(m) => m.show(ui, env.plan).map_err(Dialog::Merge),
             Dialog::Occupations(mut o) => o.show(ui, env).ok_or(Dialog::Occupations(o)),
+            Dialog::About(mut a) => a.show(ui).ok_or(Dialog::About(a)),
         }
     }
 
@@ -169,7 +174,8 @@ impl Dialog {
             | Dialog::Import(_)
             | Dialog::Export(_)
             | Dialog::Merge(_)
-            | Dialog::Occupations(_) => Ok(Outcome::Closed),
+            | Dialog::Occupations(_)
+            | Dialog::About(_) => Ok(Outcome::Closed),
         }
     }
 }
