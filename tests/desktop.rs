@@ -107,3 +107,11 @@ fn install_desktop_goes_alone() {
     );
     assert!(!home.path().join("data").exists(), "nothing installed");
 }
+
+#[test]
+fn the_window_icon_decodes_as_eframe_reads_it() {
+    let icon = eframe::icon_data::from_png_bytes(stepstone::io::desktop::window_icon())
+        .expect("a PNG eframe reads");
+    assert_eq!((icon.width, icon.height), (128, 128));
+    assert_eq!(icon.rgba.len(), 128 * 128 * 4);
+}

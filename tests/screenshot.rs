@@ -264,7 +264,7 @@ fn shoot_at(plan: &Path, today: &str, view: &str, out: &Path, home: &Path, size:
 fn the_guided_start_in_a_real_window() {
     let _display = one_at_a_time();
     let home = tempfile::tempdir().expect("tempdir");
-    let mut w = Window::open(home.path());
+    let mut w = Window::open(home.path(), "first-hour");
     w.shoot("welcome");
     key("Return"); // the keyboard starts on "Guided start"
     w.shoot("why");
@@ -330,11 +330,47 @@ fn the_guided_start_in_a_real_window() {
     w.assert_each_shot_changed();
 }
 
+#[test]
+#[ignore = "needs a display, xdotool, xprop and ImageMagick: run under Xvfb with --ignored (see .ci/run)"]
+fn the_window_has_its_icon_and_class_and_help_about_opens() {
+    let _display = one_at_a_time();
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut w = Window::open(home.path(), "desktop");
+    key("Escape"); // past the welcome
+    w.shoot("window");
+    let xprop = |property: &str| {
+        let out = Command::new("xprop")
+            .args(["-id", &w.id, property])
+            .output()
+            .expect("xprop (apt install x11-utils)");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    assert!(
+        xprop("WM_CLASS").contains("\"stepstone\""),
+        "the class the desktop entry names: {}",
+        xprop("WM_CLASS")
+    );
+    let icon = xprop("_NET_WM_ICON");
+    assert!(
+        icon.contains("Icon (128 x 128)"),
+        "the window has its icon: {}",
+        icon.chars().take(80).collect::<String>()
+    );
+    w.click(130, 12); // Help
+    w.click(172, 107); // About Stepstone
+    w.shoot("about");
+    w.assert_each_shot_changed();
+}
+
 /// The app in a real window, typed into with `xdotool` and pictured with
 /// `ImageMagick`'s `import`. It is closed when dropped, passed or not: left
 /// running it would keep the terminal (and any lock the runner holds) busy.
 struct Window {
     app: std::process::Child,
+    /// The window's X id.
+    id: String,
+    /// What the pictures' names start with.
+    prefix: &'static str,
     out_dir: std::path::PathBuf,
     shots: Vec<std::path::PathBuf>,
 }
@@ -365,7 +401,7 @@ fn xdo(args: &[&str]) -> std::process::Output {
 impl Window {
     /// Starts the app as a first start (its own files under `home`) and
     /// gives its window the keyboard.
-    fn open(home: &Path) -> Self {
+    fn open(home: &Path, prefix: &'static str) -> Self {
         let out_dir = out_dir(home);
         let app = Command::new(env!("CARGO_BIN_EXE_stepstone"))
             .args(["--today", "2026-11-25"])
@@ -391,15 +427,24 @@ impl Window {
         xdo(&["windowfocus", "--sync", &window]);
         Self {
             app,
+            id: window,
+            prefix,
             out_dir,
             shots: Vec::new(),
         }
     }
 
+    /// Clicks at `x`, `y` in the window (points from its top left).
+    fn click(&self, x: u32, y: u32) {
+        let (x, y) = (x.to_string(), y.to_string());
+        xdo(&["mousemove", "--window", &self.id, &x, &y, "click", "1"]);
+        pause(700);
+    }
+
     fn shoot(&mut self, name: &str) {
         pause(700);
         let n = self.shots.len() + 1;
-        let path = self.out_dir.join(format!("first-hour-{n:02}-{name}.png"));
+        let path = (self.out_dir).join(format!("{}-{n:02}-{name}.png", self.prefix));
         let status = Command::new("import")
             .args(["-window", "root"])
             .arg(&path)

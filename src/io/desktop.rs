@@ -43,9 +43,10 @@ pub const ICONS: [(u32, &[u8]); 8] = [
     icon!(512),
 ];
 
-/// The icon for the window (the window manager scales it).
+/// The icon for the window (the window manager scales it): 128 pixels,
+/// as a 256-pixel one passes X11's largest request (256 KiB) and is lost.
 pub fn window_icon() -> &'static [u8] {
-    ICONS[6].1
+    ICONS[5].1
 }
 
 /// Where files for this person's desktop go: `$XDG_DATA_HOME`, else
