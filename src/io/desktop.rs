@@ -52,21 +52,23 @@ pub fn window_icon() -> &'static [u8] {
 /// Where files for this person's desktop go: `$XDG_DATA_HOME`, else
 /// `~/.local/share`.
 pub fn data_home() -> Option<PathBuf> {
-    let set = |name| std::env::var_os(name).filter(|v| !v.is_empty());
-    set("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| set("HOME").map(|home| PathBuf::from(home).join(".local/share")))
+    xdg_home("XDG_DATA_HOME", ".local/share")
 }
 
 /// Where this person's desktop settings go: `$XDG_CONFIG_HOME`, else
 /// `~/.config`.
 pub fn config_home() -> Option<PathBuf> {
+    xdg_home("XDG_CONFIG_HOME", ".config")
+}
+
+/// The folder an XDG variable names (when set to an absolute path), else
+/// `default` under `$HOME`, as the base directory specification says.
+fn xdg_home(variable: &str, default: &str) -> Option<PathBuf> {
     let set = |name| std::env::var_os(name).filter(|v| !v.is_empty());
-    set("XDG_CONFIG_HOME")
+    set(variable)
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
-        .or_else(|| set("HOME").map(|home| PathBuf::from(home).join(".config")))
+        .or_else(|| set("HOME").map(|home| PathBuf::from(home).join(default)))
 }
 
 /// Takes plans' default program (Stepstone, set by `xdg-mime default`)
