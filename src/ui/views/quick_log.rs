@@ -182,12 +182,17 @@ impl QuickLog {
             self.kind_row(ui);
             ui.horizontal(|ui| {
                 save |= ui.button("Save entry").clicked();
-                ui.label(
-                    RichText::new(
-                        "Enter saves, from any box. In the line: 45m or 1h30 for the time, #part of a skill, goal or person's name, and yesterday, -2d or fri for the day, at its end; Backspace right after one keeps it as text. Alt+1 to Alt+5 set the kind; Alt+Y logs on yesterday.",
+                // Wrapped beside the button: unwrapped, a narrow window
+                // pushes the whole view past its right edge.
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(
+                            "Enter saves, from any box. In the line: 45m or 1h30 for the time, #part of a skill, goal or person's name, and yesterday, -2d or fri for the day, at its end; Backspace right after one keeps it as text. Alt+1 to Alt+5 set the kind; Alt+Y logs on yesterday.",
+                        )
+                        .weak()
+                        .small(),
                     )
-                    .weak()
-                    .small(),
+                    .wrap(),
                 );
             });
             if let Some(e) = &self.error {

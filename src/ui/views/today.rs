@@ -24,7 +24,15 @@ const MAX_LISTED: usize = 8;
 pub struct TodayView {
     quick: QuickLog,
     tough_day: bool,
+    /// The widths of the header's title and of its status (streak,
+    /// readiness, "Tough day?") when last drawn, to tell whether they fit
+    /// on one row.
+    header_widths: (f32, f32),
 }
+
+/// Below this width the days' entries and what is due come one above the
+/// other, not side by side.
+const TWO_COLUMNS_FROM: f32 = 760.0;
 
 impl TodayView {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, edits: &mut Vec<Edit>) {
@@ -47,10 +55,16 @@ impl TodayView {
                     if Self::direction(ui, cx) {
                         ui.add_space(8.0);
                     }
-                    ui.columns(2, |cols| {
-                        days_entries(&mut cols[0], cx);
-                        due_soon(&mut cols[1], cx, edits);
-                    });
+                    if ui.available_width() >= TWO_COLUMNS_FROM {
+                        ui.columns(2, |cols| {
+                            days_entries(&mut cols[0], cx);
+                            due_soon(&mut cols[1], cx, edits);
+                        });
+                    } else {
+                        days_entries(ui, cx);
+                        ui.add_space(8.0);
+                        due_soon(ui, cx, edits);
+                    }
                 }
             });
     }
@@ -60,25 +74,63 @@ impl TodayView {
         self.quick.focus();
     }
 
+    /// The day's title with the status at the right, on one row when both
+    /// fit (as they did last frame), else the status on a row of its own.
     fn header(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
-        ui.horizontal(|ui| {
-            ui.heading(format!("Today, {}", cx.today.strftime("%A %-d %B")));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let label = if self.tough_day { "Back to today" } else { "Tough day?" };
-                if ui.button(label).on_hover_text("Show your why and how far you have come").clicked() {
-                    self.tough_day = !self.tough_day;
-                }
-                ui.separator();
-                readiness(ui, cx);
-                ui.separator();
-                let streak = cx.derived.streak;
-                let days = if streak == 1 { "day" } else { "days" };
-                ui.label(RichText::new(format!("Streak: {streak} {days}")).strong()).on_hover_text(
-                    "Days in a row with something logged. Weekends without entries do not break it, \
-                     and today counts once you log something.",
-                );
+        let title = format!("Today, {}", cx.today.strftime("%A %-d %B"));
+        let (title_width, status_width) = self.header_widths;
+        let gap = 4.0 * ui.spacing().item_spacing.x;
+        let one_row = title_width + status_width + gap <= ui.available_width();
+        let right = egui::Layout::right_to_left(egui::Align::Center);
+        let mut widths = (0.0, 0.0);
+        let mut status = |ui: &mut egui::Ui| {
+            ui.with_layout(right, |ui| {
+                self.status(ui, cx);
+                ui.min_rect().width()
+            })
+            .inner
+        };
+        if one_row {
+            ui.horizontal(|ui| {
+                widths.0 = ui.heading(&title).rect.width();
+                widths.1 = status(ui);
             });
-        });
+        } else {
+            widths.0 = ui.heading(&title).rect.width();
+            widths.1 = ui.horizontal(|ui| status(ui)).inner;
+        }
+        if (widths.0 + widths.1 + gap <= ui.available_width()) != one_row {
+            // The other arrangement fits: draw it at once, not a frame late.
+            ui.ctx().request_discard("Today's header");
+        }
+        self.header_widths = widths;
+    }
+
+    /// The streak, readiness for the next role and "Tough day?", laid out
+    /// right to left.
+    fn status(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let label = if self.tough_day {
+            "Back to today"
+        } else {
+            "Tough day?"
+        };
+        if ui
+            .button(label)
+            .on_hover_text("Show your why and how far you have come")
+            .clicked()
+        {
+            self.tough_day = !self.tough_day;
+        }
+        ui.separator();
+        readiness(ui, cx);
+        ui.separator();
+        let streak = cx.derived.streak;
+        let days = if streak == 1 { "day" } else { "days" };
+        ui.label(RichText::new(format!("Streak: {streak} {days}")).strong())
+            .on_hover_text(
+                "Days in a row with something logged. Weekends without entries do not break it, \
+             and today counts once you log something.",
+            );
     }
 
     /// The goals at risk and the next role's forecast, a line each, each
