@@ -88,31 +88,18 @@ fn today_ms(h: &mut Harness<'_, App>) -> f64 {
     frame_ms(h)
 }
 
-/// Adds one entry and draws the next frame of the Log view, in milliseconds.
-fn add_entry_ms(h: &mut Harness<'_, App>) -> f64 {
+/// The median time of `EDITS` edits on the Log view, each putting the
+/// entry `entry(app, i)` and drawing the next frame, in milliseconds.
+fn edits_ms(h: &mut Harness<'_, App>, mut entry: impl FnMut(&App, u32) -> LogEntry) -> f64 {
     h.state_mut().set_view(View::Log);
     h.state_mut().views_mut().log.filter.text.clear();
     frame_ms(h);
-    let mut next = u32::try_from(BIG).expect("fits") + 1;
     median(
-        (0..EDITS)
-            .map(|_| {
-                let entry = LogEntry {
-                    skills: vec![SkillId(1)],
-                    energy: Some(4),
-                    ..LogEntry::new(
-                        EntryId(next),
-                        date(2026, 11, 25),
-                        25,
-                        ExperienceKind::Learning,
-                        "Read the new falls-prevention policy",
-                    )
-                };
-                next += 1;
+        (0..u32::try_from(EDITS).expect("a few"))
+            .map(|i| {
+                let edit = Edit::Put(Item::Entry(entry(h.state(), i)));
                 let t = Instant::now();
-                h.state_mut()
-                    .apply_edit(Edit::Put(Item::Entry(entry)))
-                    .expect("adds");
+                h.state_mut().apply_edit(edit).expect("applies");
                 h.step();
                 t.elapsed().as_secs_f64() * 1000.0
             })
@@ -120,27 +107,32 @@ fn add_entry_ms(h: &mut Harness<'_, App>) -> f64 {
     )
 }
 
+/// Adds one entry and draws the next frame of the Log view, in milliseconds.
+fn add_entry_ms(h: &mut Harness<'_, App>) -> f64 {
+    let first = u32::try_from(BIG).expect("fits") + 1;
+    edits_ms(h, |_, i| LogEntry {
+        skills: vec![SkillId(1)],
+        energy: Some(4),
+        ..LogEntry::new(
+            EntryId(first + i),
+            date(2026, 11, 25),
+            25,
+            ExperienceKind::Learning,
+            "Read the new falls-prevention policy",
+        )
+    })
+}
+
 /// Changes the minutes of an old entry (the middle of the log) and draws
 /// the next frame of the Log view, in milliseconds: an edit that is not an
 /// append, where such edits are made.
 fn edit_old_entry_ms(h: &mut Harness<'_, App>) -> f64 {
-    h.state_mut().set_view(View::Log);
-    frame_ms(h);
-    median(
-        (0..EDITS)
-            .map(|i| {
-                let plan = h.state().plan();
-                let mut entry = plan.log[plan.log.len() / 2].clone();
-                entry.minutes = 20 + u32::try_from(i).expect("a few");
-                let t = Instant::now();
-                h.state_mut()
-                    .apply_edit(Edit::Put(Item::Entry(entry)))
-                    .expect("changes");
-                h.step();
-                t.elapsed().as_secs_f64() * 1000.0
-            })
-            .collect(),
-    )
+    edits_ms(h, |app, i| {
+        let log = &app.plan().log;
+        let mut entry = log[log.len() / 2].clone();
+        entry.minutes = 20 + i;
+        entry
+    })
 }
 
 /// Time per frame of the views, with the sample and the 100,000-entry plan;

@@ -468,4 +468,37 @@ mod tests {
         d.refresh_series(&doc, today);
         assert_matches_a_rebuild(&d, &doc, today, "saturated");
     }
+
+    #[test]
+    fn changing_an_entry_whose_id_a_hand_edit_repeated_matches_a_rebuild() {
+        let mut plan = crate::io::sample_plan();
+        let mut copy = plan.log[5].clone();
+        copy.date = date(2026, 1, 7);
+        plan.log.push(copy);
+        let mut doc = Document::new(plan, None, None);
+        let today = date(2026, 11, 25);
+        let mut d = Derived::default();
+        d.refresh_series(&doc, today);
+        assert!(
+            d.problems
+                .all()
+                .iter()
+                .any(|p| p.message.contains("used twice"))
+        );
+        let mut e = doc.plan().log[5].clone();
+        e.minutes += 15;
+        e.date = date(2026, 2, 2);
+        let version = doc.version();
+        doc.apply(Edit::Put(Item::Entry(e)), 0.0, false)
+            .expect("change");
+        assert!(doc.replaced_since(version).is_some());
+        d.refresh_series(&doc, today);
+        assert_matches_a_rebuild(&d, &doc, today, "a repeated id");
+        assert!(
+            d.problems
+                .all()
+                .iter()
+                .any(|p| p.message.contains("used twice"))
+        );
+    }
 }
